@@ -1,0 +1,24 @@
+import { formatLayoutText } from '../../layout/format-text';
+import { layoutReport } from '../../layout/spec-layout';
+import { toJson } from '../../util/json';
+import { EXIT_OK, type Command } from '../command';
+import { abiOption, formatOption, includeOption, loadOrFail, selectedAbis, selectedFormat } from '../shared-options';
+
+const FORMATS = ['text', 'json'] as const;
+
+export const layoutCommand: Command = {
+  name: 'layout',
+  summary: 'print layouts, ioctl request numbers, enums and constants per ABI',
+  synopsis: '<uapi> [--abi A,B|all] [--format text|json] [-I DIR]...',
+  positionals: [1, 1],
+  options: { abi: abiOption, format: formatOption(FORMATS), include: includeOption },
+  details: '<uapi> is a spec folder or file, a C header (.h), or REF:path read from git.',
+  async run(ctx) {
+    const abis = selectedAbis(ctx);
+    const format = selectedFormat(ctx, FORMATS);
+    const { spec } = await loadOrFail(ctx, ctx.positionals[0] as string);
+    if (format === 'json') ctx.io.out(toJson(layoutReport(spec, abis)) + '\n');
+    else ctx.io.out(abis.map((a) => formatLayoutText(spec, a)).join('\n'));
+    return EXIT_OK;
+  },
+};

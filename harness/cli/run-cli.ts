@@ -1,0 +1,69 @@
+import { parseArgs } from 'node:util';
+import { formatIssue } from '../diagnostics/format';
+import { UserError } from '../diagnostics/user-error';
+import { EXIT_USAGE, type Command, type Io } from './command';
+import { COMMANDS } from './commands';
+import { commandHelp, mainHelp } from './help';
+
+/** Runs `uapi <argv...>` and returns the exit code. Never throws. */
+export async function runCli(argv: readonly string[], io: Io): Promise<number> {
+  const debug = argv.includes('--debug');
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    (name === undefined ? io.err : io.out)(mainHelp(COMMANDS));
+    return name === undefined ? EXIT_USAGE : 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (command === undefined) {
+    io.err(`uapi: unknown command '${name}'. Commands: ${COMMANDS.map((c) => c.name).join(', ')}.\n`);
+    return EXIT_USAGE;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(commandHelp(command));
+    return 0;
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: [...rest],
+      options: { ...command.options, debug: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (e) {
+    io.err(`uapi ${command.name}: ${(e as Error).message}\n${usageHint(command)}`);
+    return EXIT_USAGE;
+  }
+  const [min, max] = command.positionals;
+  if (parsed.positionals.length < min || parsed.positionals.length > max) {
+    const want = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
+    io.err(`uapi ${command.name}: expected ${want} argument(s), got ${parsed.positionals.length}\n${usageHint(command)}`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await command.run({ io, values: parsed.values, positionals: parsed.positionals, debug });
+  } catch (e) {
+    if (e instanceof UserError) {
+      for (const i of e.issues) io.err(`${formatIssue(i)}\n`);
+      return EXIT_USAGE;
+    }
+    const err = e as Error;
+    io.err(debug ? `${err.stack ?? String(err)}\n` : `uapi ${command.name}: internal error: ${err.message} (run with --debug for details)\n`);
+    return EXIT_USAGE;
+  }
+}
+
+function usageHint(c: Command): string {
+  return `usage: uapi ${c.name} ${c.synopsis}\nRun 'uapi ${c.name} --help' for options.\n`;
+}
+
+/** The process's own streams. */
+export function processIo(): Io {
+  return {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    isTty: process.stdout.isTTY === true,
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}

@@ -1,0 +1,37 @@
+import { issue } from '../diagnostics/issue';
+import { UserError } from '../diagnostics/user-error';
+import { formatIssue } from '../diagnostics/format';
+import { parseAbiList, abiNames, type Abi } from '../layout/abi';
+import { loadUapi, type LoadedUapi } from '../load/load-uapi';
+import type { CommandContext, OptionSpec } from './command';
+
+export const abiOption: OptionSpec = { type: 'string', valueName: 'A,B|all', description: 'ABIs to cover (default all eight)' };
+export const includeOption: OptionSpec = { type: 'string', short: 'I', multiple: true, valueName: 'DIR', description: 'include directory for header import, before the system ones' };
+export function formatOption(formats: readonly string[]): OptionSpec {
+  return { type: 'string', valueName: formats.join('|'), description: `output format (default ${formats[0] ?? 'text'})` };
+}
+
+export function selectedAbis(ctx: CommandContext): readonly Abi[] {
+  const { abis, unknown } = parseAbiList(ctx.values['abi'] as string | undefined);
+  if (unknown.length > 0 || abis.length === 0) {
+    throw new UserError([issue('USAGE_ABI', '--abi', `unknown ABI ${unknown.join(', ') || '(none given)'}; known: ${abiNames().join(', ')}, or all`)]);
+  }
+  return abis;
+}
+
+export function selectedFormat<F extends string>(ctx: CommandContext, formats: readonly F[]): F {
+  const f = (ctx.values['format'] as string | undefined) ?? formats[0];
+  if (f === undefined || !(formats as readonly string[]).includes(f)) {
+    throw new UserError([issue('USAGE_FORMAT', '--format', `unknown format ${f ?? ''}; one of ${formats.join(', ')}`)]);
+  }
+  return f as F;
+}
+
+/** Loads a uAPI argument; invalid input becomes a UserError (exit 2), warnings go to stderr. */
+export async function loadOrFail(ctx: CommandContext, argument: string): Promise<LoadedUapi> {
+  const includeDirs = (ctx.values['include'] as string[] | undefined) ?? [];
+  const r = await loadUapi(argument, { includeDirs });
+  if (r.uapi === undefined) throw new UserError(r.issues);
+  for (const i of r.issues) ctx.io.err(`${formatIssue(i)}\n`);
+  return r.uapi;
+}

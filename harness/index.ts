@@ -1,0 +1,28 @@
+/**
+ * The public API of uapi-harness. Spec files import the DSL from here as 'uapi-harness'.
+ */
+export * from './spec/dsl';
+export type * from './spec/model';
+export { KERNEL_SCALARS, C_SCALARS, FAILURE_CLASSES } from './spec/model';
+export { SCALARS, isScalarName } from './spec/scalars';
+export type { ScalarInfo, ScalarClass } from './spec/scalars';
+export { validateSpec } from './spec/validate';
+export { toCanonical, fromCanonical, CANONICAL_FORMAT } from './spec/canonical';
+
+export type { Issue, Severity } from './diagnostics';
+export { issue, hasErrors, formatIssue, formatLoc, UserError } from './diagnostics';
+
+export { ABIS, DEFAULT_ABI_NAMES, findAbi, abiNames, parseAbiList } from './layout/abi';
+export type { Abi, IoctlFamily } from './layout/abi';
+export { encodeRequest, decodeRequest, maxIoctlSize, IOCTL_ENCODINGS } from './layout/ioctl-encoding';
+export type { IoctlEncoding, DecodedRequest } from './layout/ioctl-encoding';
+export { LayoutEngine, layoutEngine } from './layout/engine';
+export type { SizeAlign, MemberLayout, RecordLayout, PaddingRange } from './layout/engine';
+export { layoutReport, abiLayoutView, fieldViews, typeView, ioctlViews } from './layout/spec-layout';
+export type { LayoutReport, AbiLayoutView, TypeView, FieldView, IoctlView, EnumView, ConstantView } from './layout/spec-layout';
+export { formatLayoutText, formatRecordText } from './layout/format-text';
+export { typeName } from './layout/type-name';
+
+export { loadUapi } from './load/load-uapi';
+export type { LoadedUapi, LoadOptions, UapiOrigin } from './load/load-uapi';
+export { toJson } from './util/json';

@@ -1,0 +1,87 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { issue, type Issue } from '../diagnostics/issue';
+import { importHeader } from '../import';
+import { fromCanonical } from '../spec/canonical';
+import type { Spec } from '../spec/model';
+import { validateSpec } from '../spec/validate';
+import { materializeGitRef, parseGitRef } from './git-ref';
+import { loadSpecModule } from './spec-module';
+
+export interface LoadOptions {
+  /** `-I` directories for header import, searched before the system ones. */
+  readonly includeDirs?: readonly string[];
+  /** Name and version to give a spec imported from a header. */
+  readonly name?: string;
+  readonly version?: string;
+}
+
+export type UapiOrigin = 'spec' | 'header' | 'json';
+
+export interface LoadedUapi {
+  readonly spec: Spec;
+  readonly origin: UapiOrigin;
+  /** What the user named (a path or `REF:path`). */
+  readonly argument: string;
+}
+
+const SPEC_ENTRY_NAMES = ['spec.ts', 'spec.js', 'spec.json'];
+
+function resolveEntry(p: string): { file?: string; issues: Issue[] } {
+  if (!fs.existsSync(p)) return { issues: [issue('INPUT_MISSING', p, 'no such file or folder')] };
+  if (!fs.statSync(p).isDirectory()) return { file: p, issues: [] };
+  for (const n of SPEC_ENTRY_NAMES) {
+    const f = path.join(p, n);
+    if (fs.existsSync(f)) return { file: f, issues: [] };
+  }
+  return { issues: [issue('INPUT_MISSING', p, `a spec folder must hold one of ${SPEC_ENTRY_NAMES.join(', ')}`)] };
+}
+
+/**
+ * Reads a uAPI named on the command line: a spec folder or file (`.ts`, `.js`, canonical `.json`), a
+ * C header (`.h`, imported through clang), or `REF:path` read from git. The result is validated;
+ * every problem comes back as an issue and nothing is thrown for bad input.
+ */
+export async function loadUapi(argument: string, options: LoadOptions = {}): Promise<{ uapi?: LoadedUapi; issues: Issue[] }> {
+  let target = argument;
+  const ref = parseGitRef(argument);
+  if (ref !== undefined) {
+    const m = materializeGitRef(ref.ref, ref.path);
+    if (m.path === undefined) return { issues: m.issues };
+    target = m.path;
+  }
+  const entry = resolveEntry(target);
+  if (entry.file === undefined) return { issues: entry.issues };
+  const file = entry.file;
+  const ext = path.extname(file);
+
+  let loaded: { spec?: Spec; issues: Issue[] };
+  let origin: UapiOrigin;
+  if (ext === '.h') {
+    origin = 'header';
+    loaded = await importHeader(file, {
+      includeDirs: options.includeDirs ?? [],
+      ...(options.name !== undefined ? { name: options.name } : {}),
+      ...(options.version !== undefined ? { version: options.version } : {}),
+      displayName: argument,
+    });
+  } else if (ext === '.json') {
+    origin = 'json';
+    let json: unknown;
+    try {
+      json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (e) {
+      return { issues: [issue('SPEC_JSON', argument, `not valid JSON: ${(e as Error).message}`, { file, line: 1, col: 1 })] };
+    }
+    loaded = fromCanonical(json, file);
+  } else if (ext === '.ts' || ext === '.js' || ext === '.cjs') {
+    origin = 'spec';
+    loaded = loadSpecModule(file);
+  } else {
+    return { issues: [issue('INPUT_KIND', argument, 'expected a spec folder, a spec file (.ts, .js, .json) or a C header (.h)')] };
+  }
+  if (loaded.spec === undefined) return { issues: loaded.issues };
+  const problems = [...loaded.issues, ...validateSpec(loaded.spec)];
+  if (problems.some((i) => i.severity === 'error')) return { issues: problems };
+  return { uapi: { spec: loaded.spec, origin, argument }, issues: problems };
+}

@@ -1,0 +1,21 @@
+import * as path from 'node:path';
+import type { SourceLoc } from '../model';
+
+// Frames from the harness itself (source or compiled) are skipped: the location a user wants is the
+// line of their spec file that called the builder.
+const harnessRoot = path.resolve(__dirname, '..', '..');
+const FRAME = /\(?((?:[A-Za-z]:)?[^():]+):(\d+):(\d+)\)?$/;
+
+/** The spec-file location of the DSL call that is running, or undefined when none is found. */
+export function callSite(): SourceLoc | undefined {
+  const stack = new Error().stack;
+  if (stack === undefined) return undefined;
+  for (const line of stack.split('\n').slice(1)) {
+    const m = FRAME.exec(line.trim());
+    if (m === null) continue;
+    const file = m[1] ?? '';
+    if (file.startsWith(harnessRoot) || file.startsWith('node:') || file.includes('node_modules')) continue;
+    return { file: path.relative(process.cwd(), file) || file, line: Number(m[2]), col: Number(m[3]) };
+  }
+  return undefined;
+}
