@@ -30,7 +30,7 @@ export function selectedFormat<F extends string>(ctx: CommandContext, formats: r
 /** Loads a uAPI argument; invalid input becomes a UserError (exit 2), warnings go to stderr. */
 export async function loadOrFail(ctx: CommandContext, argument: string): Promise<LoadedUapi> {
   const includeDirs = (ctx.values['include'] as string[] | undefined) ?? [];
-  const r = await loadUapi(argument, { includeDirs });
+  const r = await loadUapi(argument, { includeDirs, cwd: ctx.io.cwd });
   if (r.uapi === undefined) throw new UserError(r.issues);
   for (const i of r.issues) ctx.io.err(`${formatIssue(i)}\n`);
   return r.uapi;

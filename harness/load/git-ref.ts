@@ -7,7 +7,7 @@ import { issue, type Issue } from '../diagnostics/issue';
 /** `REF:path` (a git revision and a path in it), as `git show` takes it. Windows drive letters are not refs. */
 export function parseGitRef(arg: string): { ref: string; path: string } | undefined {
   const m = /^([^:]{2,}):(.+)$/.exec(arg);
-  if (m === null || fs.existsSync(arg)) return undefined;
+  if (m === null) return undefined;
   return { ref: m[1] as string, path: m[2] as string };
 }
 

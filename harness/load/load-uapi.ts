@@ -14,6 +14,8 @@ export interface LoadOptions {
   /** Name and version to give a spec imported from a header. */
   readonly name?: string;
   readonly version?: string;
+  /** Folder relative paths are resolved against (default: the process's). */
+  readonly cwd?: string;
 }
 
 export type UapiOrigin = 'spec' | 'header' | 'json';
@@ -43,10 +45,11 @@ function resolveEntry(p: string): { file?: string; issues: Issue[] } {
  * every problem comes back as an issue and nothing is thrown for bad input.
  */
 export async function loadUapi(argument: string, options: LoadOptions = {}): Promise<{ uapi?: LoadedUapi; issues: Issue[] }> {
-  let target = argument;
-  const ref = parseGitRef(argument);
+  const cwd = options.cwd ?? process.cwd();
+  let target = path.resolve(cwd, argument);
+  const ref = fs.existsSync(target) ? undefined : parseGitRef(argument);
   if (ref !== undefined) {
-    const m = materializeGitRef(ref.ref, ref.path);
+    const m = materializeGitRef(ref.ref, ref.path, cwd);
     if (m.path === undefined) return { issues: m.issues };
     target = m.path;
   }

@@ -37,6 +37,10 @@ function isSpec(v: unknown): v is Spec {
 export function loadSpecModule(file: string): { spec?: Spec; issues: Issue[] } {
   hookResolution();
   const abs = path.resolve(file);
+  // A spec may be edited between two loads in one process (watch modes, tests): drop what the
+  // module cache holds for the spec's folder so the files are read again.
+  const folder = path.dirname(abs) + path.sep;
+  for (const key of Object.keys(require.cache)) if (key.startsWith(folder)) delete require.cache[key];
   let mod: Record<string, unknown>;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

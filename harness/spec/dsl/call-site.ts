@@ -1,9 +1,9 @@
 import * as path from 'node:path';
 import type { SourceLoc } from '../model';
 
-// Frames from the harness itself (source or compiled) are skipped: the location a user wants is the
-// line of their spec file that called the builder.
-const harnessRoot = path.resolve(__dirname, '..', '..');
+// Frames of the DSL itself are skipped, whether they show the compiled file or (through source maps)
+// the TypeScript source: the location a user wants is the line of their spec file that called it.
+const DSL_DIR = `${path.sep}harness${path.sep}spec${path.sep}dsl${path.sep}`;
 const FRAME = /\(?((?:[A-Za-z]:)?[^():]+):(\d+):(\d+)\)?$/;
 
 /** The spec-file location of the DSL call that is running, or undefined when none is found. */
@@ -14,7 +14,7 @@ export function callSite(): SourceLoc | undefined {
     const m = FRAME.exec(line.trim());
     if (m === null) continue;
     const file = m[1] ?? '';
-    if (file.startsWith(harnessRoot) || file.startsWith('node:') || file.includes('node_modules')) continue;
+    if (file.includes(DSL_DIR) || file.startsWith('node:') || file.includes('node_modules')) continue;
     return { file: path.relative(process.cwd(), file) || file, line: Number(m[2]), col: Number(m[3]) };
   }
   return undefined;
