@@ -78,7 +78,7 @@ export interface UserPointerAnnotation {
   readonly lengthField?: string;
   /** Whether `lengthField` counts bytes (default) or elements of `elementType`. */
   readonly lengthUnit?: 'bytes' | 'elements';
-  /** Named type of the elements the pointer addresses, when it is an array of structs. */
+  /** Type of the elements the pointer addresses when it is an array: a struct/union name or a scalar (`__u64`). */
   readonly elementType?: string;
   /** Which way the pointed-to bytes travel. */
   readonly dir?: Direction;

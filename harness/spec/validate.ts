@@ -98,8 +98,10 @@ export function validateSpec(spec: Spec): Issue[] {
     if (a.userPointer !== undefined) {
       const p = a.userPointer;
       if (m.type.kind !== 'scalar' || SCALARS[m.type.name].bytes !== 8) add('SPEC_ANNOTATION_TYPE', path, 'userPointer() needs a 64-bit field (__u64)', loc);
-      if (p.lengthField !== undefined && !siblings.has(p.lengthField)) add('SPEC_UNKNOWN_FIELD', path, `length field ${p.lengthField} is not a field of the same struct`, loc);
-      if (p.elementType !== undefined && !records.has(p.elementType)) add('SPEC_UNKNOWN_TYPE', path, `element type ${p.elementType} is not declared`, loc);
+      if (p.lengthField !== undefined && !siblings.has(p.lengthField)) add('SPEC_UNKNOWN_FIELD', path, `length field ${p.lengthField} is not a field of the same struct or one around it`, loc);
+      if (p.elementType !== undefined && !records.has(p.elementType) && !Object.prototype.hasOwnProperty.call(SCALARS, p.elementType)) {
+        add('SPEC_UNKNOWN_TYPE', path, `element type ${p.elementType} is neither a declared struct/union nor a scalar`, loc);
+      }
       if (p.lengthUnit === 'elements' && p.elementType === undefined) add('SPEC_ANNOTATION', path, 'a length in elements needs elementType', loc);
     }
   };
@@ -108,7 +110,9 @@ export function validateSpec(spec: Spec): Issue[] {
   const visibleNames = (r: RecordDecl): string[] =>
     r.members.flatMap((m) => (m.name !== undefined ? [m.name] : m.type.kind === 'record' ? visibleNames(m.type.record) : []));
 
-  const checkRecord = (r: RecordDecl, path: string): void => {
+  // `outer`: names visible from enclosing levels, so that a field inside an anonymous struct can name
+  // a length field of the struct around it, as C code would.
+  const checkRecord = (r: RecordDecl, path: string, outer: ReadonlySet<string> = new Set()): void => {
     if (r.aligned !== undefined && !isPow2(r.aligned)) add('SPEC_ALIGNED', path, `aligned(${r.aligned}) is not a power of two`, r.loc);
     if (r.members.length === 0) add('SPEC_EMPTY', path, `${r.kind} has no members (empty structs differ between C and C++)`, r.loc);
     const seen = new Set<string>();
@@ -116,13 +120,15 @@ export function validateSpec(spec: Spec): Issue[] {
       if (seen.has(n)) add('SPEC_DUPLICATE', `${path}.${n}`, `member ${n} is declared twice`, r.loc);
       seen.add(n);
     }
+    const inScope = new Set([...outer, ...seen]);
     r.members.forEach((m, i) => {
       const mpath = m.name !== undefined ? `${path}.${m.name}` : `${path}.<anonymous #${i}>`;
       if (m.name !== undefined && !C_IDENT.test(m.name)) add('SPEC_NAME', mpath, `"${m.name}" is not a C identifier`, m.loc);
       if (m.name === undefined && m.type.kind !== 'record' && m.bits === undefined) {
         add('SPEC_ANONYMOUS', mpath, 'only a struct/union member or a bit-field may be unnamed', m.loc);
       }
-      checkType(m.type, mpath, m.loc ?? r.loc);
+      if (m.type.kind === 'record') checkRecord(m.type.record, mpath, inScope);
+      else checkType(m.type, mpath, m.loc ?? r.loc);
       if (m.aligned !== undefined && !isPow2(m.aligned)) add('SPEC_ALIGNED', mpath, `aligned(${m.aligned}) is not a power of two`, m.loc);
       if (m.bits !== undefined) {
         const width = m.type.kind === 'scalar' ? SCALARS[m.type.name].bytes * 8 : m.type.kind === 'ref' && m.type.tag === 'enum' ? 32 : -1;
@@ -134,7 +140,7 @@ export function validateSpec(spec: Spec): Issue[] {
       if (m.type.kind === 'array' && m.type.length === 0 && !(isLast && r.kind === 'struct')) {
         add('SPEC_FLEXIBLE_ARRAY', mpath, 'a flexible array member must be the last member of a struct', m.loc);
       }
-      if (m.annotations !== undefined) checkAnnotations(m.annotations, m, seen, mpath);
+      if (m.annotations !== undefined) checkAnnotations(m.annotations, m, inScope, mpath);
     });
   };
 

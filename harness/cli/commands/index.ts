@@ -1,6 +1,8 @@
 import type { Command } from '../command';
+import { diffCommand } from './diff';
 import { layoutCommand } from './layout';
+import { lintCommand } from './lint';
 import { snapshotCommand } from './snapshot';
 
 /** Every command of the `uapi` binary, in the order `uapi --help` lists them. */
-export const COMMANDS: readonly Command[] = [layoutCommand, snapshotCommand];
+export const COMMANDS: readonly Command[] = [layoutCommand, snapshotCommand, diffCommand, lintCommand];

@@ -56,7 +56,7 @@ export function constants(values: Readonly<Record<string, number | bigint>>): Co
 }
 
 /** A flag group: each member is a bit mask; a field annotated `.flags(name)` accepts only their union. */
-export function flags(name: string, values: Readonly<Record<string, number | bigint>>, doc?: string): ConstantsBuilder {
+export function flags(name: string, values: Readonly<Record<string, number | bigint | { readonly value: number | bigint; readonly doc?: string }>>, doc?: string): ConstantsBuilder {
   const loc = callSite();
   return new ConstantsBuilder(grouped('flags', name, doc, loc), values, loc);
 }

@@ -1,0 +1,63 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { issue } from '../../diagnostics/issue';
+import { formatIssue } from '../../diagnostics/format';
+import { UserError } from '../../diagnostics/user-error';
+import { ACCEPTED_CHANGES_FILE, diffJson, diffReport, diffSpecs, POLICIES, readWaivers, type PolicyName, type Waiver } from '../../diff';
+import { EXIT_BREAKING, EXIT_OK, type Command, type CommandContext } from '../command';
+import { REPORT_FORMATS, renderReport } from '../report-format';
+import { abiOption, formatOption, includeOption, loadOrFail, selectedAbis, selectedFormat } from '../shared-options';
+
+function policyOf(ctx: CommandContext): PolicyName {
+  const p = (ctx.values['policy'] as string | undefined) ?? 'kernel';
+  if (!(POLICIES as readonly string[]).includes(p)) throw new UserError([issue('USAGE_POLICY', '--policy', `unknown policy ${p}; one of ${POLICIES.join(', ')}`)]);
+  return p as PolicyName;
+}
+
+/** `--accept FILE`, else an accepted-changes.json in the new spec's folder. */
+function waiversOf(ctx: CommandContext, newArg: string): Waiver[] {
+  const explicit = ctx.values['accept'] as string | undefined;
+  const candidate = path.resolve(ctx.io.cwd, newArg, ACCEPTED_CHANGES_FILE);
+  const file = explicit !== undefined ? path.resolve(ctx.io.cwd, explicit) : fs.existsSync(candidate) ? candidate : undefined;
+  if (file === undefined) return [];
+  const r = readWaivers(file);
+  if (r.issues.length > 0) throw new UserError(r.issues);
+  return r.waivers;
+}
+
+export const diffCommand: Command = {
+  name: 'diff',
+  summary: 'classify every change between two versions of a uAPI and give a verdict',
+  synopsis: '<old> <new> [--abi A,B|all] [--policy kernel|semver] [--format F] [--accept FILE] [-I DIR]...',
+  positionals: [2, 2],
+  options: {
+    abi: abiOption,
+    policy: { type: 'string', valueName: 'kernel|semver', description: 'kernel: no break ever (default); semver: breaks need a major bump, additions a minor one' },
+    format: formatOption(REPORT_FORMATS),
+    accept: { type: 'string', valueName: 'FILE', description: `accepted changes (default: ${ACCEPTED_CHANGES_FILE} in the new spec's folder)` },
+    include: includeOption,
+  },
+  details: [
+    '<old> and <new> are each a spec folder or file, a C header (.h), or REF:path read from git.',
+    'Exit 1 when the verdict is breaking (an abi, value or behavior break that is not waived), else 0.',
+  ].join('\n'),
+  async run(ctx) {
+    const abis = selectedAbis(ctx);
+    const format = selectedFormat(ctx, REPORT_FORMATS);
+    const policy = policyOf(ctx);
+    const [oldArg, newArg] = ctx.positionals as [string, string];
+    const waivers = waiversOf(ctx, newArg);
+    const oldU = await loadOrFail(ctx, oldArg);
+    const newU = await loadOrFail(ctx, newArg);
+    const result = diffSpecs(
+      { spec: oldU.spec, label: oldArg, headerMode: oldU.origin === 'header' },
+      { spec: newU.spec, label: newArg, headerMode: newU.origin === 'header' },
+      { abis, policy, waivers },
+    );
+    for (const w of result.unusedWaivers) {
+      ctx.io.err(`${formatIssue(issue('WAIVER_UNUSED', `${w.rule} ${w.subject}`, 'accepted change matches nothing: remove it', undefined, 'warning'))}\n`);
+    }
+    ctx.io.out(renderReport(format, diffReport(result), diffJson(result)));
+    return result.verdict === 'breaking' ? EXIT_BREAKING : EXIT_OK;
+  },
+};

@@ -1,0 +1,62 @@
+import type { ConstantDecl } from '../spec/model';
+import { isSentinel, type SideContext } from './context';
+import * as R from './rules';
+import type { ChangeSink } from './sink';
+
+const hex = (v: bigint): string => (v < 0n ? `-0x${(-v).toString(16)}` : `0x${v.toString(16)}`);
+
+/** Integer constants, flags and opcodes: the values check-uapi.sh cannot see. */
+export function compareConstants(oldCtx: SideContext, newCtx: SideContext, abis: readonly string[], sink: ChangeSink): void {
+  const oldByName = new Map(oldCtx.spec.constants.map((c) => [c.name, c]));
+  const newByName = new Map(newCtx.spec.constants.map((c) => [c.name, c]));
+  const newIoctls = new Set(newCtx.spec.ioctls.map((i) => i.name));
+  const subject = (c: ConstantDecl): string => `constant ${c.name}`;
+
+  for (const [name, o] of oldByName) {
+    const n = newByName.get(name);
+    const flag = oldCtx.flagGroupOf.get(name);
+    const opcode = oldCtx.valueGroupOf.get(name);
+    if (n === undefined) {
+      if (newIoctls.has(name)) continue; // became an ioctl request: the ioctl comparison reports it
+      if (flag !== undefined) sink.emit(R.FLAG_REMOVED, subject(o), abis, o.value, null, `flag ${name} (${hex(o.value)}) of ${flag} was removed`, o.loc);
+      else if (opcode !== undefined) sink.emit(R.OPCODE_REMOVED, subject(o), abis, o.value, null, `${name} (${o.value}) of ${opcode} was removed`, o.loc);
+      else sink.emit(R.CONSTANT_REMOVED, subject(o), abis, o.value, null, `${name} (${o.value}) was removed`, o.loc);
+      continue;
+    }
+    if (n.value !== o.value) {
+      const rule = isSentinel(name) ? R.CONSTANT_SENTINEL_MOVED : flag !== undefined ? R.FLAG_VALUE_CHANGED : opcode !== undefined ? R.OPCODE_VALUE_CHANGED : R.CONSTANT_VALUE_CHANGED;
+      sink.emit(rule, subject(n), abis, o.value, n.value, `${name} changed ${o.value} (${hex(o.value)}) -> ${n.value} (${hex(n.value)}): binaries built with the old header use ${o.value}`, n.loc);
+    }
+    if (o.payload !== undefined && n.payload !== undefined && o.payload !== n.payload) {
+      sink.emit(R.OPCODE_PAYLOAD_CHANGED, subject(n), abis, o.payload, n.payload, `${name} now returns ${n.payload} instead of ${o.payload}`, n.loc);
+    }
+  }
+  for (const [name, n] of newByName) {
+    if (oldByName.has(name)) continue;
+    const flag = newCtx.flagGroupOf.get(name);
+    const opcode = newCtx.valueGroupOf.get(name);
+    const rule = flag !== undefined ? R.FLAG_ADDED : opcode !== undefined ? R.OPCODE_ADDED : R.CONSTANT_ADDED;
+    sink.emit(rule, subject(n), abis, null, n.value, `${name} = ${n.value} was added`, n.loc);
+  }
+  // A flag whose bits overlap another of its group, where they did not overlap before.
+  const groups = new Map<string, ConstantDecl[]>();
+  for (const c of newCtx.spec.constants) {
+    const g = newCtx.flagGroupOf.get(c.name);
+    if (g !== undefined) groups.set(g, [...(groups.get(g) ?? []), c]);
+  }
+  for (const [g, members] of groups) {
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) {
+        const a = members[i] as ConstantDecl;
+        const b = members[j] as ConstantDecl;
+        if ((a.value & b.value) === 0n) continue;
+        const oa = oldByName.get(a.name);
+        const ob = oldByName.get(b.name);
+        if (oa !== undefined && ob !== undefined && (oa.value & ob.value) !== 0n) continue;
+        const added = oa === undefined ? a : b;
+        const other = added === a ? b : a;
+        sink.emit(R.FLAG_COLLISION, subject(added), abis, other.name, added.name, `${added.name} (${hex(added.value)}) shares bits ${hex(a.value & b.value)} with ${other.name} in ${g}`, added.loc);
+      }
+    }
+  }
+}

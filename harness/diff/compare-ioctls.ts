@@ -1,0 +1,59 @@
+import type { Abi } from '../layout/abi';
+import { layoutEngine } from '../layout/engine';
+import { ioctlViews, type IoctlView } from '../layout/spec-layout';
+import { sizeTolerant, type SideContext } from './context';
+import * as R from './rules';
+import type { ChangeSink } from './sink';
+
+const hex = (n: number): string => `0x${n.toString(16)}`;
+const typeChar = (t: number): string => (t >= 0x20 && t < 0x7f ? `'${String.fromCharCode(t)}'` : hex(t));
+
+/** ioctl request numbers and their parts on one ABI; additions, removals and renames. */
+export function compareIoctls(oldCtx: SideContext, newCtx: SideContext, abi: Abi, sink: ChangeSink): void {
+  const oldViews = ioctlViews(oldCtx.spec, layoutEngine(oldCtx.spec, abi));
+  const newViews = ioctlViews(newCtx.spec, layoutEngine(newCtx.spec, abi));
+  const newByName = new Map(newViews.map((v) => [v.name, v]));
+  const oldByName = new Map(oldViews.map((v) => [v.name, v]));
+  const newDecl = new Map(newCtx.spec.ioctls.map((d) => [d.name, d]));
+  const oldDecl = new Map(oldCtx.spec.ioctls.map((d) => [d.name, d]));
+  const newConstants = new Map(newCtx.spec.constants.map((c) => [c.name, c]));
+  const subject = (v: IoctlView): string => `ioctl ${v.name}`;
+
+  for (const o of oldViews) {
+    const n = newByName.get(o.name);
+    const od = oldDecl.get(o.name);
+    if (n === undefined) {
+      const renamed = newViews.find((x) => x.request === o.request && !oldByName.has(x.name));
+      const constant = newConstants.get(o.name);
+      if (constant !== undefined) {
+        sink.emit(R.IOCTL_BECAME_CONSTANT, subject(o), abi.name, hex(o.request), `${constant.value}`, `${o.name} was the request ${hex(o.request)} and is now the constant ${constant.value}: ioctl(fd, ${o.name}, ...) still compiles but passes ${constant.value}`, constant.loc);
+      } else if (renamed !== undefined) {
+        sink.emit(R.IOCTL_RENAMED, subject(o), abi.name, o.name, renamed.name, `request ${hex(o.request)} is now named ${renamed.name}`, newDecl.get(renamed.name)?.loc);
+      } else {
+        sink.emit(R.IOCTL_REMOVED, subject(o), abi.name, hex(o.request), null, `${o.name} (${hex(o.request)}) was removed: old binaries get ENOTTY`, od?.loc);
+      }
+      continue;
+    }
+    const nd = newDecl.get(n.name);
+    const loc = nd?.loc;
+    if (n.type !== o.type) sink.emit(R.IOCTL_TYPE_CHANGED, subject(n), abi.name, typeChar(o.type), typeChar(n.type), `type ${typeChar(o.type)} -> ${typeChar(n.type)}: request ${hex(o.request)} -> ${hex(n.request)}`, loc);
+    if (n.nr !== o.nr) sink.emit(R.IOCTL_NR_CHANGED, subject(n), abi.name, hex(o.nr), hex(n.nr), `nr ${hex(o.nr)} -> ${hex(n.nr)}: request ${hex(o.request)} -> ${hex(n.request)}`, loc);
+    if (n.dir !== o.dir) sink.emit(R.IOCTL_DIR_CHANGED, subject(n), abi.name, o.dir, n.dir, `direction ${o.dir} -> ${n.dir}: request ${hex(o.request)} -> ${hex(n.request)}`, loc);
+    if (n.size !== o.size) {
+      // Only the size changed: a driver that dispatches on _IOC_NR still serves the old request.
+      const onlySize = n.type === o.type && n.nr === o.nr && n.dir === o.dir;
+      const tolerant = onlySize && nd !== undefined && sizeTolerant(nd, newCtx.headerMode) && n.size > o.size;
+      const rule = tolerant ? R.IOCTL_SIZE_EXTENDED : R.IOCTL_SIZE_CHANGED;
+      const why = tolerant ? 'the driver dispatches on _IOC_NR and zero-extends, so the old request keeps working' : 'the old request number no longer matches';
+      sink.emit(rule, subject(n), abi.name, o.size, n.size, `argument size ${o.size} -> ${n.size}, request ${hex(o.request)} -> ${hex(n.request)}: ${why}`, loc);
+    }
+    if (o.arg !== undefined && n.arg !== undefined && o.arg !== n.arg && n.size === o.size) {
+      sink.emit(R.IOCTL_ARG_TYPE_RENAMED, subject(n), abi.name, o.arg, n.arg, `argument type ${o.arg} -> ${n.arg}`, loc);
+    }
+  }
+  for (const n of newViews) {
+    if (oldByName.has(n.name)) continue;
+    if (oldViews.some((o) => o.request === n.request && !newByName.has(o.name))) continue; // a rename, reported above
+    sink.emit(R.IOCTL_ADDED, subject(n), abi.name, null, hex(n.request), `${n.name} (${hex(n.request)}) was added`, newDecl.get(n.name)?.loc);
+  }
+}

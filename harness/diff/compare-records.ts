@@ -1,0 +1,139 @@
+import type { Abi } from '../layout/abi';
+import { layoutEngine, type RecordLayout } from '../layout/engine';
+import type { RecordDecl } from '../spec/model';
+import type { SideContext } from './context';
+import { inside, leavesOf, onlySignednessDiffers, overlaps, type Leaf } from './leaves';
+import * as R from './rules';
+import type { ChangeSink } from './sink';
+
+const parentOf = (p: string): string => p.slice(0, Math.max(0, p.lastIndexOf('.')));
+
+/** Field-level comparison of one type on one ABI, matching fields by byte range before name. */
+function compareFields(name: string, oldR: RecordLayout, newR: RecordLayout, abi: string, sink: ChangeSink): boolean {
+  const oldLeaves = leavesOf(oldR);
+  const newLeaves = leavesOf(newR);
+  const newByPath = new Map(newLeaves.map((l) => [l.path, l]));
+  const explained = new Set<Leaf>();
+  let shifted = false;
+  const subject = (l: Leaf): string => `${newR.kind} ${name}.${l.path}`;
+  const oldSubject = (l: Leaf): string => `${oldR.kind} ${name}.${l.path}`;
+
+  const oldPaths = new Set(oldLeaves.map((l) => l.path));
+  for (const o of oldLeaves) {
+    if (o.reserved) {
+      // Reserved bytes may be carved up, renamed or renumbered: judge what now lies inside them, in the
+      // same struct (not another arm of a union). A field that existed before is matched by name.
+      for (const n of newLeaves) {
+        if (!inside(n, o) || parentOf(n.path) !== parentOf(o.path) || (oldPaths.has(n.path) && n.path !== o.path)) continue;
+        explained.add(n);
+        if (n.reserved) {
+          if (n.path !== o.path || n.offset !== o.offset || n.size !== o.size) {
+            sink.emit(R.RESERVED_RENUMBERED, subject(n), abi, `${o.path}@${o.offset}+${o.size}`, `${n.path}@${n.offset}+${n.size}`, `reserved ${o.path} (offset ${o.offset}, ${o.size} bytes) is now ${n.path} (offset ${n.offset}, ${n.size} bytes), inside the old reserved bytes`, n.member.loc);
+          }
+        } else {
+          sink.emit(R.PAD_GIVEN_MEANING, subject(n), abi, o.path, n.path, `${n.path} (${n.typeName}) takes bytes ${n.offset}..${n.end - 1} of former ${o.path}: callers had to zero them, so old binaries mean "0"`, n.member.loc);
+        }
+      }
+      continue;
+    }
+    const n = newByPath.get(o.path);
+    if (n !== undefined) {
+      explained.add(n);
+      if (n.offset !== o.offset || n.bitOffset !== o.bitOffset) {
+        shifted = true;
+        const from = o.bitOffset !== undefined ? `bit ${o.bitOffset}` : `offset ${o.offset}`;
+        const to = n.bitOffset !== undefined ? `bit ${n.bitOffset}` : `offset ${n.offset}`;
+        sink.emit(R.FIELD_MOVED, subject(n), abi, o.bitOffset ?? o.offset, n.bitOffset ?? n.offset, `${o.path} moved from ${from} to ${to}`, n.member.loc);
+      } else if (n.typeKey !== o.typeKey || n.size !== o.size || n.bitSize !== o.bitSize) {
+        shifted = true;
+        const rule = onlySignednessDiffers(o, n) ? R.FIELD_SIGNEDNESS_CHANGED : R.FIELD_RETYPED;
+        sink.emit(rule, subject(n), abi, o.typeName, n.typeName, `${o.path} changed from ${o.typeName} (${o.size} bytes) to ${n.typeName} (${n.size} bytes) at offset ${n.offset}`, n.member.loc);
+      }
+      if (n.reserved) {
+        sink.emit(R.FIELD_MADE_RESERVED, subject(n), abi, o.path, n.path, `${o.path} is now pad/reserved and must be zero: callers that set it are rejected`, n.member.loc);
+      }
+      continue;
+    }
+    const same = newLeaves.find((x) => !explained.has(x) && !newByPath.has(o.path) && x.offset === o.offset && x.size === o.size && x.typeKey === o.typeKey && x.bitOffset === o.bitOffset && oldLeaves.every((y) => y.path !== x.path));
+    if (same !== undefined) {
+      explained.add(same);
+      if (same.reserved) sink.emit(R.FIELD_MADE_RESERVED, subject(same), abi, o.path, same.path, `${o.path} became ${same.path}, which must be zero: callers that set it are rejected`, same.member.loc);
+      else sink.emit(R.FIELD_RENAMED, subject(same), abi, o.path, same.path, `${o.path} is now named ${same.path} (same type, same bytes)`, same.member.loc);
+      continue;
+    }
+    shifted = true;
+    sink.emit(R.FIELD_REMOVED, oldSubject(o), abi, o.path, null, `${o.path} (${o.typeName}, offset ${o.offset}) was removed`, o.member.loc);
+  }
+
+  // A new field is judged against the old fields of its own struct (its union arm), not other arms.
+  const sameParent = (l: Leaf): Leaf[] => oldLeaves.filter((o) => parentOf(o.path) === parentOf(l.path));
+  const extent = (l: Leaf): number => (parentOf(l.path) === '' ? oldR.size : Math.max(0, ...sameParent(l).map((o) => o.end)));
+  for (const n of newLeaves) {
+    if (explained.has(n) || oldPaths.has(n.path)) continue;
+    if (n.offset >= extent(n)) {
+      sink.emit(R.FIELD_APPENDED, subject(n), abi, null, n.offset, `${n.path} (${n.typeName}) added at offset ${n.offset}, beyond the old size ${oldR.size}`, n.member.loc);
+    } else if (!sameParent(n).some((o) => overlaps(n, o))) {
+      sink.emit(R.HOLE_GIVEN_MEANING, subject(n), abi, null, n.offset, `${n.path} uses bytes ${n.offset}..${n.end - 1}, which were implicit padding that old callers never had to zero`, n.member.loc);
+    } else {
+      shifted = true;
+      sink.emit(R.FIELD_INSERTED, subject(n), abi, null, n.offset, `${n.path} (${n.typeName}) was inserted at offset ${n.offset}, over bytes old fields used`, n.member.loc);
+    }
+  }
+  return shifted;
+}
+
+/**
+ * Whether every use of a type tolerates a caller struct of another size: `true` (a size-extensible
+ * ioctl argument, a clamped payload, or the last member / a union arm of such a type), `false` (an
+ * array element, a non-tolerant argument, a member in the middle), or `undefined` when nothing says.
+ */
+function tolerance(name: string, ctx: SideContext, seen: ReadonlySet<string> = new Set()): boolean | undefined {
+  const uses = ctx.uses.get(name) ?? [];
+  if (uses.length === 0 || seen.has(name)) return undefined;
+  const next = new Set([...seen, name]);
+  let unknown = false;
+  for (const u of uses) {
+    const ok = u.kind === 'ioctl-arg' ? u.tolerant : u.kind === 'payload' ? true : u.kind === 'array-element' ? false : u.atEnd ? tolerance(u.parent, ctx, next) : false;
+    if (ok === false) return false;
+    if (ok === undefined) unknown = true;
+  }
+  return unknown ? undefined : true;
+}
+
+function growthRule(name: string, ctx: SideContext): typeof R.STRUCT_GROWN_AT_END {
+  const t = tolerance(name, ctx);
+  return t === true ? R.STRUCT_GROWN_AT_END : t === false ? R.STRUCT_SIZE_CHANGED : R.STRUCT_GROWN_DISPATCH_DEPENDENT;
+}
+
+function growthMessage(rule: typeof R.STRUCT_GROWN_AT_END, oldSize: number, newSize: number, ctx: SideContext): string {
+  const base = `size ${oldSize} -> ${newSize}`;
+  if (rule === R.STRUCT_GROWN_AT_END) return `${base}, grown at the end; every use is size-tolerant (dispatch on _IOC_NR with zero-extension, or output clamped to the caller's size)`;
+  if (rule === R.STRUCT_GROWN_DISPATCH_DEPENDENT) {
+    return `${base}, grown at the end; compatible only if the driver dispatches on _IOC_NR and zero-extends a shorter caller struct (as DRM does)${ctx.headerMode ? ': a header alone cannot tell; declare it in a spec (sizeExtensible ioctl or payload) or waive it' : ': no size-extensible ioctl or payload declares how it travels'}`;
+  }
+  return base;
+}
+
+/** Compares every type present on both sides, on one ABI. */
+export function compareRecords(oldCtx: SideContext, newCtx: SideContext, abi: Abi, sink: ChangeSink): void {
+  const oldE = layoutEngine(oldCtx.spec, abi);
+  const newE = layoutEngine(newCtx.spec, abi);
+  for (const nd of newCtx.spec.records) {
+    if (nd.name === undefined) continue;
+    const od: RecordDecl | undefined = oldE.findRecord(nd.name);
+    if (od === undefined) continue;
+    const oldR = oldE.record(nd.name);
+    const newR = newE.record(nd.name);
+    const subject = `${nd.kind} ${nd.name}`;
+    if (od.kind !== nd.kind) sink.emit(R.TYPE_KIND_CHANGED, subject, abi.name, od.kind, nd.kind, `${od.kind} ${nd.name} is now a ${nd.kind}`, nd.loc);
+    const shifted = compareFields(nd.name, oldR, newR, abi.name, sink);
+    if (newR.size !== oldR.size) {
+      const rule = newR.size > oldR.size && !shifted ? growthRule(nd.name, newCtx) : R.STRUCT_SIZE_CHANGED;
+      sink.emit(rule, subject, abi.name, oldR.size, newR.size, growthMessage(rule, oldR.size, newR.size, newCtx), nd.loc);
+    }
+    // Alignment matters only where the type is embedded; a standalone argument or payload is fully
+    // described by its size and offsets.
+    const embedded = (newCtx.uses.get(nd.name) ?? []).some((u) => u.kind === 'member' || u.kind === 'array-element');
+    if (newR.align !== oldR.align && embedded) sink.emit(R.STRUCT_ALIGN_CHANGED, subject, abi.name, oldR.align, newR.align, `alignment ${oldR.align} -> ${newR.align}`, nd.loc);
+  }
+}

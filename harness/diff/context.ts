@@ -1,0 +1,140 @@
+import type { ConstantDecl, IoctlDecl, Member, RecordDecl, Spec, TypeNode } from '../spec/model';
+
+/**
+ * What a diff needs to know about one side beyond its layouts: how each type travels (which decides
+ * whether growing it is compatible), which constants form flag groups, and whether annotations are
+ * declared (a spec) or only guessed from names (a bare C header).
+ */
+export interface SideContext {
+  readonly spec: Spec;
+  /** True for a C header imported on the fly: no annotations, so names and DRM conventions are used. */
+  readonly headerMode: boolean;
+  readonly uses: ReadonlyMap<string, readonly TypeUse[]>;
+  /** Types reachable from an ioctl argument (members, arrays, user-pointer elements, payloads). */
+  readonly reachable: ReadonlySet<string>;
+  /** Flag group of each constant that belongs to one (declared, or inferred from `*_FLAGS_*` names). */
+  readonly flagGroupOf: ReadonlyMap<string, string>;
+  /** Value group (opcodes, indices) of each constant that belongs to one. */
+  readonly valueGroupOf: ReadonlyMap<string, string>;
+}
+
+export type TypeUse =
+  | { readonly kind: 'ioctl-arg'; readonly ioctl: IoctlDecl; readonly tolerant: boolean }
+  | { readonly kind: 'payload'; readonly constant: ConstantDecl }
+  | { readonly kind: 'array-element'; readonly via: string }
+  | { readonly kind: 'member'; readonly parent: string; readonly atEnd: boolean };
+
+const DRM_TYPE = 0x64; // 'd'
+
+/**
+ * Whether the driver tolerates a caller struct of another size: declared in a spec; for a bare header,
+ * DRM ioctls are, because the DRM core copies min(user, kernel) size into a zeroed kernel buffer.
+ */
+export function sizeTolerant(i: IoctlDecl, headerMode: boolean): boolean {
+  return i.sizeExtensible === true || (headerMode && i.sizeExtensible === undefined && i.type === DRM_TYPE);
+}
+
+const RESERVED_NAME = /^_*(pad|padding|reserved|rsvd|resv|unused|spare)_?\d*$/i;
+
+/** Pad/reserved by annotation, or (any side) by a name such as `pad`, `reserved3`, `__rsvd`. */
+export function isReservedMember(m: Member | undefined, name: string): boolean {
+  return m?.annotations?.role !== undefined || RESERVED_NAME.test(name);
+}
+
+const SENTINEL = /_(MAX|LAST|COUNT|NUM|NUMBER|NR|END)$/;
+
+/** `_MAX`, `_LAST`, `_COUNT`, `_NUM` ... names mark the end of a range, not a value of it. */
+export function isSentinel(name: string): boolean {
+  return SENTINEL.test(name);
+}
+
+function namedRefs(t: TypeNode, out: string[]): void {
+  switch (t.kind) {
+    case 'ref': if (t.tag !== 'enum') out.push(t.name); return;
+    case 'array': namedRefs(t.element, out); return;
+    case 'record': for (const m of t.record.members) namedRefs(m.type, out); return;
+    default: return;
+  }
+}
+
+function collectUses(spec: Spec, headerMode: boolean): Map<string, TypeUse[]> {
+  const uses = new Map<string, TypeUse[]>();
+  const add = (name: string, u: TypeUse): void => {
+    const list = uses.get(name);
+    if (list === undefined) uses.set(name, [u]);
+    else list.push(u);
+  };
+  for (const i of spec.ioctls) {
+    if (i.arg?.kind === 'ref' && i.arg.tag !== 'enum') add(i.arg.name, { kind: 'ioctl-arg', ioctl: i, tolerant: sizeTolerant(i, headerMode) });
+  }
+  for (const c of spec.constants) if (c.payload !== undefined) add(c.payload, { kind: 'payload', constant: c });
+  const visitMembers = (parent: string, members: readonly Member[], parentKind: 'struct' | 'union' | 'nested'): void => {
+    members.forEach((m, index) => {
+      // Growing a member is like growing its parent at the end only for the last member of a struct
+      // or any arm of a union; members of anonymous records are conservatively not at the end.
+      const atEnd = parentKind === 'union' || (parentKind === 'struct' && index === members.length - 1);
+      const direct: string[] = [];
+      if (m.type.kind === 'ref' && m.type.tag !== 'enum') direct.push(m.type.name);
+      else if (m.type.kind === 'record') visitMembers(parent, m.type.record.members, 'nested');
+      else namedRefs(m.type, direct);
+      for (const n of direct) add(n, m.type.kind === 'array' ? { kind: 'array-element', via: `${parent}.${m.name ?? ''}` } : { kind: 'member', parent, atEnd });
+      const el = m.annotations?.userPointer?.elementType;
+      if (el !== undefined) add(el, { kind: 'array-element', via: `${parent}.${m.name ?? ''}` });
+    });
+  };
+  for (const r of spec.records) if (r.name !== undefined) visitMembers(r.name, r.members, r.kind);
+  return uses;
+}
+
+function reachableTypes(spec: Spec): Set<string> {
+  const byName = new Map<string, RecordDecl>();
+  for (const r of spec.records) if (r.name !== undefined) byName.set(r.name, r);
+  const out = new Set<string>();
+  const visit = (name: string): void => {
+    if (out.has(name)) return;
+    const r = byName.get(name);
+    if (r === undefined) return;
+    out.add(name);
+    const refs: string[] = [];
+    for (const m of r.members) {
+      namedRefs(m.type, refs);
+      const el = m.annotations?.userPointer?.elementType;
+      if (el !== undefined) refs.push(el);
+    }
+    refs.forEach(visit);
+  };
+  for (const i of spec.ioctls) if (i.arg !== undefined) { const refs: string[] = []; namedRefs(i.arg, refs); refs.forEach(visit); }
+  for (const c of spec.constants) if (c.payload !== undefined) visit(c.payload);
+  return out;
+}
+
+const FLAG_PREFIX = /^(.*_FLAGS?)_[A-Z0-9_]+$/;
+const isMask = (v: bigint): boolean => v > 0n && (v & (v - 1n)) === 0n;
+
+function groupsOf(spec: Spec, headerMode: boolean): { flags: Map<string, string>; values: Map<string, string> } {
+  const kinds = new Map(spec.groups.map((g) => [g.name, g.of]));
+  const flags = new Map<string, string>();
+  const values = new Map<string, string>();
+  for (const c of spec.constants) {
+    if (c.group === undefined) continue;
+    (kinds.get(c.group) === 'flags' ? flags : values).set(c.name, c.group);
+  }
+  if (headerMode) {
+    // A bare header has no groups: single-bit constants sharing a `..._FLAGS_` prefix form one.
+    const byPrefix = new Map<string, string[]>();
+    for (const c of spec.constants) {
+      const m = FLAG_PREFIX.exec(c.name);
+      if (m === null || !isMask(c.value) || flags.has(c.name)) continue;
+      const list = byPrefix.get(m[1] as string) ?? [];
+      list.push(c.name);
+      byPrefix.set(m[1] as string, list);
+    }
+    for (const [prefix, names] of byPrefix) if (names.length >= 2) for (const n of names) flags.set(n, prefix);
+  }
+  return { flags, values };
+}
+
+export function sideContext(spec: Spec, headerMode: boolean): SideContext {
+  const g = groupsOf(spec, headerMode);
+  return { spec, headerMode, uses: collectUses(spec, headerMode), reachable: reachableTypes(spec), flagGroupOf: g.flags, valueGroupOf: g.values };
+}

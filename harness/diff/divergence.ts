@@ -1,0 +1,41 @@
+import { findAbi, type Abi } from '../layout/abi';
+import { layoutEngine } from '../layout/engine';
+import type { Spec } from '../spec/model';
+import type { SideContext } from './context';
+import { leavesOf } from './leaves';
+import * as R from './rules';
+import type { ChangeSink } from './sink';
+
+/** 32-bit ABIs and the 64-bit ABI whose kernel serves them through compat ioctls. */
+const PAIRS: readonly (readonly [string, string])[] = [['i386', 'x86_64'], ['arm', 'aarch64']];
+
+function signature(spec: Spec, abi: Abi, name: string): string {
+  const r = layoutEngine(spec, abi).record(name);
+  return `${r.size}:${leavesOf(r).map((l) => `${l.path}@${l.offset}`).join(',')}`;
+}
+
+function diverges(spec: Spec, name: string, a32: Abi, a64: Abi): boolean {
+  return signature(spec, a32, name) !== signature(spec, a64, name);
+}
+
+/**
+ * New 32/64-bit divergence: a type whose layout differs between a 32-bit ABI and its 64-bit sibling
+ * in the new version, where it did not (or did not exist) in the old one. Only pairs whose both ABIs
+ * are being compared are checked.
+ */
+export function compareDivergence(oldCtx: SideContext, newCtx: SideContext, abiNames: readonly string[], sink: ChangeSink): void {
+  for (const [n32, n64] of PAIRS) {
+    if (!abiNames.includes(n32) || !abiNames.includes(n64)) continue;
+    const a32 = findAbi(n32) as Abi;
+    const a64 = findAbi(n64) as Abi;
+    const oldNames = new Set(oldCtx.spec.records.flatMap((r) => (r.name !== undefined ? [r.name] : [])));
+    for (const r of newCtx.spec.records) {
+      if (r.name === undefined || !diverges(newCtx.spec, r.name, a32, a64)) continue;
+      if (oldNames.has(r.name) && diverges(oldCtx.spec, r.name, a32, a64)) continue;
+      const rule = newCtx.reachable.has(r.name) ? R.LAYOUT_32_64_DIVERGENCE : R.LAYOUT_32_64_DIVERGENCE_UNUSED;
+      const s32 = layoutEngine(newCtx.spec, a32).record(r.name).size;
+      const s64 = layoutEngine(newCtx.spec, a64).record(r.name).size;
+      sink.emit(rule, `${r.kind} ${r.name}`, [n32, n64], `${n32}: ${s32} bytes`, `${n64}: ${s64} bytes`, `layout differs between ${n32} (${s32} bytes) and ${n64} (${s64} bytes): 32-bit callers on a 64-bit kernel need a compat handler; use __aligned_u64 or explicit padding`, r.loc);
+    }
+  }
+}

@@ -1,0 +1,12 @@
+export type { Change, ChangeLocation, ChangeValue, DiffResult, Level, Verdict } from './change';
+export { LEVELS, BREAKING_LEVELS } from './change';
+export type { Rule } from './rule';
+export { RULES } from './rules';
+export { diffSpecs } from './diff-specs';
+export type { DiffSide, DiffOptions } from './diff-specs';
+export { applyPolicy, verdictOf, POLICIES } from './policy';
+export type { PolicyName } from './policy';
+export { readWaivers, applyWaivers, ACCEPTED_CHANGES_FILE } from './waivers';
+export type { Waiver } from './waivers';
+export { diffReport, diffJson } from './to-report';
+export { sideContext, sizeTolerant, isSentinel, isReservedMember } from './context';

@@ -1,0 +1,73 @@
+import type { MemberLayout, RecordLayout } from '../layout/engine';
+import type { Member, TypeNode } from '../spec/model';
+import { SCALARS } from '../spec/scalars';
+import { isReservedMember } from './context';
+
+/**
+ * A field as the byte-range differ sees it: a scalar or array at an absolute offset, with the path
+ * C would use to name it (`in.flags`; anonymous members add nothing to the path). Named nested
+ * structs are opened up, so that a change inside one is reported at the field that moved.
+ */
+export interface Leaf {
+  readonly path: string;
+  readonly offset: number;
+  readonly size: number;
+  readonly end: number;
+  readonly typeName: string;
+  /** Identity for "same type": canonical scalar name; arrays by element key and length; records by size. */
+  readonly typeKey: string;
+  readonly bitOffset?: number;
+  readonly bitSize?: number;
+  readonly reserved: boolean;
+  readonly member: Member;
+}
+
+function typeKey(t: TypeNode, m: MemberLayout): string {
+  switch (t.kind) {
+    case 'scalar': return t.name;
+    case 'array': return `${typeKey(t.element, m)}[${t.length}]`;
+    case 'pointer': return 'pointer';
+    case 'ref': return t.tag === 'enum' ? `enum:${t.name}` : `${t.tag}:${m.size}`;
+    case 'record': return `${t.record.kind}:${m.size}`;
+  }
+}
+
+export function leavesOf(r: RecordLayout, base = 0, prefix = ''): Leaf[] {
+  const out: Leaf[] = [];
+  for (const m of r.members) {
+    const offset = base + m.offset;
+    if (m.record !== undefined && m.type.kind !== 'array') {
+      out.push(...leavesOf(m.record, offset, m.name !== undefined ? `${prefix}${m.name}.` : prefix));
+      continue;
+    }
+    if (m.name === undefined) continue;
+    const bits = m.bitOffset !== undefined && m.bitSize !== undefined ? { bitOffset: base * 8 + m.bitOffset, bitSize: m.bitSize } : {};
+    out.push({
+      path: `${prefix}${m.name}`,
+      offset,
+      size: m.size,
+      end: offset + m.size,
+      typeName: m.typeName,
+      typeKey: typeKey(m.type, m),
+      ...bits,
+      reserved: isReservedMember(m.member, m.name),
+      member: m.member,
+    });
+  }
+  return out;
+}
+
+/** Whether two scalar leaves differ only in signedness (same size, class and byte order). */
+export function onlySignednessDiffers(a: Leaf, b: Leaf): boolean {
+  const ta = a.member.type;
+  const tb = b.member.type;
+  if (ta.kind !== 'scalar' || tb.kind !== 'scalar') return false;
+  const ia = SCALARS[ta.name];
+  const ib = SCALARS[tb.name];
+  return ia.bytes === ib.bytes && ia.cls === ib.cls && ia.endian === ib.endian && ia.float === ib.float && ia.signed !== ib.signed;
+}
+
+export const overlaps = (a: { offset: number; end: number }, b: { offset: number; end: number }): boolean =>
+  a.offset < b.end && b.offset < a.end;
+export const inside = (inner: { offset: number; end: number }, outer: { offset: number; end: number }): boolean =>
+  inner.offset >= outer.offset && inner.end <= outer.end;

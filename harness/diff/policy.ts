@@ -1,0 +1,49 @@
+import * as semver from 'semver';
+import { BREAKING_LEVELS, type Change, type Verdict } from './change';
+import { SEMVER_BUMP_REQUIRED } from './rules';
+
+export type PolicyName = 'kernel' | 'semver';
+export const POLICIES: readonly PolicyName[] = ['kernel', 'semver'];
+
+const counts = (c: Change): boolean => c.waived !== true && c.allowedByPolicy !== true;
+
+/** The verdict over changes that are neither waived nor allowed by the policy. */
+export function verdictOf(changes: readonly Change[]): Verdict {
+  const live = changes.filter(counts);
+  if (live.some((c) => BREAKING_LEVELS.has(c.level))) return 'breaking';
+  if (live.some((c) => c.level === 'source-break')) return 'source-breaking';
+  return changes.length === 0 ? 'identical' : 'compatible';
+}
+
+/** A major bump as semver means it (for 0.y.z, a minor bump is the major one). */
+function isMajorBump(oldV: string, newV: string): boolean {
+  if (!semver.gt(newV, oldV)) return false;
+  return semver.major(newV) > semver.major(oldV) || (semver.major(oldV) === 0 && semver.minor(newV) > semver.minor(oldV));
+}
+
+function isMinorOrMoreBump(oldV: string, newV: string): boolean {
+  return semver.gt(newV, oldV) && (semver.major(newV) > semver.major(oldV) || semver.minor(newV) > semver.minor(oldV));
+}
+
+/**
+ * `kernel`: no breaking change is ever allowed; versions do not matter. `semver`: breaking changes
+ * are allowed with a major bump, additions and source breaks need at least a minor bump; a missing
+ * bump is itself a change (SEMVER_BUMP_REQUIRED).
+ */
+export function applyPolicy(changes: readonly Change[], policy: PolicyName, oldVersion: string, newVersion: string, abis: readonly string[]): Change[] {
+  if (policy === 'kernel') return [...changes];
+  const live = changes.filter((c) => c.waived !== true);
+  const breaking = live.some((c) => BREAKING_LEVELS.has(c.level));
+  const additive = live.some((c) => c.level === 'compatible' || c.level === 'source-break');
+  const major = semver.valid(oldVersion) !== null && semver.valid(newVersion) !== null && isMajorBump(oldVersion, newVersion);
+  const minor = semver.valid(oldVersion) !== null && semver.valid(newVersion) !== null && isMinorOrMoreBump(oldVersion, newVersion);
+  const out = changes.map((c) => (major && BREAKING_LEVELS.has(c.level) ? { ...c, allowedByPolicy: true } : c));
+  const bump = (need: string): Change => ({
+    rule: SEMVER_BUMP_REQUIRED.id, level: SEMVER_BUMP_REQUIRED.level, subject: 'version', abis,
+    old: oldVersion, new: newVersion,
+    message: `${need} version bump required by the semver policy: ${oldVersion} -> ${newVersion} is not enough`,
+  });
+  if (breaking && !major) out.push(bump('a major'));
+  else if (additive && !minor) out.push(bump('a minor'));
+  return out;
+}

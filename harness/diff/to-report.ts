@@ -1,0 +1,45 @@
+import type { Report, ReportItem, ReportLevel } from '../report/report';
+import { BREAKING_LEVELS, type Change, type DiffResult } from './change';
+import { RULES } from './rules';
+
+function reportLevel(c: Change): ReportLevel {
+  if (BREAKING_LEVELS.has(c.level) && c.allowedByPolicy !== true) return 'error';
+  return c.level === 'source-break' ? 'warning' : 'info';
+}
+
+/** A diff as the shared report writers (text, markdown, junit, github) take it. */
+export function diffReport(result: DiffResult): Report {
+  const items = result.changes.map((c): ReportItem => {
+    const partial = c.abis.length > 0 && c.abis.length < result.abis.length;
+    const note = c.allowedByPolicy === true ? ' (allowed by the semver policy: major version bump)' : '';
+    return {
+      rule: c.rule,
+      level: reportLevel(c),
+      label: c.level,
+      subject: c.subject,
+      message: `${c.message}${note}`,
+      ...(c.location !== undefined ? { location: c.location } : {}),
+      ...(partial ? { abis: c.abis } : {}),
+      ...(c.waived === true ? { waived: c.reason ?? 'accepted' } : {}),
+    };
+  });
+  return {
+    title: `uapi diff ${result.old} -> ${result.new}`,
+    verdict: result.verdict,
+    failed: result.verdict === 'breaking',
+    items,
+    checks: Object.keys(RULES),
+  };
+}
+
+/** The contract JSON of `uapi diff --format json`. */
+export function diffJson(result: DiffResult): unknown {
+  return {
+    verdict: result.verdict,
+    old: result.old,
+    new: result.new,
+    policy: result.policy,
+    abis: result.abis,
+    changes: result.changes,
+  };
+}
