@@ -26,3 +26,20 @@ export { typeName } from './layout/type-name';
 export { loadUapi } from './load/load-uapi';
 export type { LoadedUapi, LoadOptions, UapiOrigin } from './load/load-uapi';
 export { toJson } from './util/json';
+
+// Lint: the static uAPI rules S1-S13.
+export {
+  lintSpec, lintFailed, lintSummary, ruleLabel, buildContext, LINT_RULES, LINT_RULES_BY_ID, findLintRule,
+  WAIVER_RULE, lintReport, findingToReportItem, findingLabel, lintJson,
+} from './lint';
+export type {
+  LintOptions, Finding, LintSeverity, LintSummary, LintRule, RuleFinding, LintContext, RecordEntry, MemberEntry,
+  HeaderText, LintJson, LintJsonFinding,
+} from './lint';
+
+// Report writers shared by lint, diff and check: pure (report) => string functions.
+export {
+  REPORT_LEVELS, countItems, countsLine, locationText, messageWithAbis, formatText, formatItemText, formatMarkdown,
+  formatJunit, formatGithub, formatItemGithub, escapeXmlText, escapeXmlAttribute,
+} from './report';
+export type { Report, ReportItem, ReportLevel, ReportLocation, ReportCounts } from './report';

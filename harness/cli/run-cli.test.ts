@@ -2,18 +2,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import test from 'ava';
-import type { Io } from './command';
-import { runCli } from './run-cli';
+import { runCliCaptured, tempProject } from '../testing/run-cli-captured';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
-
-async function run(argv: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (s) => { out += s; }, err: (s) => { err += s; }, isTty: false, env: opts.env ?? {}, cwd: opts.cwd ?? repoRoot };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
+const run = (argv: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}) =>
+  runCliCaptured(argv, { cwd: opts.cwd ?? repoRoot, ...(opts.env !== undefined ? { env: opts.env } : {}) });
 
 function tempSpec(body: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uapi-cli-'));
@@ -75,9 +68,7 @@ test('--help lists commands, and each command has its own help', async (t) => {
 });
 
 test('snapshot: missing goldens fail, --update writes them, then they match; CI refuses --update', async (t) => {
-  const project = fs.mkdtempSync(path.join(os.tmpdir(), 'uapi-snap-'));
-  fs.mkdirSync(path.join(project, 'specs', 'hazard'), { recursive: true });
-  fs.writeFileSync(path.join(project, 'specs', 'hazard', 'spec.ts'), HAZARD);
+  const project = tempProject('hazard', HAZARD);
   const first = await run(['snapshot'], { cwd: project });
   t.is(first.code, 1);
   t.regex(first.out, /missing golden/);

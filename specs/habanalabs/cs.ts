@@ -54,21 +54,20 @@ export const hlCsStatus = values('hl_cs_status', {
 }, 'Values of `hl_cs_out.status`.');
 
 // chunks_restore/chunks_execute count their elements in num_chunks_restore/num_chunks_execute, members
-// of hl_cs_in itself; the validator only resolves a lengthField inside the same anonymous struct, so
-// the annotation cannot name them yet.
+// of hl_cs_in itself (outside the anonymous union), as the annotations say.
 export const hl_cs_in = struct('hl_cs_in', {
   work: anonymous(union({
     jobs: anonymous(struct({
       chunks_restore: u64.in()
-        .userPointer({ elementType: 'hl_cs_chunk', dir: 'in' })
-        .doc('User array of num_chunks_restore hl_cs_chunk, run after a context switch.'),
+        .userPointer({ lengthField: 'num_chunks_restore', lengthUnit: 'elements', elementType: 'hl_cs_chunk', dir: 'in' })
+        .doc('User array of hl_cs_chunk, run after a context switch.'),
       chunks_execute: u64.in()
-        .userPointer({ elementType: 'hl_cs_chunk', dir: 'in' })
-        .doc('User array of num_chunks_execute hl_cs_chunk to execute.'),
+        .userPointer({ lengthField: 'num_chunks_execute', lengthUnit: 'elements', elementType: 'hl_cs_chunk', dir: 'in' })
+        .doc('User array of hl_cs_chunk to execute.'),
     })),
     engine_core_command: anonymous(struct({
-      engine_cores: u64.in().userPointer({ dir: 'in' })
-        .doc('ENGINE_CORE_COMMAND: user array of num_engine_cores __u32 engine-core ids.'),
+      engine_cores: u64.in().userPointer({ lengthField: 'num_engine_cores', lengthUnit: 'elements', elementType: '__u32', dir: 'in' })
+        .doc('ENGINE_CORE_COMMAND: user array of engine-core ids.'),
       num_engine_cores: u32.in(),
       core_command: u32.in().oneOf('hl_engine_command').doc('HL_ENGINE_CORE_HALT or HL_ENGINE_CORE_RUN.'),
     })),

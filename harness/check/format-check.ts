@@ -1,0 +1,35 @@
+import { formatItemText } from '../report/text';
+import type { Report, ReportItem } from '../report/report';
+import type { CheckResult, StepResult } from './step';
+
+const MARK = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP' } as const;
+
+/** Items worth a line in the terminal: everything unwaived that is not a plain note. */
+const shown = (i: ReportItem): boolean => i.waived === undefined && i.level !== 'info';
+
+/** Terminal output: one line per step, the findings that matter under it, then the verdict. */
+export function formatCheckText(result: CheckResult): string {
+  const out: string[] = [];
+  for (const s of result.steps) {
+    out.push(`${MARK[s.verdict]} ${s.name}: ${s.summary}`);
+    for (const i of s.items.filter(shown)) out.push(`  ${formatItemText(i).split('\n').join('\n    ')}`);
+    if (s.verdict === 'fail') out.push(`  reproduce: ${s.command}`);
+  }
+  const failed = result.steps.filter((s) => s.verdict === 'fail').length;
+  out.push(`uapi check: ${result.verdict} (${result.steps.length} steps, ${failed} failed)`);
+  return out.join('\n') + '\n';
+}
+
+/** The gate as one report for the shared writers; each step is a check, its items carry its name. */
+export function checkReport(result: CheckResult): Report {
+  const items = result.steps.flatMap((s: StepResult) => s.items.map((i) => ({ ...i, subject: `${s.name}: ${i.subject}` })));
+  return { title: 'uapi check', verdict: result.verdict, failed: result.verdict === 'fail', items, checks: result.steps.map((s) => s.name) };
+}
+
+/** `uapi check --format json` (contract): `{"verdict": "pass"|"fail", "steps": [...]}`. */
+export function checkJson(result: CheckResult): unknown {
+  return {
+    verdict: result.verdict,
+    steps: result.steps.map((s) => ({ name: s.name, verdict: s.verdict, summary: s.summary, command: s.command, ...(s.detail ?? {}), items: s.items })),
+  };
+}

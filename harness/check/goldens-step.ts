@@ -1,0 +1,27 @@
+import * as path from 'node:path';
+import type { Abi } from '../layout/abi';
+import type { ReportItem } from '../report/report';
+import { compareGoldens, goldenFiles } from '../snapshot';
+import type { Spec } from '../spec/model';
+import type { StepResult } from './step';
+
+/** The committed golden layouts of the working version against what the spec computes now. */
+export function goldensStep(spec: Spec, snapshotsRoot: string, abis: readonly Abi[], specArg: string): StepResult {
+  const results = compareGoldens(snapshotsRoot, goldenFiles(spec, abis));
+  const bad = results.filter((r) => r.status !== 'same');
+  const items = bad.map((r): ReportItem => ({
+    rule: r.status === 'missing' ? 'GOLDEN_MISSING' : 'GOLDEN_CHANGED',
+    level: 'error',
+    subject: path.join(path.basename(snapshotsRoot), r.file.relPath),
+    message: r.status === 'missing'
+      ? 'no golden file for the working version; create it with `npx uapi snapshot --update` and commit it'
+      : `layout differs from the committed golden; if intended, run \`npx uapi snapshot --update\` and commit it for review\n${r.diff ?? ''}`,
+  }));
+  return {
+    name: `goldens ${spec.name} ${spec.version}`,
+    verdict: bad.length === 0 ? 'pass' : 'fail',
+    summary: bad.length === 0 ? `${results.length} golden files match` : `${bad.length} of ${results.length} golden files differ or are missing`,
+    items,
+    command: `npx uapi snapshot ${specArg}`,
+  };
+}

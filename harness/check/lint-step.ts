@@ -1,0 +1,21 @@
+import type { Abi } from '../layout/abi';
+import { lintFailed, lintSpec } from '../lint';
+import { lintReport } from '../lint/lint-report';
+import { LINT_RULES } from '../lint/rules';
+import type { Spec } from '../spec/model';
+import type { StepResult } from './step';
+
+/** The static uAPI rules S1–S13 on the working spec. */
+export function lintStep(spec: Spec, specArg: string, abis: readonly Abi[]): StepResult {
+  const findings = lintSpec(spec, { abis });
+  const report = lintReport(spec, findings, LINT_RULES.map((r) => r.id));
+  const failed = lintFailed(findings);
+  const live = report.items.filter((i) => i.waived === undefined);
+  return {
+    name: `lint ${spec.name} ${spec.version}`,
+    verdict: failed ? 'fail' : 'pass',
+    summary: `${live.length} finding(s), ${report.items.length - live.length} waived`,
+    items: report.items,
+    command: `npx uapi lint ${specArg}`,
+  };
+}

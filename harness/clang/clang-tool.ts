@@ -1,0 +1,53 @@
+/**
+ * One way of running clang: the native binary or clang compiled to WebAssembly. Both take the same
+ * structured invocation, so callers never build argv themselves and never see where files live
+ * (the WebAssembly build reads a virtual file tree; host paths are mapped in and out of it).
+ */
+export interface ClangInvocation {
+  /** clang `--target=` triple. */
+  readonly triple: string;
+  /** Include directories in search order (absolute paths). The compile uses no default ones. */
+  readonly includeDirs: readonly string[];
+  /** Further driver arguments (no paths in them). */
+  readonly args: readonly string[];
+  /** The C text to compile (the main file). */
+  readonly source: string;
+  /** Every host file the compile may read (absolute paths); the WebAssembly build needs them listed. */
+  readonly hostFiles: readonly string[];
+}
+
+/** The file name clang's output gives the main file (the probe), whichever tool ran. */
+export const PROBE_FILE = '<uapi-probe>';
+
+/** Replaces every mention of a tool's own name for the main file with {@link PROBE_FILE}. */
+export function renameMainFile(text: string, name: string): string {
+  return text.split(name).join(PROBE_FILE);
+}
+
+export interface ClangRun {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface ClangTool {
+  readonly kind: 'native' | 'wasm';
+  /** For messages and reports, e.g. `clang 14.0.6 (/usr/bin/clang)`. */
+  readonly description: string;
+  run(invocation: ClangInvocation): Promise<ClangRun>;
+}
+
+/** Arguments shared by every compile: C only, no default include paths, diagnostics easy to parse. */
+export function commonArgs(inv: ClangInvocation, includeDirs: readonly string[]): string[] {
+  return [
+    `--target=${inv.triple}`,
+    '-nostdinc',
+    '-fsyntax-only',
+    '-ferror-limit=0',
+    '-fno-caret-diagnostics',
+    '-fno-color-diagnostics',
+    '-fno-diagnostics-show-option',
+    ...includeDirs.flatMap((d) => ['-I', d]),
+    ...inv.args,
+  ];
+}

@@ -1,0 +1,46 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+// Finds the file names in #include lines. This is not C parsing: it only lists which files clang
+// might open (too many is harmless), so the WebAssembly build can be given them and a cache key
+// can cover them. Preprocessor conditions, comments and macros are clang's business.
+const INCLUDE = /^[ \t]*#[ \t]*include(?:_next)?[ \t]*([<"])([^>"\n]+)[>"]/gm;
+
+function includesOf(text: string): { quoted: boolean; name: string }[] {
+  const out: { quoted: boolean; name: string }[] = [];
+  for (const m of text.matchAll(INCLUDE)) out.push({ quoted: m[1] === '"', name: (m[2] as string).trim() });
+  return out;
+}
+
+const isFile = (p: string): boolean => {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Every existing file reachable through #include lines from `source` (whose own folder, if any, is
+ * `sourceDir`), searching `includeDirs` in order. Every match of a name is taken, not only the
+ * first, so that `#include_next` and per-target folders are covered. Sorted, absolute paths.
+ */
+export function includeClosure(source: string, sourceDir: string | undefined, includeDirs: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const queue: { text: string; dir: string | undefined }[] = [{ text: source, dir: sourceDir }];
+  while (queue.length > 0) {
+    const { text, dir } = queue.pop() as { text: string; dir: string | undefined };
+    for (const inc of includesOf(text)) {
+      const candidates = path.isAbsolute(inc.name)
+        ? [inc.name]
+        : [...(inc.quoted && dir !== undefined ? [path.join(dir, inc.name)] : []), ...includeDirs.map((d) => path.join(d, inc.name))];
+      for (const c of candidates) {
+        const abs = path.resolve(c);
+        if (seen.has(abs) || !isFile(abs)) continue;
+        seen.add(abs);
+        queue.push({ text: fs.readFileSync(abs, 'utf8'), dir: path.dirname(abs) });
+      }
+    }
+  }
+  return [...seen].sort();
+}

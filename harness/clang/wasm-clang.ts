@@ -1,0 +1,99 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { commonArgs, renameMainFile, type ClangInvocation, type ClangRun, type ClangTool } from './clang-tool';
+
+// The WebAssembly clang sees only a virtual tree. Host files are mounted under this folder (the
+// package's own resources occupy /usr), and the prefix is removed again from everything clang prints.
+const HOST_ROOT = 'uapi-host';
+const PROBE = 'uapi-probe.c';
+
+type Tree = { [name: string]: Tree | string | Uint8Array };
+interface YowaspClang {
+  runClang(args: string[] | null, files?: Tree, options?: {
+    stdout?: ((b: Uint8Array | null) => void) | null;
+    stderr?: ((b: Uint8Array | null) => void) | null;
+    fetchProgress?: () => void;
+  }): Promise<Tree | undefined> | Tree | undefined;
+  readonly version: string;
+}
+
+let loaded: Promise<YowaspClang | undefined> | undefined;
+
+/**
+ * Loads `@yowasp/clang` (an ES module, hence a real dynamic import) and fetches its resources once,
+ * quietly. Undefined when the package is not installed.
+ */
+export function loadYowaspClang(): Promise<YowaspClang | undefined> {
+  loaded ??= (async () => {
+    let mod: YowaspClang;
+    try {
+      mod = (await import('@yowasp/clang')) as unknown as YowaspClang;
+    } catch {
+      return undefined;
+    }
+    await mod.runClang(null, {}, { fetchProgress: () => undefined });
+    return mod;
+  })();
+  return loaded;
+}
+
+function mount(tree: Tree, file: string, content: Uint8Array): void {
+  const parts = path.resolve(file).split(path.sep).filter((p) => p !== '');
+  let dir = tree;
+  for (const p of parts.slice(0, -1)) {
+    const next = dir[p];
+    if (next === undefined || typeof next === 'string' || next instanceof Uint8Array) {
+      const made: Tree = {};
+      dir[p] = made;
+      dir = made;
+    } else {
+      dir = next;
+    }
+  }
+  dir[parts[parts.length - 1] as string] = content;
+}
+
+/** clang compiled to WebAssembly (the `@yowasp/clang` package): slower, but needs nothing installed. */
+export class WasmClang implements ClangTool {
+  readonly kind = 'wasm' as const;
+  readonly description: string;
+  private readonly mod: YowaspClang;
+
+  constructor(mod: YowaspClang) {
+    this.mod = mod;
+    this.description = `clang ${mod.version} (WebAssembly, @yowasp/clang)`;
+  }
+
+  async run(inv: ClangInvocation): Promise<ClangRun> {
+    const hostTree: Tree = {};
+    for (const f of inv.hostFiles) {
+      let bytes: Buffer;
+      try {
+        bytes = fs.readFileSync(f);
+      } catch {
+        continue; // a listed file that vanished is reported by clang as not found
+      }
+      mount(hostTree, f, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    }
+    // Absolute #include lines of the probe point at host files, which live under HOST_ROOT here.
+    const source = inv.source.replace(/^([ \t]*#[ \t]*include[ \t]*")\//gm, `$1/${HOST_ROOT}/`);
+    const files: Tree = { [HOST_ROOT]: hostTree, [PROBE]: source };
+    const dirs = inv.includeDirs.map((d) => `/${HOST_ROOT}${path.resolve(d)}`);
+    const out: Uint8Array[] = [];
+    const err: Uint8Array[] = [];
+    const collect = (into: Uint8Array[]) => (b: Uint8Array | null): void => {
+      if (b !== null) into.push(new Uint8Array(b));
+    };
+    let exitCode = 0;
+    try {
+      await this.mod.runClang(['clang', ...commonArgs(inv, dirs), `/${PROBE}`], files, { stdout: collect(out), stderr: collect(err) });
+    } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      if (typeof code !== 'number') throw e;
+      exitCode = code;
+    }
+    const unmount = (bytes: Uint8Array[]): string =>
+      renameMainFile(Buffer.concat(bytes).toString('utf8'), `/${PROBE}`).split(`/${HOST_ROOT}/`).join('/');
+    return { exitCode, stdout: unmount(out), stderr: unmount(err) };
+  }
+}

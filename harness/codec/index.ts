@@ -1,0 +1,10 @@
+export { TypeCodec } from './type-codec';
+export type { CodecResult, WriteInput } from './type-codec';
+export { codecFor, codecForNode } from './codec-for';
+export { planOf, visibleKeys } from './plan';
+export type { PlanNode, ScalarPlan, BitsPlan, ArrayPlan, RecordPlan, PlanMember } from './plan';
+export { scalarAccess, integerAccess } from './scalar-access';
+export type { ScalarAccess } from './scalar-access';
+export { formatCodecError, CODEC_CODES } from './codec-error';
+export type { CodecError } from './codec-error';
+export { valueArbitrary } from './arbitrary';

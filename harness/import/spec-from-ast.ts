@@ -1,0 +1,225 @@
+import { issue, type Issue } from '../diagnostics/issue';
+import { constantValue, declLoc, type AstNode } from '../clang/ast-json';
+import type { ClangDiagnostic } from '../clang/diagnostics';
+import { PROBE_FILE } from '../clang/probe-compile';
+import type { ConstantDecl, EnumDecl, IoctlDecl, IoctlDir, RecordDecl, Spec, TypeNode } from '../spec/model';
+import { modelType } from './clang-types';
+import { IOC_SIZED, IOC_TYPED, PROBE_DIR, SHAPE_NAME, VALUE_NAME, valueLine } from './import-probe';
+import type { MacroCandidate } from './macro-candidates';
+import { TranslationUnit } from './translation-unit';
+
+export interface AstImport {
+  /** The header as clang spells it in the AST (the absolute path the probe includes). */
+  readonly header: string;
+  /** How to name the header in locations and messages. */
+  readonly display: string;
+  readonly candidates: readonly MacroCandidate[];
+  readonly probeDiagnostics: readonly ClangDiagnostic[];
+  readonly name: string;
+  readonly version: string;
+}
+
+const DIRS: Readonly<Record<number, IoctlDir>> = { [PROBE_DIR.none]: 'none', [PROBE_DIR.w]: 'w', [PROBE_DIR.r]: 'r', [PROBE_DIR.rw]: 'rw' };
+
+function find(n: AstNode, kind: string): AstNode | undefined {
+  if (n.kind === kind) return n;
+  for (const c of n.inner ?? []) {
+    const f = find(c, kind);
+    if (f !== undefined) return f;
+  }
+  return undefined;
+}
+
+/** An array size inside one parameter of the probe's function type: a value clang evaluated. */
+const encoded = (param: AstNode | undefined): number | undefined => {
+  const a = param !== undefined ? find(param, 'ConstantArrayType') : undefined;
+  return a?.size !== undefined ? a.size - 1 : undefined;
+};
+
+interface IoctlShape {
+  readonly dir: IoctlDir;
+  readonly type: number;
+  readonly nr: number;
+  /** The argument type as clang spells it, or its byte size when the header used `_IOC` directly. */
+  readonly arg?: { spelling: string } | { size: number };
+}
+
+/** Reads the function type the probe's `_IO*` produce (see import-probe.ts); undefined if not an ioctl. */
+function ioctlShape(typedef: AstNode): IoctlShape | undefined {
+  const fn = find(typedef, 'FunctionProtoType');
+  const [ret, pDir, pType, pNr, pArg] = fn?.inner ?? [];
+  const marker = ret?.type?.qualType;
+  if (marker !== `struct ${IOC_TYPED}` && marker !== `struct ${IOC_SIZED}`) return undefined;
+  const d = encoded(pDir);
+  const type = encoded(pType);
+  const nr = encoded(pNr);
+  const dir = d !== undefined ? DIRS[d] : undefined;
+  if (dir === undefined || type === undefined || nr === undefined) return undefined;
+  if (dir === 'none') return { dir, type, nr };
+  if (marker === `struct ${IOC_SIZED}`) {
+    const size = encoded(pArg);
+    return size === undefined ? undefined : { dir, type, nr, arg: { size } };
+  }
+  const typeOf = pArg !== undefined ? find(pArg, 'TypeOfType') : undefined;
+  const spelling = typeOf?.inner?.[0]?.type?.qualType ?? pArg?.inner?.[0]?.type?.qualType;
+  return spelling === undefined ? undefined : { dir, type, nr, arg: { spelling } };
+}
+
+function refsOf(t: TypeNode): { tag: 'struct' | 'union' | 'enum'; name: string }[] {
+  switch (t.kind) {
+    case 'ref': return [{ tag: t.tag, name: t.name }];
+    case 'array': return refsOf(t.element);
+    case 'record': return t.record.members.flatMap((m) => refsOf(m.type));
+    default: return [];
+  }
+}
+
+/**
+ * Builds the spec from the import probe's AST: the header's own structs, unions and enums (and the
+ * types they use from other headers), its integer macros as constants, its ioctl macros decoded.
+ */
+export function specFromAst(root: AstNode, imp: AstImport): { spec: Spec; issues: Issue[] } {
+  const tu = new TranslationUnit(root, (f) => (f === imp.header ? imp.display : f));
+  const issues: Issue[] = [];
+  const records: RecordDecl[] = [];
+  const recordNames = new Set<string>();
+  const enums: EnumDecl[] = [];
+  const enumNames = new Set<string>();
+  const constants: ConstantDecl[] = [];
+  const enumerators = new Set<string>();
+
+  const addEnum = (n: AstNode): void => {
+    if (n.inner === undefined) return;
+    const e = tu.enumeration(n);
+    e.values.forEach((v) => enumerators.add(v.name));
+    if (n.name !== undefined && n.name !== '') {
+      if (!enumNames.has(e.name)) enums.push(e);
+      enumNames.add(e.name);
+      return;
+    }
+    // An anonymous enum only names integer constants.
+    for (const v of e.values) constants.push({ kind: 'constant', name: v.name, value: v.value, ...(v.loc !== undefined ? { loc: v.loc } : {}) });
+  };
+  // Tags declared inside a struct are file-scope declarations in C.
+  const addRecord = (n: AstNode): void => {
+    if (n.completeDefinition !== true) return;
+    if (n.name !== undefined && n.name !== '' && !recordNames.has(n.name)) {
+      recordNames.add(n.name);
+      records.push(tu.record(n));
+    }
+    for (const c of n.inner ?? []) {
+      if (c.kind === 'RecordDecl') addRecord(c);
+      else if (c.kind === 'EnumDecl') addEnum(c);
+    }
+  };
+  const values = new Map<number, bigint>();
+  const shapes = new Map<number, IoctlShape>();
+  for (const n of tu.top) {
+    const file = declLoc(n.loc)?.file;
+    if (file === PROBE_FILE) {
+      if (n.kind === 'EnumDecl') {
+        for (const c of n.inner ?? []) {
+          const m = VALUE_NAME.exec(c.name ?? '');
+          const v = constantValue(c);
+          if (m !== null && v !== undefined) values.set(Number(m[1]), v);
+        }
+      } else if (n.kind === 'TypedefDecl') {
+        const m = SHAPE_NAME.exec(n.name ?? '');
+        const shape = m !== null ? ioctlShape(n) : undefined;
+        if (m !== null && shape !== undefined) shapes.set(Number(m[1]), shape);
+      }
+      continue;
+    }
+    if (file !== imp.header) continue;
+    if (n.kind === 'RecordDecl') addRecord(n);
+    else if (n.kind === 'EnumDecl') addEnum(n);
+  }
+
+  const ioctls: IoctlDecl[] = [];
+  imp.candidates.forEach((c, i) => {
+    if (enumerators.has(c.name)) return; // `#define X X` next to enumerator X
+    const shape = shapes.get(i);
+    const path = shape !== undefined ? `ioctl ${c.name}` : `constant ${c.name}`;
+    if (shape !== undefined) {
+      let arg: TypeNode | undefined;
+      if (shape.arg !== undefined && 'size' in shape.arg) {
+        arg = { kind: 'array', element: { kind: 'scalar', name: '__u8' }, length: shape.arg.size };
+        issues.push(issue('IMPORT_IOCTL_SIZE', path, `defined with _IOC and a size (${shape.arg.size} bytes on x86_64), not a type: the argument is recorded as __u8[${shape.arg.size}]`, c.loc, 'warning'));
+      } else if (shape.arg !== undefined) {
+        const t = modelType(shape.arg.spelling, tu);
+        if (typeof t === 'string') {
+          issues.push(issue('IMPORT_TYPE', path, t, c.loc));
+          return;
+        }
+        arg = t;
+      }
+      ioctls.push({ kind: 'ioctl', name: c.name, type: shape.type, nr: shape.nr, dir: shape.dir, ...(arg !== undefined ? { arg } : {}), loc: c.loc });
+      return;
+    }
+    const value = values.get(i);
+    if (value !== undefined) {
+      constants.push({ kind: 'constant', name: c.name, value, loc: c.loc });
+      return;
+    }
+    const why = imp.probeDiagnostics.find((d) => d.severity === 'error' && d.loc?.file === PROBE_FILE && d.loc.line === valueLine(i));
+    issues.push(issue('IMPORT_MACRO_SKIPPED', `#define ${c.name}`, `not an integer constant or ioctl, not imported${why !== undefined ? ` (clang: ${why.message})` : ''}`, c.loc, 'info'));
+  });
+
+  // Types the header's declarations use from other headers come along, so the spec is complete.
+  const pending = [...records.flatMap((r) => refsOf({ kind: 'record', record: r })), ...ioctls.flatMap((i) => (i.arg !== undefined ? refsOf(i.arg) : []))];
+  while (pending.length > 0) {
+    const ref = pending.pop() as { tag: 'struct' | 'union' | 'enum'; name: string };
+    if (ref.tag === 'enum') {
+      if (enumNames.has(ref.name)) continue;
+      const e = tu.enumNamed(ref.name);
+      enumNames.add(ref.name);
+      if (e !== undefined) enums.push(e);
+      else issues.push(issue('IMPORT_TYPE', `enum ${ref.name}`, 'used but never defined'));
+      continue;
+    }
+    if (recordNames.has(ref.name)) continue;
+    recordNames.add(ref.name);
+    const r = tu.recordNamed(ref.name);
+    if (r === undefined) {
+      issues.push(issue('IMPORT_TYPE', `${ref.tag} ${ref.name}`, 'used by value but never defined (incomplete type)'));
+      continue;
+    }
+    records.push(r);
+    pending.push(...refsOf({ kind: 'record', record: r }));
+  }
+
+  const byPosition = <T extends { loc?: { line: number; col: number } }>(a: T, b: T): number =>
+    (a.loc?.line ?? 0) - (b.loc?.line ?? 0) || (a.loc?.col ?? 0) - (b.loc?.col ?? 0);
+  constants.sort(byPosition);
+  ioctls.sort(byPosition);
+  const spec: Spec = {
+    name: imp.name,
+    version: imp.version,
+    records: dependencyOrder(records),
+    enums,
+    constants,
+    groups: [],
+    ioctls,
+    source: imp.display,
+  };
+  return { spec, issues: [...tu.issues, ...issues] };
+}
+
+/** Records with every record they contain by value before them, otherwise in their given order. */
+export function dependencyOrder(records: readonly RecordDecl[]): RecordDecl[] {
+  const byName = new Map(records.filter((r) => r.name !== undefined).map((r) => [r.name as string, r]));
+  const out: RecordDecl[] = [];
+  const done = new Set<RecordDecl>();
+  const visit = (r: RecordDecl, trail: Set<RecordDecl>): void => {
+    if (done.has(r) || trail.has(r)) return;
+    trail.add(r);
+    for (const ref of refsOf({ kind: 'record', record: r })) {
+      const dep = ref.tag !== 'enum' ? byName.get(ref.name) : undefined;
+      if (dep !== undefined) visit(dep, trail);
+    }
+    done.add(r);
+    out.push(r);
+  };
+  for (const r of records) visit(r, new Set());
+  return out;
+}

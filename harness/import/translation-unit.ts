@@ -1,0 +1,231 @@
+import * as fs from 'node:fs';
+import { issue, type Issue } from '../diagnostics/issue';
+import { constantValue, declLoc, type AstLoc, type AstNode } from '../clang/ast-json';
+import type { EnumDecl, Enumerator, Member, RecordDecl, ScalarName, SourceLoc, TypeNode } from '../spec/model';
+import { elementOf, modelType, withElement, type TypeScope } from './clang-types';
+
+// Kernel "types" that are macros adding aligned(8) to a 64-bit type; the model has them as scalars.
+const ALIGNED_64 = new Set(['__aligned_u64', '__aligned_s64', '__aligned_le64', '__aligned_be64']);
+
+const positionKey = (l: AstLoc | undefined): string | undefined => {
+  const d = declLoc(l);
+  return d === undefined ? undefined : `${d.file}:${d.line}:${d.col}`;
+};
+
+/**
+ * A member of an unnamed enum type has the enum's integer type (the model can only refer to named
+ * enums): int, or the first of unsigned int, long long, unsigned long long that holds every value,
+ * as clang chooses. The spelling keeps that it is an enum.
+ */
+function unnamedEnumType(e: EnumDecl): TypeNode {
+  const fits = (lo: bigint, hi: bigint): boolean => e.values.every((v) => v.value >= lo && v.value <= hi);
+  const name: ScalarName = fits(-(2n ** 31n), 2n ** 31n - 1n) ? 'int'
+    : fits(0n, 2n ** 32n - 1n) ? 'unsigned int'
+    : fits(-(2n ** 63n), 2n ** 63n - 1n) ? 'long long' : 'unsigned long long';
+  return { kind: 'scalar', name, spelled: 'enum (anonymous)' };
+}
+
+const children = (n: AstNode, kind: string): AstNode[] => (n.inner ?? []).filter((c) => c.kind === kind);
+
+/**
+ * The declarations of one clang AST (a `TranslationUnitDecl`) turned into model declarations on
+ * demand. Named records defined inside other records are file-scope types in C and are found by
+ * name like the others; unnamed ones are found by the position clang names them with.
+ */
+export class TranslationUnit implements TypeScope {
+  readonly issues: Issue[] = [];
+  readonly top: readonly AstNode[];
+  private readonly typedefs = new Map<string, string>();
+  private readonly namedRecords = new Map<string, AstNode>();
+  private readonly unnamedRecords = new Map<string, AstNode>();
+  private readonly unnamedEnums = new Map<string, AstNode>();
+  private readonly enumNodes = new Map<string, AstNode>();
+  private readonly converted = new Map<AstNode, RecordDecl>();
+  private readonly texts = new Map<string, Buffer | undefined>();
+  private readonly display: (file: string) => string;
+
+  constructor(root: AstNode, display: (file: string) => string) {
+    this.top = root.inner ?? [];
+    this.display = display;
+    const visitRecord = (n: AstNode): void => {
+      if (n.completeDefinition !== true) return;
+      if (n.name !== undefined && n.name !== '') {
+        if (!this.namedRecords.has(n.name)) this.namedRecords.set(n.name, n);
+      } else {
+        const k = positionKey(n.loc);
+        if (k !== undefined) this.unnamedRecords.set(k, n);
+      }
+      for (const c of children(n, 'RecordDecl')) visitRecord(c);
+      for (const c of children(n, 'EnumDecl')) visitEnum(c);
+    };
+    const visitEnum = (n: AstNode): void => {
+      if (n.inner === undefined) return;
+      if (n.name !== undefined && n.name !== '') {
+        if (!this.enumNodes.has(n.name)) this.enumNodes.set(n.name, n);
+        return;
+      }
+      const k = positionKey(n.loc);
+      if (k !== undefined) this.unnamedEnums.set(k, n);
+    };
+    for (const n of this.top) {
+      if (n.kind === 'TypedefDecl' && n.name !== undefined && n.type !== undefined) this.typedefs.set(n.name, n.type.qualType);
+      else if (n.kind === 'RecordDecl') visitRecord(n);
+      else if (n.kind === 'EnumDecl') visitEnum(n);
+    }
+  }
+
+  typedef(name: string): string | undefined {
+    return this.typedefs.get(name);
+  }
+
+  inlineType(position: string): TypeNode | undefined {
+    const r = this.unnamedRecords.get(position);
+    if (r !== undefined) return { kind: 'record', record: this.record(r) };
+    const e = this.unnamedEnums.get(position);
+    return e !== undefined ? unnamedEnumType(this.enumeration(e)) : undefined;
+  }
+
+  hasRecord(name: string): boolean {
+    return this.namedRecords.has(name);
+  }
+
+  recordNamed(name: string): RecordDecl | undefined {
+    const n = this.namedRecords.get(name);
+    return n === undefined ? undefined : this.record(n);
+  }
+
+  enumNamed(name: string): EnumDecl | undefined {
+    const n = this.enumNodes.get(name);
+    return n === undefined ? undefined : this.enumeration(n);
+  }
+
+  loc(l: AstLoc | undefined): SourceLoc | undefined {
+    const d = declLoc(l);
+    return d === undefined ? undefined : { ...d, file: this.display(d.file) };
+  }
+
+  /** The source text of the token at a location (used to see which macro spelled a type). */
+  private tokenAt(l: AstLoc | undefined): string | undefined {
+    if (l?.file === undefined || l.offset === undefined || l.tokLen === undefined) return undefined;
+    if (!this.texts.has(l.file)) {
+      let text: Buffer | undefined;
+      try {
+        text = fs.readFileSync(l.file);
+      } catch {
+        text = undefined;
+      }
+      this.texts.set(l.file, text);
+    }
+    return this.texts.get(l.file)?.subarray(l.offset, l.offset + l.tokLen).toString('utf8');
+  }
+
+  private warn(code: string, path: string, message: string, l: AstLoc | undefined): void {
+    this.issues.push(issue(code, path, message, this.loc(l), 'warning'));
+  }
+
+  /** A struct or union definition as a model record (converted once per AST node). */
+  record(n: AstNode): RecordDecl {
+    const known = this.converted.get(n);
+    if (known !== undefined) return known;
+    const kind = n.tagUsed === 'union' ? 'union' : 'struct';
+    const named = n.name !== undefined && n.name !== '';
+    const path = named ? `${kind} ${n.name}` : `${kind} <anonymous>`;
+    const members: Member[] = [];
+    let packed = false;
+    let aligned: number | undefined;
+    for (const c of n.inner ?? []) {
+      if (c.kind === 'PackedAttr') packed = true;
+      else if (c.kind === 'AlignedAttr') aligned = Math.max(aligned ?? 0, this.alignment(c, path));
+      else if (c.kind === 'MaxFieldAlignmentAttr') this.warn('IMPORT_UNSUPPORTED', path, '#pragma pack is not represented; the layout assumes natural packing', c.range?.begin);
+      else if (c.kind === 'FieldDecl') {
+        const m = this.member(c, path);
+        if (m !== undefined) members.push(m);
+      }
+    }
+    const loc = this.loc(n.loc);
+    const decl: RecordDecl = {
+      kind,
+      ...(named ? { name: n.name as string } : {}),
+      members,
+      ...(packed ? { packed: true } : {}),
+      ...(aligned !== undefined ? { aligned } : {}),
+      ...(loc !== undefined ? { loc } : {}),
+    };
+    this.converted.set(n, decl);
+    return decl;
+  }
+
+  private alignment(attr: AstNode, path: string): number {
+    const v = constantValue(attr);
+    if (v !== undefined) return Number(v);
+    // A bare __attribute__((aligned)) means the target's largest alignment; 16 on every ABI here.
+    this.warn('IMPORT_UNSUPPORTED', path, 'aligned without a value is taken as aligned(16)', attr.range?.begin);
+    return 16;
+  }
+
+  private member(f: AstNode, parent: string): Member | undefined {
+    const name = f.name !== undefined && f.name !== '' ? f.name : undefined;
+    const path = `${parent}.${name ?? '<anonymous>'}`;
+    if (f.type === undefined) return undefined;
+    const converted = modelType(f.type.qualType, this);
+    if (typeof converted === 'string') {
+      this.issues.push(issue('IMPORT_TYPE', path, converted, this.loc(f.loc)));
+      return undefined;
+    }
+    let type = converted;
+    // `__aligned_u64 x` is `__u64 x __attribute__((aligned(8)))` after preprocessing: the written
+    // token tells them apart, and the attribute that came with the macro is part of the type then.
+    const begin = f.range?.begin;
+    const written = begin?.expansionLoc !== undefined ? this.tokenAt(begin.expansionLoc) : undefined;
+    const fromMacro = written !== undefined && ALIGNED_64.has(written) && elementOf(type).kind === 'scalar';
+    if (fromMacro) type = withElement(type, { kind: 'scalar', name: written as ScalarName });
+    let aligned: number | undefined;
+    let bits: number | undefined;
+    for (const c of f.inner ?? []) {
+      if (c.kind === 'AlignedAttr') {
+        const sameExpansion = fromMacro && c.range?.begin?.expansionLoc?.offset === begin?.expansionLoc?.offset;
+        if (!sameExpansion) aligned = Math.max(aligned ?? 0, this.alignment(c, path));
+      } else if (c.kind === 'PackedAttr') {
+        this.warn('IMPORT_UNSUPPORTED', path, 'packed on a member is not represented; pack the enclosing struct instead', c.range?.begin);
+      } else if (c.kind === 'ConstantExpr' && f.isBitfield === true && c.value !== undefined) {
+        bits = Number(c.value);
+      }
+    }
+    const loc = this.loc(f.loc);
+    return {
+      ...(name !== undefined ? { name } : {}),
+      type,
+      ...(bits !== undefined ? { bits } : {}),
+      ...(aligned !== undefined ? { aligned } : {}),
+      ...(loc !== undefined ? { loc } : {}),
+    };
+  }
+
+  /**
+   * An enum definition. clang's AST carries the value of each explicit initializer; an enumerator
+   * without one is the previous value plus one (C11 6.7.2.2), the first one 0.
+   */
+  enumeration(n: AstNode): EnumDecl {
+    const values: Enumerator[] = [];
+    let next = 0n;
+    for (const c of children(n, 'EnumConstantDecl')) {
+      const value = constantValue(c) ?? next;
+      next = value + 1n;
+      const loc = this.loc(c.loc);
+      values.push({ name: c.name ?? '', value, ...(loc !== undefined ? { loc } : {}) });
+    }
+    const loc = this.loc(n.loc);
+    return {
+      kind: 'enum',
+      name: n.name ?? '',
+      values,
+      ...(children(n, 'PackedAttr').length > 0 ? { packed: true } : {}),
+      ...(loc !== undefined ? { loc } : {}),
+    };
+  }
+
+  /** Whether a top-level declaration is written in `file` (as clang spells that file). */
+  static isIn(n: AstNode, file: string): boolean {
+    return declLoc(n.loc)?.file === file;
+  }
+}

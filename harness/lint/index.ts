@@ -1,0 +1,13 @@
+export { lintSpec } from './lint-spec';
+export type { LintOptions } from './lint-spec';
+export { lintFailed, lintSummary } from './finding';
+export type { Finding, LintSeverity, LintSummary } from './finding';
+export type { LintRule, RuleFinding } from './rule';
+export { ruleLabel } from './rule';
+export type { LintContext, RecordEntry, MemberEntry, HeaderText } from './context';
+export { buildContext } from './context';
+export { LINT_RULES, LINT_RULES_BY_ID, findLintRule } from './rules';
+export { WAIVER_RULE } from './waivers';
+export { lintReport, findingToReportItem, findingLabel } from './lint-report';
+export { lintJson } from './lint-json';
+export type { LintJson, LintJsonFinding } from './lint-json';

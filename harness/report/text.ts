@@ -1,0 +1,24 @@
+import { countItems, countsLine, locationText, messageWithAbis, type Report, type ReportItem } from './report';
+
+/**
+ * One line per item, the shape compilers print so editors and CI problem matchers pick it up:
+ * `file:line:col: RULE level: subject: message`; without a location the subject leads:
+ * `subject: RULE level: message`. A waived item says `waived` where the level goes (so matchers
+ * looking for `error:` skip it) and keeps the level and the waiver's reason at the end.
+ */
+export function formatItemText(i: ReportItem): string {
+  const level = i.label ?? i.level;
+  const head = `${i.rule} ${i.waived !== undefined ? 'waived' : level}`;
+  const tail = i.waived !== undefined ? ` (${level} waived: ${i.waived})` : '';
+  const message = `${messageWithAbis(i)}${tail}`;
+  return i.location !== undefined
+    ? `${locationText(i.location)}: ${head}: ${i.subject}: ${message}`
+    : `${i.subject}: ${head}: ${message}`;
+}
+
+/** Every item, then a summary line with the verdict. */
+export function formatText(report: Report): string {
+  const lines = report.items.map(formatItemText);
+  lines.push(`${report.title}: ${report.verdict}: ${countsLine(countItems(report.items))}`);
+  return lines.join('\n') + '\n';
+}
