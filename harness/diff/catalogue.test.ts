@@ -216,3 +216,21 @@ test('an ioctl name that became a plain constant is a value break (6.4 -> 6.12 H
   t.true(r.changes.some((c) => c.rule === 'IOCTL_BECAME_CONSTANT' && c.subject === 'ioctl HL_IOCTL_INFO'));
   t.true(r.changes.some((c) => c.rule === 'IOCTL_ADDED'));
 });
+
+test('bytes renamed to an unrelated name while the old name moved elsewhere are a move (5.13 cs_counters)', (t) => {
+  const counters = struct('hl_cs_counters', { out_of_mem_drop_cnt: u64, parsing_drop_cnt: u64, queue_full_drop_cnt: u64 });
+  const before = defineSpec({ name: 'c', version: '1.0.0', types: [struct('hl_info_cs_counters', { cs_counters: counters, ctx_cs_counters: counters })] });
+  const after = defineSpec({
+    name: 'c', version: '1.0.0',
+    types: [struct('hl_info_cs_counters', {
+      total_out_of_mem_drop_cnt: u64, ctx_out_of_mem_drop_cnt: u64, total_parsing_drop_cnt: u64,
+      ctx_parsing_drop_cnt: u64, total_queue_full_drop_cnt: u64, ctx_queue_full_drop_cnt: u64,
+    })],
+  });
+  const r = run(before, after);
+  t.is(r.verdict, 'breaking');
+  const moved = r.changes.filter((c) => c.rule === 'FIELD_MOVED').map((c) => c.subject).sort();
+  t.true(moved.includes('struct hl_info_cs_counters.cs_counters.parsing_drop_cnt'), moved.join(', '));
+  const renamed = r.changes.filter((c) => c.rule === 'FIELD_RENAMED').map((c) => c.subject);
+  t.true(renamed.includes('struct hl_info_cs_counters.total_out_of_mem_drop_cnt'), 'same bytes, related name: a rename');
+});

@@ -22,14 +22,14 @@ export function compareEnums(oldCtx: SideContext, newCtx: SideContext, abis: rea
       continue;
     }
     if (n.v.value === o.v.value) continue;
-    if (isSentinel(name)) sink.emit(R.ENUM_SENTINEL_MOVED, `enum ${n.e.name}.${name}`, abis, o.v.value, n.v.value, `sentinel ${name} moved ${o.v.value} -> ${n.v.value}`, n.v.loc ?? n.e.loc);
+    if (isSentinel(name, true)) sink.emit(R.ENUM_SENTINEL_MOVED, `enum ${n.e.name}.${name}`, abis, o.v.value, n.v.value, `sentinel ${name} moved ${o.v.value} -> ${n.v.value}`, n.v.loc ?? n.e.loc);
     else sink.emit(R.ENUMERATOR_VALUE_CHANGED, `enum ${n.e.name}.${name}`, abis, o.v.value, n.v.value, `${name} changed value ${o.v.value} -> ${n.v.value}: binaries built with the old header pass ${o.v.value}`, n.v.loc ?? n.e.loc);
   }
   for (const [name, n] of newIdx) {
     if (oldIdx.has(name)) continue;
     const oldEnum = oldCtx.spec.enums.find((e) => e.name === n.e.name);
     if (oldEnum !== undefined && oldEnum.values.some((v) => v.value === n.v.value && !newIdx.has(v.name))) continue; // reported as a rename
-    const later = n.e.values.slice(n.pos + 1).some((v) => oldIdx.has(v.name) && !isSentinel(v.name));
+    const later = n.e.values.slice(n.pos + 1).some((v) => oldIdx.has(v.name) && !isSentinel(v.name, true));
     const rule = oldEnum !== undefined && later ? R.ENUMERATOR_INSERTED : R.ENUMERATOR_APPENDED;
     sink.emit(rule, `enum ${n.e.name}.${name}`, abis, null, n.v.value, `${name} = ${n.v.value} was ${rule === R.ENUMERATOR_INSERTED ? 'inserted before existing enumerators' : 'added'}`, n.v.loc ?? n.e.loc);
   }

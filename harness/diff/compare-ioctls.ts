@@ -44,7 +44,11 @@ export function compareIoctls(oldCtx: SideContext, newCtx: SideContext, abi: Abi
       const onlySize = n.type === o.type && n.nr === o.nr && n.dir === o.dir;
       const tolerant = onlySize && nd !== undefined && sizeTolerant(nd, newCtx.headerMode) && n.size > o.size;
       const rule = tolerant ? R.IOCTL_SIZE_EXTENDED : R.IOCTL_SIZE_CHANGED;
-      const why = tolerant ? 'the driver dispatches on _IOC_NR and zero-extends, so the old request keeps working' : 'the old request number no longer matches';
+      const why = tolerant
+        ? 'the driver dispatches on _IOC_NR and zero-extends, so the old request keeps working'
+        : newCtx.headerMode && onlySize && n.size > o.size
+          ? 'old binaries keep working only if the driver dispatches on _IOC_NR and zero-extends (DRM does; a header alone cannot tell): declare it sizeExtensible in a spec or waive it'
+          : 'the old request number no longer matches';
       sink.emit(rule, subject(n), abi.name, o.size, n.size, `argument size ${o.size} -> ${n.size}, request ${hex(o.request)} -> ${hex(n.request)}: ${why}`, loc);
     }
     if (o.arg !== undefined && n.arg !== undefined && o.arg !== n.arg && n.size === o.size) {

@@ -2,11 +2,34 @@ import type { Abi } from '../layout/abi';
 import { layoutEngine, type RecordLayout } from '../layout/engine';
 import type { RecordDecl } from '../spec/model';
 import type { SideContext } from './context';
-import { inside, leavesOf, onlySignednessDiffers, overlaps, type Leaf } from './leaves';
+import { asArray, exclusive, inside, leavesOf, onlySignednessDiffers, overlaps, type Leaf } from './leaves';
 import * as R from './rules';
 import type { ChangeSink } from './sink';
 
 const parentOf = (p: string): string => p.slice(0, Math.max(0, p.lastIndexOf('.')));
+
+const lastName = (p: string): string => p.slice(p.lastIndexOf('.') + 1);
+const related = (a: string, b: string): boolean => a === b || a.endsWith(`_${b}`) || b.endsWith(`_${a}`);
+
+/**
+ * A rename in place is only a rename when the name did not travel: if the bytes got an unrelated name
+ * while a field named like the old one (`queue_full_drop_cnt` -> `ctx_queue_full_drop_cnt`) sits
+ * elsewhere, the bytes changed meaning (the 5.13 cs_counters reshape).
+ */
+function sameMeaningElsewhere(o: Leaf, same: Leaf, newLeaves: readonly Leaf[]): Leaf | undefined {
+  const name = lastName(o.path);
+  if (related(lastName(same.path), name)) return undefined;
+  return newLeaves.find((n) => n !== same && n.typeKey === o.typeKey && n.offset !== o.offset && related(lastName(n.path), name));
+}
+
+/** `__u64 x` -> `__u64 x[2]` (or a longer array) at the same offset, over bytes no other old field used. */
+function arrayExtended(o: Leaf, n: Leaf, oldLeaves: readonly Leaf[]): boolean {
+  const a = asArray(o);
+  const b = asArray(n);
+  if (n.offset !== o.offset || a.element !== b.element || b.length <= a.length || n.bitSize !== undefined) return false;
+  const grown = { offset: o.end, end: n.end };
+  return !oldLeaves.some((x) => x !== o && !x.reserved && overlaps(grown, x));
+}
 
 /** Field-level comparison of one type on one ABI, matching fields by byte range before name. */
 function compareFields(name: string, oldR: RecordLayout, newR: RecordLayout, abi: string, sink: ChangeSink): boolean {
@@ -14,6 +37,8 @@ function compareFields(name: string, oldR: RecordLayout, newR: RecordLayout, abi
   const newLeaves = leavesOf(newR);
   const newByPath = new Map(newLeaves.map((l) => [l.path, l]));
   const explained = new Set<Leaf>();
+  // Where each old field lives now: same path, or the field it was renamed to in place.
+  const counterpart = new Map<string, Leaf>();
   let shifted = false;
   const subject = (l: Leaf): string => `${newR.kind} ${name}.${l.path}`;
   const oldSubject = (l: Leaf): string => `${oldR.kind} ${name}.${l.path}`;
@@ -23,8 +48,10 @@ function compareFields(name: string, oldR: RecordLayout, newR: RecordLayout, abi
     if (o.reserved) {
       // Reserved bytes may be carved up, renamed or renumbered: judge what now lies inside them, in the
       // same struct (not another arm of a union). A field that existed before is matched by name.
+      const kept = newByPath.get(o.path);
       for (const n of newLeaves) {
         if (!inside(n, o) || parentOf(n.path) !== parentOf(o.path) || (oldPaths.has(n.path) && n.path !== o.path)) continue;
+        if (kept !== undefined && kept !== n && exclusive(n, kept)) continue;
         explained.add(n);
         if (n.reserved) {
           if (n.path !== o.path || n.offset !== o.offset || n.size !== o.size) {
@@ -39,11 +66,14 @@ function compareFields(name: string, oldR: RecordLayout, newR: RecordLayout, abi
     const n = newByPath.get(o.path);
     if (n !== undefined) {
       explained.add(n);
+      counterpart.set(o.path, n);
       if (n.offset !== o.offset || n.bitOffset !== o.bitOffset) {
         shifted = true;
         const from = o.bitOffset !== undefined ? `bit ${o.bitOffset}` : `offset ${o.offset}`;
         const to = n.bitOffset !== undefined ? `bit ${n.bitOffset}` : `offset ${n.offset}`;
         sink.emit(R.FIELD_MOVED, subject(n), abi, o.bitOffset ?? o.offset, n.bitOffset ?? n.offset, `${o.path} moved from ${from} to ${to}`, n.member.loc);
+      } else if (arrayExtended(o, n, oldLeaves)) {
+        sink.emit(R.ARRAY_EXTENDED, subject(n), abi, o.typeName, n.typeName, `${o.path} grew from ${o.typeName} to ${n.typeName} in place: the old elements keep their bytes`, n.member.loc);
       } else if (n.typeKey !== o.typeKey || n.size !== o.size || n.bitSize !== o.bitSize) {
         shifted = true;
         const rule = onlySignednessDiffers(o, n) ? R.FIELD_SIGNEDNESS_CHANGED : R.FIELD_RETYPED;
@@ -57,8 +87,13 @@ function compareFields(name: string, oldR: RecordLayout, newR: RecordLayout, abi
     const same = newLeaves.find((x) => !explained.has(x) && !newByPath.has(o.path) && x.offset === o.offset && x.size === o.size && x.typeKey === o.typeKey && x.bitOffset === o.bitOffset && oldLeaves.every((y) => y.path !== x.path));
     if (same !== undefined) {
       explained.add(same);
+      counterpart.set(o.path, same);
+      const elsewhere = sameMeaningElsewhere(o, same, newLeaves);
       if (same.reserved) sink.emit(R.FIELD_MADE_RESERVED, subject(same), abi, o.path, same.path, `${o.path} became ${same.path}, which must be zero: callers that set it are rejected`, same.member.loc);
-      else sink.emit(R.FIELD_RENAMED, subject(same), abi, o.path, same.path, `${o.path} is now named ${same.path} (same type, same bytes)`, same.member.loc);
+      else if (elsewhere !== undefined) {
+        shifted = true;
+        sink.emit(R.FIELD_MOVED, oldSubject(o), abi, o.offset, elsewhere.offset, `${o.path}'s bytes (offset ${o.offset}) now hold ${same.path}, while ${elsewhere.path} at offset ${elsewhere.offset} carries its name: old binaries read the wrong value`, elsewhere.member.loc);
+      } else sink.emit(R.FIELD_RENAMED, subject(same), abi, o.path, same.path, `${o.path} is now named ${same.path} (same type, same bytes)`, same.member.loc);
       continue;
     }
     shifted = true;
@@ -68,12 +103,22 @@ function compareFields(name: string, oldR: RecordLayout, newR: RecordLayout, abi
   // A new field is judged against the old fields of its own struct (its union arm), not other arms.
   const sameParent = (l: Leaf): Leaf[] => oldLeaves.filter((o) => parentOf(o.path) === parentOf(l.path));
   const extent = (l: Leaf): number => (parentOf(l.path) === '' ? oldR.size : Math.max(0, ...sameParent(l).map((o) => o.end)));
+  // Old fields still live in the new layout unless the new field is another arm of a union they sit in.
+  const conflicting = (n: Leaf): Leaf[] => oldLeaves.filter((o) => {
+    if (!overlaps(n, o)) return false;
+    const now = counterpart.get(o.path);
+    return now === undefined || !exclusive(n, now);
+  });
   for (const n of newLeaves) {
     if (explained.has(n) || oldPaths.has(n.path)) continue;
-    if (n.offset >= extent(n)) {
+    const overlapped = oldLeaves.some((o) => overlaps(n, o));
+    if (overlapped && conflicting(n).length === 0) {
+      sink.emit(R.UNION_MEMBER_ADDED, subject(n), abi, null, n.offset, `${n.path} (${n.typeName}) was added as another union member over bytes ${n.offset}..${n.end - 1}; existing members keep their bytes`, n.member.loc);
+    } else if (n.offset >= extent(n)) {
       sink.emit(R.FIELD_APPENDED, subject(n), abi, null, n.offset, `${n.path} (${n.typeName}) added at offset ${n.offset}, beyond the old size ${oldR.size}`, n.member.loc);
-    } else if (!sameParent(n).some((o) => overlaps(n, o))) {
-      sink.emit(R.HOLE_GIVEN_MEANING, subject(n), abi, null, n.offset, `${n.path} uses bytes ${n.offset}..${n.end - 1}, which were implicit padding that old callers never had to zero`, n.member.loc);
+    } else if (conflicting(n).length === 0) {
+      const what = n.reserved ? 'is now an explicit pad over' : 'uses';
+      sink.emit(R.HOLE_GIVEN_MEANING, subject(n), abi, null, n.offset, `${n.path} ${what} bytes ${n.offset}..${n.end - 1}, which were implicit padding that old callers never had to zero${n.reserved ? ': if the kernel checks it is zero, they fail' : ''}`, n.member.loc);
     } else {
       shifted = true;
       sink.emit(R.FIELD_INSERTED, subject(n), abi, null, n.offset, `${n.path} (${n.typeName}) was inserted at offset ${n.offset}, over bytes old fields used`, n.member.loc);
@@ -131,9 +176,6 @@ export function compareRecords(oldCtx: SideContext, newCtx: SideContext, abi: Ab
       const rule = newR.size > oldR.size && !shifted ? growthRule(nd.name, newCtx) : R.STRUCT_SIZE_CHANGED;
       sink.emit(rule, subject, abi.name, oldR.size, newR.size, growthMessage(rule, oldR.size, newR.size, newCtx), nd.loc);
     }
-    // Alignment matters only where the type is embedded; a standalone argument or payload is fully
-    // described by its size and offsets.
-    const embedded = (newCtx.uses.get(nd.name) ?? []).some((u) => u.kind === 'member' || u.kind === 'array-element');
-    if (newR.align !== oldR.align && embedded) sink.emit(R.STRUCT_ALIGN_CHANGED, subject, abi.name, oldR.align, newR.align, `alignment ${oldR.align} -> ${newR.align}`, nd.loc);
+    if (newR.align !== oldR.align) sink.emit(R.STRUCT_ALIGN_CHANGED, subject, abi.name, oldR.align, newR.align, `alignment ${oldR.align} -> ${newR.align}`, nd.loc);
   }
 }

@@ -42,10 +42,13 @@ export function isReservedMember(m: Member | undefined, name: string): boolean {
 }
 
 const SENTINEL = /_(MAX|LAST|COUNT|NUM|NUMBER|NR|END)$/;
+// Inside an enum, a last `..._SIZE` enumerator counts the others (GAUDI2_ENGINE_ID_SIZE); a `#define
+// ..._SIZE` is as often a real size, so constants do not get this reading.
+const ENUM_SENTINEL = /_(MAX|LAST|COUNT|NUM|NUMBER|NR|END|SIZE)$/;
 
 /** `_MAX`, `_LAST`, `_COUNT`, `_NUM` ... names mark the end of a range, not a value of it. */
-export function isSentinel(name: string): boolean {
-  return SENTINEL.test(name);
+export function isSentinel(name: string, inEnum = false): boolean {
+  return (inEnum ? ENUM_SENTINEL : SENTINEL).test(name);
 }
 
 function namedRefs(t: TypeNode, out: string[]): void {

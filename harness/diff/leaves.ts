@@ -20,6 +20,18 @@ export interface Leaf {
   readonly bitSize?: number;
   readonly reserved: boolean;
   readonly member: Member;
+  /** The union arms the leaf sits in, outermost first: `u3#1` is arm 1 of the 4th union visited. */
+  readonly arms: readonly string[];
+}
+
+/** Two leaves of one layout are alternatives when some union holds them in different arms. */
+export function exclusive(a: Leaf, b: Leaf): boolean {
+  for (const x of a.arms) {
+    const [u] = x.split('#');
+    const y = b.arms.find((z) => z.split('#')[0] === u);
+    if (y !== undefined && y !== x) return true;
+  }
+  return false;
 }
 
 function typeKey(t: TypeNode, m: MemberLayout): string {
@@ -32,29 +44,47 @@ function typeKey(t: TypeNode, m: MemberLayout): string {
   }
 }
 
-export function leavesOf(r: RecordLayout, base = 0, prefix = ''): Leaf[] {
-  const out: Leaf[] = [];
-  for (const m of r.members) {
-    const offset = base + m.offset;
-    if (m.record !== undefined && m.type.kind !== 'array') {
-      out.push(...leavesOf(m.record, offset, m.name !== undefined ? `${prefix}${m.name}.` : prefix));
-      continue;
-    }
-    if (m.name === undefined) continue;
-    const bits = m.bitOffset !== undefined && m.bitSize !== undefined ? { bitOffset: base * 8 + m.bitOffset, bitSize: m.bitSize } : {};
-    out.push({
-      path: `${prefix}${m.name}`,
-      offset,
-      size: m.size,
-      end: offset + m.size,
-      typeName: m.typeName,
-      typeKey: typeKey(m.type, m),
-      ...bits,
-      reserved: isReservedMember(m.member, m.name),
-      member: m.member,
+export function leavesOf(r: RecordLayout): Leaf[] {
+  let unions = 0;
+  const walk = (rec: RecordLayout, base: number, prefix: string, arms: readonly string[]): Leaf[] => {
+    const out: Leaf[] = [];
+    const uid = rec.kind === 'union' ? `u${unions++}` : undefined;
+    rec.members.forEach((m, index) => {
+      const offset = base + m.offset;
+      const here = uid !== undefined ? [...arms, `${uid}#${index}`] : arms;
+      if (m.record !== undefined && m.type.kind !== 'array') {
+        out.push(...walk(m.record, offset, m.name !== undefined ? `${prefix}${m.name}.` : prefix, here));
+        return;
+      }
+      const leaf = leafOf(m, base, offset, prefix, here);
+      if (leaf !== undefined) out.push(leaf);
     });
-  }
-  return out;
+    return out;
+  };
+  return walk(r, 0, '', []);
+}
+
+function leafOf(m: MemberLayout, base: number, offset: number, prefix: string, arms: readonly string[]): Leaf | undefined {
+  if (m.name === undefined) return undefined;
+  const bits = m.bitOffset !== undefined && m.bitSize !== undefined ? { bitOffset: base * 8 + m.bitOffset, bitSize: m.bitSize } : {};
+  return {
+    path: `${prefix}${m.name}`,
+    offset,
+    size: m.size,
+    end: offset + m.size,
+    typeName: m.typeName,
+    typeKey: typeKey(m.type, m),
+    ...bits,
+    reserved: isReservedMember(m.member, m.name),
+    member: m.member,
+    arms,
+  };
+}
+
+/** Element type key and length: a scalar counts as an array of one. */
+export function asArray(l: Leaf): { element: string; length: number } {
+  const m = /^(.*)\[(\d+)\]$/.exec(l.typeKey);
+  return m === null ? { element: l.typeKey, length: 1 } : { element: m[1] as string, length: Number(m[2]) };
 }
 
 /** Whether two scalar leaves differ only in signedness (same size, class and byte order). */

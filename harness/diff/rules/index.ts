@@ -7,6 +7,8 @@ import { STRUCT_GROWN_AT_END } from './struct-grown-at-end';
 import { STRUCT_GROWN_DISPATCH_DEPENDENT } from './struct-grown-dispatch-dependent';
 import { STRUCT_ALIGN_CHANGED } from './struct-align-changed';
 import { FIELD_INSERTED } from './field-inserted';
+import { UNION_MEMBER_ADDED } from './union-member-added';
+import { ARRAY_EXTENDED } from './array-extended';
 import { FIELD_APPENDED } from './field-appended';
 import { FIELD_REMOVED } from './field-removed';
 import { FIELD_MOVED } from './field-moved';
@@ -64,6 +66,8 @@ export {
   STRUCT_GROWN_DISPATCH_DEPENDENT,
   STRUCT_ALIGN_CHANGED,
   FIELD_INSERTED,
+  UNION_MEMBER_ADDED,
+  ARRAY_EXTENDED,
   FIELD_APPENDED,
   FIELD_REMOVED,
   FIELD_MOVED,
@@ -123,6 +127,8 @@ export const RULES: { readonly [id: string]: Rule } = {
   STRUCT_GROWN_DISPATCH_DEPENDENT,
   STRUCT_ALIGN_CHANGED,
   FIELD_INSERTED,
+  UNION_MEMBER_ADDED,
+  ARRAY_EXTENDED,
   FIELD_APPENDED,
   FIELD_REMOVED,
   FIELD_MOVED,
