@@ -8,5 +8,5 @@ export { applyPolicy, verdictOf, POLICIES } from './policy';
 export type { PolicyName } from './policy';
 export { readWaivers, applyWaivers, ACCEPTED_CHANGES_FILE } from './waivers';
 export type { Waiver } from './waivers';
-export { diffReport, diffJson } from './to-report';
+export { diffReport, diffJson, changeItem } from './to-report';
 export { sideContext, sizeTolerant, isSentinel, isReservedMember } from './context';

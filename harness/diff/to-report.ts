@@ -7,22 +7,25 @@ function reportLevel(c: Change): ReportLevel {
   return c.level === 'source-break' ? 'warning' : 'info';
 }
 
+/** One change as a report item; `allAbis` are the ABIs compared (an item lists its own only when fewer). */
+export function changeItem(c: Change, allAbis: readonly string[], subjectPrefix = ''): ReportItem {
+  const partial = c.abis.length > 0 && c.abis.length < allAbis.length;
+  const note = c.allowedByPolicy === true ? ' (allowed by the semver policy: major version bump)' : '';
+  return {
+    rule: c.rule,
+    level: reportLevel(c),
+    label: c.level,
+    subject: `${subjectPrefix}${c.subject}`,
+    message: `${c.message}${note}`,
+    ...(c.location !== undefined ? { location: c.location } : {}),
+    ...(partial ? { abis: c.abis } : {}),
+    ...(c.waived === true ? { waived: c.reason ?? 'accepted' } : {}),
+  };
+}
+
 /** A diff as the shared report writers (text, markdown, junit, github) take it. */
 export function diffReport(result: DiffResult): Report {
-  const items = result.changes.map((c): ReportItem => {
-    const partial = c.abis.length > 0 && c.abis.length < result.abis.length;
-    const note = c.allowedByPolicy === true ? ' (allowed by the semver policy: major version bump)' : '';
-    return {
-      rule: c.rule,
-      level: reportLevel(c),
-      label: c.level,
-      subject: c.subject,
-      message: `${c.message}${note}`,
-      ...(c.location !== undefined ? { location: c.location } : {}),
-      ...(partial ? { abis: c.abis } : {}),
-      ...(c.waived === true ? { waived: c.reason ?? 'accepted' } : {}),
-    };
-  });
+  const items = result.changes.map((c) => changeItem(c, result.abis));
   return {
     title: `uapi diff ${result.old} -> ${result.new}`,
     verdict: result.verdict,

@@ -7,6 +7,8 @@ import { STRUCT_GROWN_AT_END } from './struct-grown-at-end';
 import { STRUCT_GROWN_DISPATCH_DEPENDENT } from './struct-grown-dispatch-dependent';
 import { STRUCT_ALIGN_CHANGED } from './struct-align-changed';
 import { FIELD_INSERTED } from './field-inserted';
+import { HEADER_ADDED } from './header-added';
+import { HEADER_REMOVED } from './header-removed';
 import { UNION_MEMBER_ADDED } from './union-member-added';
 import { ARRAY_EXTENDED } from './array-extended';
 import { FIELD_APPENDED } from './field-appended';
@@ -66,6 +68,8 @@ export {
   STRUCT_GROWN_DISPATCH_DEPENDENT,
   STRUCT_ALIGN_CHANGED,
   FIELD_INSERTED,
+  HEADER_ADDED,
+  HEADER_REMOVED,
   UNION_MEMBER_ADDED,
   ARRAY_EXTENDED,
   FIELD_APPENDED,
@@ -127,6 +131,8 @@ export const RULES: { readonly [id: string]: Rule } = {
   STRUCT_GROWN_DISPATCH_DEPENDENT,
   STRUCT_ALIGN_CHANGED,
   FIELD_INSERTED,
+  HEADER_ADDED,
+  HEADER_REMOVED,
   UNION_MEMBER_ADDED,
   ARRAY_EXTENDED,
   FIELD_APPENDED,

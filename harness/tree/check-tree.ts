@@ -1,0 +1,112 @@
+import * as path from 'node:path';
+import type { Change, DiffResult, Verdict } from '../diff/change';
+import { diffSpecs } from '../diff/diff-specs';
+import { verdictOf } from '../diff/policy';
+import * as R from '../diff/rules';
+import type { Issue } from '../diagnostics/issue';
+import type { Abi } from '../layout/abi';
+import { loadUapi } from '../load/load-uapi';
+import type { Spec } from '../spec/model';
+import { changedHeaders, resolveRefs, uapiPathspecs, type ChangedHeader, type TreeRefs } from './changed-headers';
+import { extractRevision, treeIncludeDirs, type TreeSide } from './tree-snapshot';
+
+export interface TreeOptions {
+  readonly base?: string;
+  readonly past?: string;
+  /** Limit to these paths (files or folders, relative to the tree's top); default: the uAPI folders. */
+  readonly paths: readonly string[];
+  readonly abis: readonly Abi[];
+  /** Called before each header, for progress displays. */
+  readonly onHeader?: (index: number, total: number, header: ChangedHeader) => void;
+}
+
+export interface HeaderResult {
+  readonly path: string;
+  readonly status: ChangedHeader['status'];
+  readonly verdict: Verdict;
+  readonly changes: readonly Change[];
+}
+
+export interface TreeResult {
+  readonly top: string;
+  readonly base: string;
+  readonly past: string;
+  readonly verdict: Verdict;
+  readonly abis: readonly string[];
+  readonly headers: readonly HeaderResult[];
+}
+
+const EMPTY = (name: string): Spec => ({ name, version: '0.0.0', records: [], enums: [], constants: [], groups: [], ioctls: [] });
+
+/** Locations inside an extracted revision read as `REF:path`, as in `git show`. */
+function relabel(changes: readonly Change[], side: TreeSide): Change[] {
+  if (side.ref === undefined) return [...changes];
+  return changes.map((c) => (c.location !== undefined && c.location.file.startsWith(side.root)
+    ? { ...c, location: { ...c.location, file: `${side.label}${path.relative(side.root, c.location.file)}` } }
+    : c));
+}
+
+async function importSide(side: TreeSide, rel: string): Promise<{ spec?: Spec; issues: Issue[] }> {
+  const r = await loadUapi(path.join(side.root, rel), { includeDirs: treeIncludeDirs(side.root) });
+  return r.uapi !== undefined ? { spec: r.uapi.spec, issues: r.issues } : { issues: r.issues };
+}
+
+function worst(verdicts: readonly Verdict[]): Verdict {
+  const order: Verdict[] = ['identical', 'compatible', 'source-breaking', 'breaking'];
+  return verdicts.reduce<Verdict>((w, v) => (order.indexOf(v) > order.indexOf(w) ? v : w), 'identical');
+}
+
+/**
+ * Kernel-tree mode, like scripts/check-uapi.sh but on every ABI and with values: each uAPI header that
+ * changed between two revisions (or the working tree) is imported on both sides and diffed; added
+ * headers are reported with their own hazards, removed ones are breaking.
+ */
+export async function checkTree(top: string, o: TreeOptions): Promise<{ result?: TreeResult; issues: Issue[] }> {
+  const pathspecs = o.paths.length > 0 ? [...o.paths] : uapiPathspecs(top) ?? ['*.h'];
+  const resolved = resolveRefs(top, o.base, o.past, pathspecs);
+  if (resolved.refs === undefined) return { issues: resolved.issues };
+  const refs: TreeRefs = resolved.refs;
+  const changed = changedHeaders(top, refs, pathspecs);
+  if (changed.issues.length > 0) return { issues: changed.issues };
+  const oldSide = extractRevision(top, refs.past, pathspecs);
+  if (oldSide.side === undefined) return { issues: oldSide.issues };
+  let newSide: TreeSide = { root: top, label: '', ref: undefined };
+  if (refs.base !== undefined) {
+    const x = extractRevision(top, refs.base, pathspecs);
+    if (x.side === undefined) return { issues: x.issues };
+    newSide = x.side;
+  }
+  const abiNames = o.abis.map((a) => a.name);
+  const headers: HeaderResult[] = [];
+  const issues: Issue[] = [];
+  for (const [i, h] of changed.headers.entries()) {
+    o.onHeader?.(i, changed.headers.length, h);
+    const name = path.basename(h.path, '.h');
+    if (h.status === 'removed') {
+      const change: Change = { rule: R.HEADER_REMOVED.id, level: R.HEADER_REMOVED.level, subject: h.path, abis: abiNames, old: h.path, new: null, message: `${h.path} was removed: binaries and code using it break` };
+      headers.push({ path: h.path, status: h.status, verdict: 'breaking', changes: [change] });
+      continue;
+    }
+    const now = await importSide(newSide, h.path);
+    if (now.spec === undefined) { issues.push(...now.issues); continue; }
+    const before = h.status === 'added' ? { spec: EMPTY(name), issues: [] } : await importSide(oldSide.side, h.path);
+    if (before.spec === undefined) { issues.push(...before.issues); continue; }
+    const d: DiffResult = diffSpecs(
+      { spec: before.spec, label: `${refs.past}:${h.path}`, headerMode: true },
+      { spec: now.spec, label: `${refs.base ?? 'worktree'}:${h.path}`, headerMode: true },
+      { abis: o.abis },
+    );
+    let changes = relabel(relabel(d.changes, oldSide.side), newSide);
+    if (h.status === 'added') {
+      // A new header is one addition; only its hazards (breaks, 32/64-bit notes) get lines of their own.
+      const added: Change = { rule: R.HEADER_ADDED.id, level: R.HEADER_ADDED.level, subject: h.path, abis: abiNames, old: null, new: h.path, message: `${h.path} was added` };
+      changes = [added, ...changes.filter((c) => c.level !== 'compatible')];
+    }
+    headers.push({ path: h.path, status: h.status, verdict: verdictOf(changes), changes });
+  }
+  if (issues.length > 0) return { issues };
+  return {
+    result: { top, base: refs.base ?? 'worktree', past: refs.past, verdict: worst(headers.map((h) => h.verdict)), abis: abiNames, headers },
+    issues: [],
+  };
+}
