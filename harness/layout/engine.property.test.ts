@@ -30,8 +30,9 @@ test('every member is aligned and inside its record; struct members are ordered 
   }), { seed: 7, numRuns: 300 }));
 });
 
+// `__aligned_u64` carries its own aligned(8) attribute, which packing keeps: it is left out here.
 test('packed records have no padding: size is the sum of member sizes (a union: the largest), alignment 1', (t) => {
-  t.notThrows(() => checkProperty(fc.property(specArb({ attributes: false }), fc.constantFrom(...ABIS), (spec, abi) => {
+  t.notThrows(() => checkProperty(fc.property(specArb({ attributes: false, alignedScalars: false }), fc.constantFrom(...ABIS), (spec, abi) => {
     const packed = { ...spec, records: spec.records.map((r) => ({ ...r, packed: true })) };
     const e = layoutEngine(packed, abi);
     for (const d of packed.records) {

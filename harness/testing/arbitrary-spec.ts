@@ -11,25 +11,30 @@ export interface ArbitrarySpecConstraints {
   readonly attributes?: boolean;
   /** Allow members whose type is an earlier named record (default true). */
   readonly references?: boolean;
+  /** Allow `__aligned_*` scalars, whose alignment attribute survives packing (default true). */
+  readonly alignedScalars?: boolean;
 }
 
-const scalarType: fc.Arbitrary<TypeNode> = fc.constantFrom(...KERNEL_SCALARS).map((name) => ({ kind: 'scalar', name }));
+function scalarsArb(aligned: boolean): fc.Arbitrary<TypeNode> {
+  const names = KERNEL_SCALARS.filter((n) => aligned || !n.startsWith('__aligned_'));
+  return fc.constantFrom(...names).map((name): TypeNode => ({ kind: 'scalar', name }));
+}
 
-function typeArb(depth: number, attributes: boolean, refs: readonly string[]): fc.Arbitrary<TypeNode> {
+function typeArb(depth: number, attributes: boolean, refs: readonly string[], scalarType: fc.Arbitrary<TypeNode>): fc.Arbitrary<TypeNode> {
   const leaves: fc.Arbitrary<TypeNode>[] = [scalarType, scalarType, scalarType];
   if (refs.length > 0) leaves.push(fc.constantFrom(...refs).map((name): TypeNode => ({ kind: 'ref', tag: 'struct', name })));
   const leaf = fc.oneof(...leaves);
   const arrayOf = leaf.chain((element) => fc.integer({ min: 1, max: 5 }).map((length): TypeNode => ({ kind: 'array', element, length })));
   if (depth <= 0) return fc.oneof(leaf, arrayOf);
-  const inline = recordArb(undefined, depth - 1, attributes, refs).map((record): TypeNode => ({ kind: 'record', record }));
+  const inline = recordArb(undefined, depth - 1, attributes, refs, scalarType).map((record): TypeNode => ({ kind: 'record', record }));
   return fc.oneof({ weight: 4, arbitrary: leaf }, { weight: 1, arbitrary: arrayOf }, { weight: 1, arbitrary: inline });
 }
 
 /** A struct or union with 1..6 members named m0, m1, ... (anonymous inline records get no name). */
-export function recordArb(name: string | undefined, depth: number, attributes: boolean, refs: readonly string[]): fc.Arbitrary<RecordDecl> {
+export function recordArb(name: string | undefined, depth: number, attributes: boolean, refs: readonly string[], scalarType: fc.Arbitrary<TypeNode> = scalarsArb(true)): fc.Arbitrary<RecordDecl> {
   return fc.record({
     kind: fc.constantFrom<'struct' | 'union'>('struct', 'struct', 'union'),
-    types: fc.array(typeArb(depth, attributes, refs), { minLength: 1, maxLength: 6 }),
+    types: fc.array(typeArb(depth, attributes, refs, scalarType), { minLength: 1, maxLength: 6 }),
     packed: attributes ? fc.boolean() : fc.constant(false),
     aligned: attributes ? fc.constantFrom(undefined, undefined, undefined, 8, 16) : fc.constant(undefined),
     memberAligned: fc.array(attributes ? fc.constantFrom(undefined, undefined, undefined, undefined, 4, 8) : fc.constant(undefined), { minLength: 6, maxLength: 6 }),
@@ -61,11 +66,12 @@ export function specArb(c: ArbitrarySpecConstraints = {}): fc.Arbitrary<Spec> {
   const max = c.maxRecords ?? 4;
   const depth = c.maxDepth ?? 2;
   const attributes = c.attributes ?? true;
+  const scalarType = scalarsArb(c.alignedScalars ?? true);
   return fc.integer({ min, max }).chain((n) => {
     const arbs: fc.Arbitrary<RecordDecl>[] = [];
     for (let i = 0; i < n; i++) {
       const refs = c.references === false ? [] : Array.from({ length: i }, (_, j) => `r${j}`);
-      arbs.push(recordArb(`r${i}`, depth, attributes, refs).map((r) => (r.kind === 'union' ? { ...r, kind: 'struct' as const } : r)));
+      arbs.push(recordArb(`r${i}`, depth, attributes, refs, scalarType).map((r) => (r.kind === 'union' ? { ...r, kind: 'struct' as const } : r)));
     }
     return fc.tuple(...arbs);
   }).map((records): Spec => ({ name: 'random', version: '0.0.0', records, enums: [], constants: [], groups: [], ioctls: [] }));

@@ -4,11 +4,12 @@ import { checkJson, checkReport, checkResult, checkUapi, formatCheckText, type S
 import { issue } from '../../diagnostics/issue';
 import { UserError } from '../../diagnostics/user-error';
 import { ACCEPTED_CHANGES_FILE, POLICIES, readWaivers, type PolicyName, type Waiver } from '../../diff';
-import { discoverSpecFolders } from '../../snapshot';
 import { formatGithub, formatJunit, formatMarkdown } from '../../report';
 import { toJson } from '../../util/json';
 import { EXIT_BREAKING, EXIT_OK, type Command } from '../command';
-import { abiOption, formatOption, loadOrFail, selectedAbis, selectedFormat } from '../shared-options';
+import { abiOption, formatOption, selectedFormat } from '../shared-options';
+import { parseAbiList } from '../../layout/abi';
+import { configOption, projectConfig, projectTargets } from '../targets';
 
 const FORMATS = ['text', 'json', 'markdown', 'junit', 'github'] as const;
 
@@ -29,25 +30,31 @@ export const checkCommand: Command = {
     policy: { type: 'string', valueName: 'kernel|semver', description: 'version policy for the release diffs (default kernel: nothing may break)' },
     format: formatOption(FORMATS),
     abi: abiOption,
-    dir: { type: 'string', valueName: 'DIR', description: 'snapshots folder (default snapshots/)' },
+    dir: { type: 'string', valueName: 'DIR', description: 'snapshots folder (default: the configuration\'s, snapshots/)' },
+    config: configOption,
   },
   details: [
-    'Without <spec>, every folder under specs/ is checked. For each: the committed goldens of the working',
+    'Without <spec>, the uAPIs of uapi.config.json (default: every folder under specs/) are checked;',
+    'the configuration also gives the default ABIs, policy and snapshots folder. For each: the committed goldens of the working',
     `version; a diff against every frozen release in snapshots/<uapi>/<version>/spec.json (waivers from`,
     `${ACCEPTED_CHANGES_FILE} in the spec folder); the lint rules. Exit 1 when any step fails.`,
   ].join('\n'),
   async run(ctx) {
     const format = selectedFormat(ctx, FORMATS);
-    const abis = selectedAbis(ctx);
-    const policy = ((ctx.values['policy'] as string | undefined) ?? 'kernel') as PolicyName;
+    const config = projectConfig(ctx);
+    const abiArg = (ctx.values['abi'] as string | undefined) ?? config.abis;
+    const parsedAbis = parseAbiList(abiArg);
+    if (parsedAbis.unknown.length > 0 || parsedAbis.abis.length === 0) throw new UserError([issue('USAGE_ABI', '--abi', `unknown ABI ${parsedAbis.unknown.join(', ')}`)]);
+    const abis = parsedAbis.abis;
+    const policy = ((ctx.values['policy'] as string | undefined) ?? config.policy) as PolicyName;
     if (!POLICIES.includes(policy)) throw new UserError([issue('USAGE_POLICY', '--policy', `unknown policy ${policy}; one of ${POLICIES.join(', ')}`)]);
-    const snapshotsRoot = path.resolve(ctx.io.cwd, (ctx.values['dir'] as string | undefined) ?? 'snapshots');
-    const folders = ctx.positionals.length > 0 ? ctx.positionals : discoverSpecFolders(ctx.io.cwd);
-    if (folders.length === 0) throw new UserError([issue('CHECK_NO_SPECS', 'specs/', 'no spec folders found (specs/<name>/spec.ts); name one')]);
+    const snapshotsRoot = path.resolve(ctx.io.cwd, (ctx.values['dir'] as string | undefined) ?? path.resolve(config.root, config.snapshots));
+    const targets = await projectTargets(ctx, config);
+    if (targets.length === 0) throw new UserError([issue('CHECK_NO_SPECS', 'specs/', 'no uAPI to check: no spec folders under specs/ and none configured; name one')]);
     const steps: StepResult[] = [];
-    for (const f of folders) {
-      const { spec } = await loadOrFail(ctx, f);
-      const r = checkUapi({ spec, argument: f, waivers: waiversIn(path.resolve(ctx.io.cwd, f)) }, { snapshotsRoot, abis, policy });
+    for (const t of targets) {
+      const spec = t.uapi.spec;
+      const r = checkUapi({ spec, argument: t.argument, waivers: t.folder !== undefined ? waiversIn(t.folder) : [] }, { snapshotsRoot, abis, policy });
       if (r.issues.length > 0) throw new UserError(r.issues);
       steps.push(...r.steps);
     }

@@ -2,9 +2,9 @@ import * as path from 'node:path';
 import { issue } from '../../diagnostics/issue';
 import { UserError } from '../../diagnostics/user-error';
 import { parseAbiList } from '../../layout/abi';
-import { compareGoldens, discoverSpecFolders, goldenFiles, writeGoldens, type GoldenResult } from '../../snapshot';
+import { compareGoldens, goldenFiles, writeGoldens, type GoldenResult } from '../../snapshot';
 import { EXIT_BREAKING, EXIT_OK, type Command } from '../command';
-import { loadOrFail } from '../shared-options';
+import { configOption, projectConfig, projectTargets } from '../targets';
 
 export const snapshotCommand: Command = {
   name: 'snapshot',
@@ -13,10 +13,11 @@ export const snapshotCommand: Command = {
   positionals: [0, Infinity],
   options: {
     update: { type: 'boolean', description: 'rewrite the goldens that differ (refused when CI is set)' },
-    dir: { type: 'string', valueName: 'DIR', description: 'snapshots folder (default snapshots/)' },
+    dir: { type: 'string', valueName: 'DIR', description: 'snapshots folder (default: the configuration\'s, snapshots/)' },
+    config: configOption,
   },
   details: [
-    'Without <spec>, every folder under specs/ is covered. Goldens are snapshots/<uapi>/<version>/<abi>.txt',
+    'Without <spec>, the uAPIs of uapi.config.json (default: every folder under specs/) are covered. Goldens are snapshots/<uapi>/<version>/<abi>.txt',
     '(pahole-like, for review) and <abi>.json (the layout contract JSON), for all eight ABIs.',
     'Exit 1 when a golden differs or is missing; the diff and the command that accepts it are printed.',
   ].join('\n'),
@@ -26,15 +27,13 @@ export const snapshotCommand: Command = {
     if (update && ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0') {
       throw new UserError([issue('SNAPSHOT_CI', '--update', 'refusing to rewrite goldens when CI is set: goldens change only in a reviewed commit')]);
     }
-    const root = path.resolve(ctx.io.cwd, (ctx.values['dir'] as string | undefined) ?? 'snapshots');
-    const folders = ctx.positionals.length > 0 ? ctx.positionals : discoverSpecFolders(ctx.io.cwd);
-    if (folders.length === 0) throw new UserError([issue('SNAPSHOT_NO_SPECS', 'specs/', 'no spec folders found (specs/<name>/spec.ts)')]);
+    const config = projectConfig(ctx);
+    const root = path.resolve(ctx.io.cwd, (ctx.values['dir'] as string | undefined) ?? path.resolve(config.root, config.snapshots));
+    const targets = await projectTargets(ctx, config);
+    if (targets.length === 0) throw new UserError([issue('SNAPSHOT_NO_SPECS', 'specs/', 'no uAPI to snapshot: no spec folders under specs/ and none configured')]);
     const abis = parseAbiList('all').abis;
     const results: GoldenResult[] = [];
-    for (const f of folders) {
-      const { spec } = await loadOrFail(ctx, f);
-      results.push(...compareGoldens(root, goldenFiles(spec, abis)));
-    }
+    for (const t of targets) results.push(...compareGoldens(root, goldenFiles(t.uapi.spec, abis)));
     const rel = path.relative(ctx.io.cwd, root) || '.';
     if (update) {
       const written = writeGoldens(root, results);

@@ -1,0 +1,45 @@
+import * as path from 'node:path';
+import { loadConfig, type Config, type UapiEntry } from '../config';
+import { UserError } from '../diagnostics/user-error';
+import { formatIssue } from '../diagnostics/format';
+import { loadUapi, type LoadedUapi } from '../load/load-uapi';
+import type { CommandContext, OptionSpec } from './command';
+
+export const configOption: OptionSpec = { type: 'string', valueName: 'FILE', description: 'configuration file (default uapi.config.json when present)' };
+
+/** The project's configuration (validated; errors are a UserError, exit 2). */
+export function projectConfig(ctx: CommandContext): Config {
+  const r = loadConfig(ctx.io.cwd, ctx.values['config'] as string | undefined);
+  if (r.config === undefined) throw new UserError(r.issues);
+  return r.config;
+}
+
+/** A uAPI to work on and the argument that names it (for messages and reproduce commands). */
+export interface Target {
+  readonly uapi: LoadedUapi;
+  readonly argument: string;
+  readonly folder: string | undefined;
+}
+
+async function loadEntry(ctx: CommandContext, config: Config, entry: UapiEntry): Promise<Target> {
+  const rel = entry.spec ?? entry.header ?? '';
+  const argument = path.relative(ctx.io.cwd, path.resolve(config.root, rel)) || '.';
+  const r = await loadUapi(argument, { includeDirs: entry.include.map((d) => path.resolve(config.root, d)), cwd: ctx.io.cwd });
+  if (r.uapi === undefined) throw new UserError(r.issues);
+  for (const i of r.issues) ctx.io.err(`${formatIssue(i)}\n`);
+  return { uapi: r.uapi, argument, folder: entry.spec !== undefined ? path.resolve(config.root, entry.spec) : undefined };
+}
+
+/**
+ * The uAPIs a project-wide command covers: those named on the command line, else those of the
+ * configuration (which defaults to every folder under specs/).
+ */
+export async function projectTargets(ctx: CommandContext, config: Config): Promise<Target[]> {
+  const entries: UapiEntry[] = ctx.positionals.length > 0
+    ? ctx.positionals.map((p) => (p.endsWith('.h') ? { name: path.basename(p, '.h'), header: p, include: (ctx.values['include'] as string[] | undefined) ?? [] } : { name: path.basename(p), spec: p, include: [] }))
+    : [...config.uapis];
+  const root = ctx.positionals.length > 0 ? { ...config, root: ctx.io.cwd } : config;
+  const out: Target[] = [];
+  for (const e of entries) out.push(await loadEntry(ctx, root, e));
+  return out;
+}
