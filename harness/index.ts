@@ -43,3 +43,31 @@ export {
   formatJunit, formatGithub, formatItemGithub, escapeXmlText, escapeXmlAttribute,
 } from './report';
 export type { Report, ReportItem, ReportLevel, ReportLocation, ReportCounts } from './report';
+
+// Header import (clang), the layout oracle, the C header writer and kernel header downloads (issue 3).
+export { importHeader, specNameOf } from './import';
+export type { ImportOptions } from './import';
+export { applyAnnotations, defineAnnotations } from './import/annotations';
+export type { SpecAnnotations, IoctlAnnotations, GroupAnnotation } from './import/annotations';
+export { cType } from './import/c-type';
+export { writeDsl, annotationsTemplate } from './import/write-dsl';
+export { emitCHeader, cTypeName } from './emit/c-header';
+export type { EmittedHeader, EmittedPosition } from './emit/c-header';
+export { verifyLayout } from './oracle/verify-layout';
+export type { VerifyResult, VerifyOptions, VerifySource, LayoutMismatch } from './oracle/verify-layout';
+export { layoutQueries } from './oracle/layout-queries';
+export type { LayoutQuery, QueryKind } from './oracle/layout-queries';
+export { formatVerifyText, formatVerifyJson } from './oracle/format-verify';
+export { findClang } from './clang/find-clang';
+export type { ClangTool, ClangInvocation, ClangRun } from './clang/clang-tool';
+export { fetchKernelHeaders, KERNEL_SUITES, isKernelSeries } from './kernel-headers';
+export type { KernelHeaders, FetchOptions, KernelSeries } from './kernel-headers';
+
+// Codec: any spec type to and from bytes on any ABI, compiled once per (type, ABI) (issue 5).
+export { TypeCodec, codecFor, codecForNode, planOf, visibleKeys, scalarAccess, integerAccess, formatCodecError, CODEC_CODES, valueArbitrary } from './codec';
+export type {
+  CodecResult, WriteInput, Decoded, PlanNode, ScalarPlan, BitsPlan, ArrayPlan, RecordPlan, PlanMember, ScalarAccess, CodecError,
+} from './codec';
+// Runtime: the typed userspace library over the emulated device (issue 5).
+export { HlRuntime, InfoApi, CbApi, CsApi, MemApi, DebugApi, IoctlCaller, SCRATCH } from './runtime';
+export type { RuntimeOptions, CommandBufferRef, Chunk, Submission, WaitResult, AllocOptions, MapOptions, RtResult } from './runtime';

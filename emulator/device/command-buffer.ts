@@ -1,5 +1,10 @@
 import { PAGE_SIZE } from '../process/address-space';
 
+/** What a command buffer of `size` bytes occupies: at least a page, rounded up to pages. */
+export function cbAllocSize(size: number): number {
+  return Math.max(PAGE_SIZE, Math.ceil(size / PAGE_SIZE) * PAGE_SIZE);
+}
+
 /**
  * A command buffer: kernel memory the owner mmaps to write packets into, then names in a submission
  * chunk. It lives until destroyed and no submission or mapping holds it.
@@ -20,7 +25,7 @@ export class CommandBuffer {
   constructor(handle: bigint, size: number) {
     this.handle = handle;
     this.size = size;
-    this.allocSize = Math.max(PAGE_SIZE, Math.ceil(size / PAGE_SIZE) * PAGE_SIZE);
+    this.allocSize = cbAllocSize(size);
     this.bytes = new Uint8Array(this.allocSize);
   }
 }

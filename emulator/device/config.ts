@@ -92,7 +92,7 @@ export const DEFAULT_CONFIG: DeviceConfig = {
   firstUserCq: 8,
   dcores: 4,
   registerFileSize: 0x10000,
-  securedRegisterBase: 0x1000,
+  securedRegisterBase: 0x2000,
   curClkMhz: 1600,
   maxClkMhz: 1800,
   plls: 4,
@@ -112,8 +112,11 @@ export const VA = {
   cbSize: 0x0100_0000_0000,
 } as const;
 
-/** Configuration-space blocks a user may map with HL_MEM_OP_MAP_BLOCK (address → size). */
-export const USER_BLOCKS: ReadonlyMap<number, number> = new Map([
-  [0xfc00_0000, 0x1000],
-  [0xfc00_1000, 0x1000],
+/**
+ * Configuration-space blocks a user may map with HL_MEM_OP_MAP_BLOCK: block address → the register
+ * offset it shows and its size. Both lie below the secured register range.
+ */
+export const USER_BLOCKS: ReadonlyMap<number, { readonly register: number; readonly size: number }> = new Map([
+  [0xfc00_0000, { register: 0x0000, size: 0x1000 }],
+  [0xfc00_1000, { register: 0x1000, size: 0x1000 }],
 ]);

@@ -91,6 +91,23 @@ export class Mmu {
     return undefined;
   }
 
+  /**
+   * The mapping whose reserved pages hold [va, va + length): what the hardware MMU checks, at page
+   * granularity. A transfer the parser let through may touch the rest of a mapping's last page.
+   */
+  findPages(va: number, length: number): Mapping | undefined {
+    let lo = 0;
+    let hi = this.list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const m = this.list[mid] as Mapping;
+      if (va < m.start) hi = mid - 1;
+      else if (va >= m.end) lo = mid + 1;
+      else return va + length <= m.end ? m : undefined;
+    }
+    return undefined;
+  }
+
   mappings(): readonly Mapping[] {
     return this.list;
   }

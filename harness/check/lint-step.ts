@@ -17,5 +17,6 @@ export function lintStep(spec: Spec, specArg: string, abis: readonly Abi[]): Ste
     summary: `${live.length} finding(s), ${report.items.length - live.length} waived`,
     items: report.items,
     command: `npx uapi lint ${specArg}`,
+    ...(report.checks !== undefined ? { rules: report.checks } : {}),
   };
 }

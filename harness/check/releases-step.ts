@@ -20,5 +20,7 @@ export function releaseDiffStep(spec: Spec, specArg: string, release: Release, a
     items: report.items,
     command: `npx uapi diff ${release.dir}/spec.json ${specArg} --policy ${policy}`,
     detail: { verdict: result.verdict, release: release.version },
+    ...(report.checks !== undefined ? { rules: report.checks } : {}),
+    comparison: { old: release.spec, new: spec, abis, changes: result.changes },
   };
 }

@@ -1,4 +1,7 @@
+import type { Change } from '../diff/change';
+import type { Abi } from '../layout/abi';
 import type { ReportItem } from '../report/report';
+import type { Spec } from '../spec/model';
 
 export type StepVerdict = 'pass' | 'fail' | 'skip';
 
@@ -13,6 +16,36 @@ export interface StepResult {
   readonly command: string;
   /** Step-specific machine-readable detail (the diff verdict, counts, ...). */
   readonly detail?: Readonly<Record<string, unknown>>;
+  /** Every rule the step ran, as items name them, so that reports list the ones that found nothing. */
+  readonly rules?: readonly string[];
+  /** Set by steps that compare two versions, so that reports can draw old and new layouts side by side. */
+  readonly comparison?: StepComparison;
+  /** Set by steps that run properties: one result per property. */
+  readonly properties?: readonly PropertyResult[];
+}
+
+/** What a comparing step compared: both specs, on which ABIs, and the classified changes. */
+export interface StepComparison {
+  readonly old: Spec;
+  readonly new: Spec;
+  readonly abis: readonly Abi[];
+  readonly changes: readonly Change[];
+}
+
+/** One property of a property step. */
+export interface PropertyResult {
+  /** `D1/pad-must-be-zero hl_cs_in`, as the suite names it. */
+  readonly name: string;
+  readonly verdict: StepVerdict;
+  /** How many generated cases ran. */
+  readonly runs?: number;
+  /** fast-check's seed and shrink path of a failure, to replay it exactly. */
+  readonly seed?: number;
+  readonly path?: string;
+  /** The failure (with its counterexample), or why the property was skipped. */
+  readonly message?: string;
+  /** How to re-run this property alone (`npx uapi replay --seed N --path P`). */
+  readonly command?: string;
 }
 
 export interface CheckResult {

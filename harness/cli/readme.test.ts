@@ -36,3 +36,8 @@ test('the README lists every change rule and every lint rule with its level', (t
   for (const r of Object.values(RULES)) t.true(readme.includes(`| \`${r.id}\` | ${r.level} |`), r.id);
   for (const r of LINT_RULES) t.true(readme.includes(`| \`${ruleLabel(r)}\` | ${r.severity} |`), ruleLabel(r));
 });
+
+test('the README shows the current check-uapi.sh comparison table', (t) => {
+  const table = fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'bench', 'catch-table.md'), 'utf8').split('\n').slice(1).join('\n').trim();
+  t.true(readme.includes(table), 'copy bench/catch-table.md (without its first line) into the README');
+});

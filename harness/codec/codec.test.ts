@@ -2,6 +2,7 @@ import test from 'ava';
 import { findAbi, type Abi } from '../layout/abi';
 import { anonymous, array, be32, defineSpec, enumeration, le16, s16, s64, struct, u16, u32, u64, u8, union, cScalar } from '../spec/dsl';
 import type { Spec } from '../spec/model';
+import { spec as habanalabs } from '../../specs/habanalabs/spec';
 import { codecFor, codecForNode } from './codec-for';
 import { formatCodecError } from './codec-error';
 
@@ -24,8 +25,9 @@ const hl_cs_in = struct('hl_cs_in', {
 const mixed = struct('mixed', { be: be32, le: le16, s: s16, big: s64, list: array(u16, 4), nested: classic });
 const colour = enumeration('colour', { RED: 0, GREEN: 1, DEEP: -1 });
 const withEnum = struct('with_enum', { c: colour, n: u32 });
+const bits = struct('bits', { a: u8.bits(3), b: u8.bits(5), c: u16 });
 const withLong = struct('with_long', { l: cScalar<number | bigint>('unsigned long'), f: cScalar('float'), d: cScalar('double') });
-const spec: Spec = defineSpec({ name: 'codec-test', version: '1.0.0', types: [classic, hl_cs_in, mixed, withEnum, withLong] });
+const spec: Spec = defineSpec({ name: 'codec-test', version: '1.0.0', types: [classic, hl_cs_in, mixed, withEnum, withLong, bits] });
 
 function codec(name: string, a: Abi = x86_64) {
   const c = codecFor(spec, a, name);
@@ -152,4 +154,25 @@ test('write works in place at an offset and leaves the rest of the buffer alone'
   t.deepEqual([...buf.subarray(0, 8)], new Array(8).fill(0xee));
   t.deepEqual([...buf.subarray(24)], new Array(8).fill(0xee));
   t.deepEqual(c.read(new DataView(buf.buffer), 8), { a: 1, b: 2n, c: 3 });
+});
+
+test('bit-fields are allocated from the low bits on little-endian ABIs and from the high bits on big-endian ones', (t) => {
+  const le = codec('bits', x86_64).encode({ a: 5, b: 17, c: 0x0102 });
+  const be = codec('bits', s390x).encode({ a: 5, b: 17, c: 0x0102 });
+  t.deepEqual(le.ok && [...le.value], [0x8d, 0, 2, 1]);
+  t.deepEqual(be.ok && [...be.value], [0xb1, 0, 1, 2]);
+  t.deepEqual(be.ok && codec('bits', s390x).decode(be.value), { ok: true, value: { a: 5, b: 17, c: 0x0102 } });
+  const wide = codec('bits').encode({ a: 8 });
+  t.is(!wide.ok && formatCodecError(wide.error), 'bits.a: 8 does not fit __u8:3');
+});
+
+test('the habanalabs spec: errors carry the C path, anonymous union members read at their C names', (t) => {
+  const cs = codecFor(habanalabs, x86_64, 'hl_cs_in');
+  const r = cs?.encode({ num_chunks_restore: 2 ** 32 });
+  t.is(r !== undefined && !r.ok && formatCodecError(r.error), 'hl_cs_in.num_chunks_restore: 4294967296 does not fit __u32');
+  const args = codecFor(habanalabs, i386, 'hl_info_args');
+  const bytes = args?.encode({ return_pointer: 0x1000n, return_size: 304, op: 0, period_ms: 500 });
+  const back = bytes?.ok === true ? args?.decode(bytes.value) : undefined;
+  t.like(back?.ok === true ? back.value : {}, { return_pointer: 0x1000n, return_size: 304, op: 0, dcore_id: 500, period_ms: 500, array_size: 500, pad: 0 });
+  t.is(args?.size, 24);
 });

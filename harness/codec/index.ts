@@ -1,5 +1,5 @@
 export { TypeCodec } from './type-codec';
-export type { CodecResult, WriteInput } from './type-codec';
+export type { CodecResult, WriteInput, Decoded } from './type-codec';
 export { codecFor, codecForNode } from './codec-for';
 export { planOf, visibleKeys } from './plan';
 export type { PlanNode, ScalarPlan, BitsPlan, ArrayPlan, RecordPlan, PlanMember } from './plan';

@@ -13,6 +13,16 @@ export type WriteInput<V> =
   : V extends object ? { readonly [K in keyof V]?: WriteInput<V[K]> }
   : V;
 
+/**
+ * What `read` returns for a DSL type: like `Infer<>`, but every union member is present (reading
+ * decodes all of them from the same bytes, as C lets you read any member).
+ */
+export type Decoded<V> =
+  V extends bigint | number ? V
+  : V extends readonly (infer E)[] ? Decoded<E>[]
+  : V extends object ? { [K in keyof V]-?: Decoded<Exclude<V[K], undefined>> }
+  : V;
+
 export type CodecResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CodecError };
 
 type ReadFn = (dv: DataView, offset: number) => unknown;

@@ -123,7 +123,8 @@ const CATALOGUE: readonly Edit[] = [
   { name: 'new type with a 32/64-bit divergent layout reached by an ioctl', knobs: { chunk: { ...BASE.chunk, ts: u64, tail: u32 } }, rules: ['LAYOUT_32_64_DIVERGENCE'], verdict: 'breaking' },
   { name: 'new unused type with 32/64 divergence is only noted', knobs: { newType: { a: u32, b: u64 } }, rules: ['TYPE_ADDED', 'LAYOUT_32_64_DIVERGENCE_UNUSED'], verdict: 'compatible' },
   { name: 'annotation changed: flags group of a field', knobs: { waitIn: { seq: u64, timeout_us: u64, ctx_id: u32, flags: u32.flags('hl_cs_flags') } }, rules: ['ANNOTATION_CHANGED'], verdict: 'breaking' },
-  { name: '__u64 made __aligned_u64 where it was already 8-aligned', knobs: { waitIn: { seq: alignedU64, timeout_us: u64, ctx_id: u32, flags: u32.flags('hl_wait_flags') } }, rules: ['FIELD_RETYPED'], verdict: 'breaking' },
+  { name: '__u64 made __aligned_u64 where it was already 8-aligned: only i386 alignment changes', knobs: { waitIn: { seq: alignedU64, timeout_us: u64, ctx_id: u32, flags: u32.flags('hl_wait_flags') } }, rules: ['STRUCT_ALIGN_CHANGED'], verdict: 'compatible' },
+  { name: '__u64 made __aligned_u64 where that moves it on i386', knobs: { cbIn: { op: u32.oneOf('hl_cb_op'), cb_handle: alignedU64.handle('cb'), cb_size: u32, ctx_id: u32, pad: u32.pad() }, waitIn: BASE.waitIn }, rules: ['FIELD_MOVED'], verdict: 'breaking' },
 ];
 
 function run(oldSpec: Spec, newSpec: Spec, policy: 'kernel' | 'semver' = 'kernel') {
@@ -145,6 +146,19 @@ for (const edit of CATALOGUE) {
     t.is(r.verdict, edit.verdict, r.changes.map((c) => `${c.rule} ${c.subject}: ${c.message}`).join('\n'));
   });
 }
+
+test('reserved fields merged into one array, or one reserved field widened, stay reserved', (t) => {
+  const three = build({ idleOut: { is_idle: u32, reserved0: u32.reserved(), reserved1: u32.reserved(), reserved2: u32.reserved() } });
+  const merged = run(three, build({ idleOut: { is_idle: u32, reserved: array(u32, 3).reserved() } }));
+  t.deepEqual([...new Set(merged.changes.map((c) => c.rule))], ['RESERVED_RENUMBERED']);
+  t.is(merged.verdict, 'compatible');
+  const widened = run(three, build({ idleOut: { is_idle: u32, reserved0: array(u32, 3).reserved() } }));
+  t.deepEqual([...new Set(widened.changes.map((c) => c.rule))], ['RESERVED_RENUMBERED']);
+  const four = build({ idleOut: { is_idle: u32, pad: u32.pad(), reserved0: u32.reserved(), reserved1: u32.reserved() } });
+  const carved = run(four, build({ idleOut: { is_idle: u32, pad: u32.pad(), mask: u64 } }));
+  t.true(carved.changes.some((c) => c.rule === 'PAD_GIVEN_MEANING' && c.subject === 'struct hl_info_hw_idle.mask'), 'a field over two former reserved fields');
+  t.is(carved.verdict, 'compatible');
+});
 
 test('reserved fields renumbered inside reserved bytes are not moves', (t) => {
   const before = build({ idleOut: { is_idle: u32, pad: u32.pad(), reserved: array(u32, 4).reserved() } });

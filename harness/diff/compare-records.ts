@@ -49,6 +49,9 @@ function compareFields(name: string, oldR: RecordLayout, newR: RecordLayout, abi
       // Reserved bytes may be carved up, renamed or renumbered: judge what now lies inside them, in the
       // same struct (not another arm of a union). A field that existed before is matched by name.
       const kept = newByPath.get(o.path);
+      if (kept !== undefined && kept.reserved && (kept.offset !== o.offset || kept.size !== o.size)) {
+        sink.emit(R.RESERVED_RENUMBERED, subject(kept), abi, `${o.path}@${o.offset}+${o.size}`, `${kept.path}@${kept.offset}+${kept.size}`, `reserved ${o.path} (offset ${o.offset}, ${o.size} bytes) is now offset ${kept.offset}, ${kept.size} bytes`, kept.member.loc);
+      }
       for (const n of newLeaves) {
         if (!inside(n, o) || parentOf(n.path) !== parentOf(o.path) || (oldPaths.has(n.path) && n.path !== o.path)) continue;
         if (kept !== undefined && kept !== n && exclusive(n, kept)) continue;
@@ -109,8 +112,21 @@ function compareFields(name: string, oldR: RecordLayout, newR: RecordLayout, abi
     const now = counterpart.get(o.path);
     return now === undefined || !exclusive(n, now);
   });
+  // Bytes that were reserved in the old struct, for new fields spanning several old reserved fields.
+  const oldReserved = oldLeaves.filter((o) => o.reserved);
+  const withinReserved = (n: Leaf): boolean => {
+    for (let b = n.offset; b < n.end; b++) {
+      if (!oldReserved.some((o) => parentOf(o.path) === parentOf(n.path) && b >= o.offset && b < o.end)) return false;
+    }
+    return true;
+  };
   for (const n of newLeaves) {
     if (explained.has(n) || oldPaths.has(n.path)) continue;
+    if (withinReserved(n)) {
+      if (n.reserved) sink.emit(R.RESERVED_RENUMBERED, subject(n), abi, null, `${n.path}@${n.offset}+${n.size}`, `reserved ${n.path} (offset ${n.offset}, ${n.size} bytes) lies inside bytes that were reserved`, n.member.loc);
+      else sink.emit(R.PAD_GIVEN_MEANING, subject(n), abi, null, n.path, `${n.path} (${n.typeName}) takes bytes ${n.offset}..${n.end - 1}, which were reserved: callers had to zero them, so old binaries mean "0"`, n.member.loc);
+      continue;
+    }
     const overlapped = oldLeaves.some((o) => overlaps(n, o));
     if (overlapped && conflicting(n).length === 0) {
       sink.emit(R.UNION_MEMBER_ADDED, subject(n), abi, null, n.offset, `${n.path} (${n.typeName}) was added as another union member over bytes ${n.offset}..${n.end - 1}; existing members keep their bytes`, n.member.loc);

@@ -36,7 +36,9 @@ export function exclusive(a: Leaf, b: Leaf): boolean {
 
 function typeKey(t: TypeNode, m: MemberLayout): string {
   switch (t.kind) {
-    case 'scalar': return t.name;
+    // `__aligned_u64` is `__u64` with an alignment attribute: the same bytes and values, so the same
+    // type for field comparison (an alignment change shows where it moves something).
+    case 'scalar': return t.name.replace(/^__aligned_/, '__');
     case 'array': return `${typeKey(t.element, m)}[${t.length}]`;
     case 'pointer': return 'pointer';
     case 'ref': return t.tag === 'enum' ? `enum:${t.name}` : `${t.tag}:${m.size}`;

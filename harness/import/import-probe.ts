@@ -1,10 +1,13 @@
+import { kernelInternalFallbacks } from '../clang/kernel-internal-macros';
 import { includeLine } from '../clang/probe-compile';
 import type { MacroCandidate } from './macro-candidates';
 
 /** Names the probe gives its declarations; the importer finds them again in clang's AST. */
 export const valueName = (i: number): string => `__uapi_v${i}`;
 export const shapeName = (i: number): string => `__uapi_k${i}`;
+export const fallbackName = (i: number): string => `__uapi_w${i}`;
 export const VALUE_NAME = /^__uapi_v(\d+)$/;
+export const FALLBACK_NAME = /^__uapi_w(\d+)$/;
 export const SHAPE_NAME = /^__uapi_k(\d+)$/;
 export const IOC_TYPED = '__uapi_ioc';
 export const IOC_SIZED = '__uapi_ioc_sized';
@@ -20,7 +23,9 @@ export const PROBE_DIR = { none: 0, w: 1, r: 2, rw: 3 } as const;
  *
  * 1. `enum { __uapi_vN = (M) };` with the header's own macros: clang evaluates M if it is an
  *    integer constant expression (its value is in the AST).
- * 2. `typedef __typeof__(M) __uapi_kN;` after redefining the `_IO*` macros. Macros expand where
+ * 2. `enum { __uapi_wN = (M) };` again, after defining the kernel-internal macros (BIT, SZ_1M...)
+ *    the header did not define: a value only this gives is one userspace cannot compile.
+ * 3. `typedef __typeof__(M) __uapi_kN;` after redefining the `_IO*` macros. Macros expand where
  *    they are used, so an ioctl definition (through any wrapper, e.g. `DRM_IOWR(DRM_COMMAND_BASE + 1,
  *    T)`) now yields a function pointer type that records direction, type byte and nr as array
  *    sizes and the argument type as a parameter: clang has evaluated every part and names the type.
@@ -28,6 +33,8 @@ export const PROBE_DIR = { none: 0, w: 1, r: 2, rw: 3 } as const;
 export function importProbe(header: string, candidates: readonly MacroCandidate[]): string {
   const lines = [includeLine(header)];
   candidates.forEach((c, i) => lines.push(`enum { ${valueName(i)} = (${c.name}) };`));
+  lines.push(kernelInternalFallbacks());
+  candidates.forEach((c, i) => lines.push(`enum { ${fallbackName(i)} = (${c.name}) };`));
   lines.push(...IOC_MACROS.map((m) => `#pragma push_macro("${m}")`));
   lines.push(...IOC_MACROS.map((m) => `#undef ${m}`));
   lines.push(

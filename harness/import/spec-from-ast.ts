@@ -3,8 +3,9 @@ import { constantValue, declLoc, type AstNode } from '../clang/ast-json';
 import type { ClangDiagnostic } from '../clang/diagnostics';
 import { PROBE_FILE } from '../clang/probe-compile';
 import type { ConstantDecl, EnumDecl, IoctlDecl, IoctlDir, RecordDecl, Spec, TypeNode } from '../spec/model';
+import { dependencyOrder } from '../emit/dependency-order';
 import { modelType } from './clang-types';
-import { IOC_SIZED, IOC_TYPED, PROBE_DIR, SHAPE_NAME, VALUE_NAME, valueLine } from './import-probe';
+import { FALLBACK_NAME, IOC_SIZED, IOC_TYPED, PROBE_DIR, SHAPE_NAME, VALUE_NAME, valueLine } from './import-probe';
 import type { MacroCandidate } from './macro-candidates';
 import { TranslationUnit } from './translation-unit';
 
@@ -113,6 +114,7 @@ export function specFromAst(root: AstNode, imp: AstImport): { spec: Spec; issues
     }
   };
   const values = new Map<number, bigint>();
+  const fallbackValues = new Map<number, bigint>();
   const shapes = new Map<number, IoctlShape>();
   for (const n of tu.top) {
     const file = declLoc(n.loc)?.file;
@@ -120,8 +122,10 @@ export function specFromAst(root: AstNode, imp: AstImport): { spec: Spec; issues
       if (n.kind === 'EnumDecl') {
         for (const c of n.inner ?? []) {
           const m = VALUE_NAME.exec(c.name ?? '');
+          const f = FALLBACK_NAME.exec(c.name ?? '');
           const v = constantValue(c);
           if (m !== null && v !== undefined) values.set(Number(m[1]), v);
+          if (f !== null && v !== undefined) fallbackValues.set(Number(f[1]), v);
         }
       } else if (n.kind === 'TypedefDecl') {
         const m = SHAPE_NAME.exec(n.name ?? '');
@@ -162,6 +166,12 @@ export function specFromAst(root: AstNode, imp: AstImport): { spec: Spec; issues
       return;
     }
     const why = imp.probeDiagnostics.find((d) => d.severity === 'error' && d.loc?.file === PROBE_FILE && d.loc.line === valueLine(i));
+    const kernelOnly = fallbackValues.get(i);
+    if (kernelOnly !== undefined) {
+      constants.push({ kind: 'constant', name: c.name, value: kernelOnly, loc: c.loc });
+      issues.push(issue('IMPORT_KERNEL_ONLY_MACRO', `constant ${c.name}`, `uses a macro only the kernel defines (BIT, SZ_*, U*_MAX...): userspace cannot compile it${why !== undefined ? ` (clang: ${why.message})` : ''}; imported with the kernel's value ${kernelOnly}`, c.loc, 'warning'));
+      return;
+    }
     issues.push(issue('IMPORT_MACRO_SKIPPED', `#define ${c.name}`, `not an integer constant or ioctl, not imported${why !== undefined ? ` (clang: ${why.message})` : ''}`, c.loc, 'info'));
   });
 
@@ -203,23 +213,4 @@ export function specFromAst(root: AstNode, imp: AstImport): { spec: Spec; issues
     source: imp.display,
   };
   return { spec, issues: [...tu.issues, ...issues] };
-}
-
-/** Records with every record they contain by value before them, otherwise in their given order. */
-export function dependencyOrder(records: readonly RecordDecl[]): RecordDecl[] {
-  const byName = new Map(records.filter((r) => r.name !== undefined).map((r) => [r.name as string, r]));
-  const out: RecordDecl[] = [];
-  const done = new Set<RecordDecl>();
-  const visit = (r: RecordDecl, trail: Set<RecordDecl>): void => {
-    if (done.has(r) || trail.has(r)) return;
-    trail.add(r);
-    for (const ref of refsOf({ kind: 'record', record: r })) {
-      const dep = ref.tag !== 'enum' ? byName.get(ref.name) : undefined;
-      if (dep !== undefined) visit(dep, trail);
-    }
-    done.add(r);
-    out.push(r);
-  };
-  for (const r of records) visit(r, new Set());
-  return out;
 }

@@ -17,6 +17,11 @@ export interface Abi {
   readonly maxScalarAlign: number;
   readonly charSigned: boolean;
   readonly ioctl: IoctlFamily;
+  /**
+   * AAPCS (arm, aarch64): the declared type of an unnamed or zero-width bit-field counts towards
+   * the alignment of the enclosing struct or union, as for a named one; System V ABIs ignore it.
+   */
+  readonly unnamedBitFieldsAlign?: boolean;
 }
 
 const abi = (a: Abi): Abi => a;
@@ -25,8 +30,8 @@ const abi = (a: Abi): Abi => a;
 export const ABIS: readonly Abi[] = [
   abi({ name: 'x86_64', triple: 'x86_64-linux-gnu', endian: 'little', longBytes: 8, pointerBytes: 8, int64Align: 8, doubleAlign: 8, maxScalarAlign: 16, charSigned: true, ioctl: 'generic' }),
   abi({ name: 'i386', triple: 'i386-linux-gnu', endian: 'little', longBytes: 4, pointerBytes: 4, int64Align: 4, doubleAlign: 4, maxScalarAlign: 16, charSigned: true, ioctl: 'generic' }),
-  abi({ name: 'aarch64', triple: 'aarch64-linux-gnu', endian: 'little', longBytes: 8, pointerBytes: 8, int64Align: 8, doubleAlign: 8, maxScalarAlign: 16, charSigned: false, ioctl: 'generic' }),
-  abi({ name: 'arm', triple: 'armv7a-linux-gnueabihf', endian: 'little', longBytes: 4, pointerBytes: 4, int64Align: 8, doubleAlign: 8, maxScalarAlign: 16, charSigned: false, ioctl: 'generic' }),
+  abi({ name: 'aarch64', triple: 'aarch64-linux-gnu', endian: 'little', longBytes: 8, pointerBytes: 8, int64Align: 8, doubleAlign: 8, maxScalarAlign: 16, charSigned: false, ioctl: 'generic', unnamedBitFieldsAlign: true }),
+  abi({ name: 'arm', triple: 'armv7a-linux-gnueabihf', endian: 'little', longBytes: 4, pointerBytes: 4, int64Align: 8, doubleAlign: 8, maxScalarAlign: 16, charSigned: false, ioctl: 'generic', unnamedBitFieldsAlign: true }),
   abi({ name: 'riscv64', triple: 'riscv64-linux-gnu', endian: 'little', longBytes: 8, pointerBytes: 8, int64Align: 8, doubleAlign: 8, maxScalarAlign: 16, charSigned: false, ioctl: 'generic' }),
   abi({ name: 'ppc64le', triple: 'powerpc64le-linux-gnu', endian: 'little', longBytes: 8, pointerBytes: 8, int64Align: 8, doubleAlign: 8, maxScalarAlign: 16, charSigned: false, ioctl: 'powerpc' }),
   abi({ name: 's390x', triple: 's390x-linux-gnu', endian: 'big', longBytes: 8, pointerBytes: 8, int64Align: 8, doubleAlign: 8, maxScalarAlign: 16, charSigned: false, ioctl: 'generic' }),

@@ -156,7 +156,13 @@ export class LayoutEngine {
 
   private memberAlign(d: RecordDecl, m: Member, natural: number): number {
     const base = d.packed === true ? 1 : natural;
-    return m.aligned !== undefined ? Math.max(base, m.aligned) : base;
+    // `__aligned_u64 x` is `__u64 x __attribute__((aligned(8)))`: an attribute of the member, which
+    // packing does not remove (checked against clang by the oracle property test).
+    let e = m.type;
+    while (e.kind === 'array') e = e.element;
+    const implied = e.kind === 'scalar' && SCALARS[e.name].cls === 'aligned64' ? 8 : 0;
+    const explicit = Math.max(m.aligned ?? 0, implied);
+    return explicit > 0 ? Math.max(base, explicit) : base;
   }
 
   private finish(d: RecordDecl, members: MemberLayout[], dataEnd: number, align: number): RecordLayout {
@@ -189,7 +195,7 @@ export class LayoutEngine {
       if (m.bits !== undefined) {
         const placed = this.placeBitField(d, m, sa, bit);
         bit = placed.next;
-        if (m.name !== undefined) align = Math.max(align, placed.align);
+        if (m.name !== undefined || this.abi.unnamedBitFieldsAlign === true) align = Math.max(align, placed.align);
         if (m.name !== undefined && m.bits > 0) {
           members.push(this.placed(m, Math.floor(placed.start / 8), sa, placed.align, { offset: placed.start, size: m.bits }));
         }
@@ -207,13 +213,14 @@ export class LayoutEngine {
   /**
    * System V bit-field placement: a field of declared type T goes at the next free bit unless it would
    * cross the boundary of a T-sized unit aligned to alignof(T), in which case it starts at the next
-   * such boundary. Packed records place bits contiguously; a zero width skips to the next boundary.
+   * such boundary. Packed records place bits contiguously; a zero width skips to the next boundary
+   * (and on AAPCS aligns the record to alignof(T) even when packed).
    */
   private placeBitField(d: RecordDecl, m: Member, sa: SizeAlign, bit: number): { start: number; next: number; align: number } {
     const width = m.bits ?? 0;
     const unitAlignBits = sa.align * 8;
     const align = this.memberAlign(d, m, sa.align);
-    if (width === 0) return { start: alignUp(bit, unitAlignBits), next: alignUp(bit, unitAlignBits), align: 1 };
+    if (width === 0) return { start: alignUp(bit, unitAlignBits), next: alignUp(bit, unitAlignBits), align: this.abi.unnamedBitFieldsAlign === true ? sa.align : 1 };
     let start = bit;
     if (m.aligned !== undefined) start = alignUp(start, m.aligned * 8);
     if (d.packed !== true) {
@@ -231,11 +238,10 @@ export class LayoutEngine {
       const sa = this.sizeAlign(m.type);
       if (m.bits !== undefined) {
         const bytes = Math.ceil(m.bits / 8);
-        const a = this.memberAlign(d, m, sa.align);
-        if (m.name !== undefined && m.bits > 0) {
-          members.push(this.placed(m, 0, sa, a, { offset: 0, size: m.bits }));
-          align = Math.max(align, a);
-        }
+        // As in a struct: on AAPCS a zero-width bit-field aligns the union to its type even when packed.
+        const a = m.bits === 0 && this.abi.unnamedBitFieldsAlign === true ? sa.align : this.memberAlign(d, m, sa.align);
+        if (m.name !== undefined && m.bits > 0) members.push(this.placed(m, 0, sa, a, { offset: 0, size: m.bits }));
+        if (m.name !== undefined || this.abi.unnamedBitFieldsAlign === true) align = Math.max(align, a);
         size = Math.max(size, bytes);
         continue;
       }

@@ -4,16 +4,18 @@ import { countItems, countsLine, locationText, messageWithAbis, type Report, typ
  * One line per item, the shape compilers print so editors and CI problem matchers pick it up:
  * `file:line:col: RULE level: subject: message`; without a location the subject leads:
  * `subject: RULE level: message`. A waived item says `waived` where the level goes (so matchers
- * looking for `error:` skip it) and keeps the level and the waiver's reason at the end.
+ * looking for `error:` skip it) and keeps the level and the waiver's reason at the end. Line breaks
+ * inside a message become spaces: one item, one line.
  */
 export function formatItemText(i: ReportItem): string {
   const level = i.label ?? i.level;
   const head = `${i.rule} ${i.waived !== undefined ? 'waived' : level}`;
   const tail = i.waived !== undefined ? ` (${level} waived: ${i.waived})` : '';
   const message = `${messageWithAbis(i)}${tail}`;
-  return i.location !== undefined
+  const line = i.location !== undefined
     ? `${locationText(i.location)}: ${head}: ${i.subject}: ${message}`
     : `${i.subject}: ${head}: ${message}`;
+  return line.replace(/\r?\n|\r/g, ' ');
 }
 
 /** Every item, then a summary line with the verdict. */

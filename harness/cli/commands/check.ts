@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkJson, checkReport, checkResult, checkUapi, formatCheckText, type StepResult } from '../../check';
+import { CHECK_OUTPUT_FILES, writeCheckOutputs } from '../../check/out';
+import type { CheckedUapi } from '../../report/html';
 import { issue } from '../../diagnostics/issue';
 import { UserError } from '../../diagnostics/user-error';
 import { ACCEPTED_CHANGES_FILE, POLICIES, readWaivers, type PolicyName, type Waiver } from '../../diff';
@@ -24,7 +26,7 @@ function waiversIn(folder: string): Waiver[] {
 export const checkCommand: Command = {
   name: 'check',
   summary: 'the gate: goldens, diff against every release, lint',
-  synopsis: '[<spec>...] [--policy kernel|semver] [--format F] [--abi A,B|all] [--dir DIR]',
+  synopsis: '[<spec>...] [--policy kernel|semver] [--format F] [--abi A,B|all] [--dir DIR] [--out DIR]',
   positionals: [0, Infinity],
   options: {
     policy: { type: 'string', valueName: 'kernel|semver', description: 'version policy for the release diffs (default kernel: nothing may break)' },
@@ -32,12 +34,16 @@ export const checkCommand: Command = {
     abi: abiOption,
     dir: { type: 'string', valueName: 'DIR', description: 'snapshots folder (default: the configuration\'s, snapshots/)' },
     config: configOption,
+    out: { type: 'string', valueName: 'DIR', description: `where to write ${CHECK_OUTPUT_FILES.join(', ')} (default: the configuration's, reports/)` },
   },
   details: [
     'Without <spec>, the uAPIs of uapi.config.json (default: every folder under specs/) are checked;',
     'the configuration also gives the default ABIs, policy and snapshots folder. For each: the committed goldens of the working',
     `version; a diff against every frozen release in snapshots/<uapi>/<version>/spec.json (waivers from`,
     `${ACCEPTED_CHANGES_FILE} in the spec folder); the lint rules. Exit 1 when any step fails.`,
+    `Besides the terminal output, writes ${CHECK_OUTPUT_FILES.join(', ')} into --out DIR: the JSON of`,
+    '--format json, a PR-comment summary, JUnit for CI dashboards, and a self-contained HTML page with',
+    'struct layout diagrams (old against new for every changed type).',
   ].join('\n'),
   async run(ctx) {
     const format = selectedFormat(ctx, FORMATS);
@@ -52,13 +58,20 @@ export const checkCommand: Command = {
     const targets = await projectTargets(ctx, config);
     if (targets.length === 0) throw new UserError([issue('CHECK_NO_SPECS', 'specs/', 'no uAPI to check: no spec folders under specs/ and none configured; name one')]);
     const steps: StepResult[] = [];
+    const uapis: CheckedUapi[] = [];
     for (const t of targets) {
       const spec = t.uapi.spec;
+      uapis.push({ spec, argument: t.argument });
       const r = checkUapi({ spec, argument: t.argument, waivers: t.folder !== undefined ? waiversIn(t.folder) : [] }, { snapshotsRoot, abis, policy });
       if (r.issues.length > 0) throw new UserError(r.issues);
       steps.push(...r.steps);
     }
     const result = checkResult(steps);
+    const outDir = path.resolve(ctx.io.cwd, (ctx.values['out'] as string | undefined) ?? path.resolve(config.root, config.reports));
+    const command = ['npx uapi check', ...ctx.positionals, ...['config', 'policy', 'abi', 'dir', 'out'].flatMap((o) => (typeof ctx.values[o] === 'string' ? [`--${o} ${ctx.values[o] as string}`] : []))].join(' ');
+    const out = writeCheckOutputs(outDir, { result, uapis, abis, command });
+    if (out.issues.length > 0) throw new UserError(out.issues);
+    ctx.io.err(`reports written to ${path.relative(ctx.io.cwd, outDir) || '.'}/ (${CHECK_OUTPUT_FILES.join(', ')})\n`);
     if (format === 'json') ctx.io.out(toJson(checkJson(result)) + '\n');
     else if (format === 'text') ctx.io.out(formatCheckText(result));
     else ctx.io.out({ markdown: formatMarkdown, junit: formatJunit, github: formatGithub }[format](checkReport(result)));

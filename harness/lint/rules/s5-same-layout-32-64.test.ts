@@ -19,6 +19,12 @@ test('S5 compares arm with aarch64, where long differs', (t) => {
   t.is(found[5]?.message, 'size 4 on arm but 8 on aarch64');
 });
 
+test('S5 leaves the size of a named struct member to that struct\'s own finding', (t) => {
+  const inner = struct('inner_s5', { a: u64, b: u32 });
+  const found = findingsOf('S5', defineSpec({ name: 's5', version: '1.0.0', types: [struct('outer_s5', { i: inner })] }));
+  t.deepEqual(subjects(found), ['error struct inner_s5 [i386,x86_64]', 'error struct outer_s5 [i386,x86_64]']);
+});
+
 test('S5 accepts identical layouts and needs both ABIs of a pair', (t) => {
   const same = defineSpec({ name: 's5', version: '1.0.0', types: [struct('same', { a: u64, b: u32, c: u32 })] });
   t.deepEqual(findingsOf('S5', same), []);

@@ -3,6 +3,7 @@ import type { MemberLayout, RecordLayout } from '../../layout/engine';
 import type { LintContext, RecordEntry } from '../context';
 import { atRecord, place } from '../locate';
 import type { LintRule, RuleFinding } from '../rule';
+import { withoutArrays } from '../type-facts';
 
 /** 32-bit ABIs and the 64-bit ABI whose kernel runs their binaries (compat). */
 export const COMPAT_PAIRS: readonly (readonly [string, string])[] = [['i386', 'x86_64'], ['arm', 'aarch64']];
@@ -57,7 +58,9 @@ function compare(ctx: LintContext, r: RecordEntry, narrow: Abi, wide: Abi): Rule
     const more = moved.length - 1;
     out.push(field(first, `offset ${on(first.x.offset, first.y.offset)}${more > 0 ? `, and ${more} later field${more === 1 ? ' moves' : 's move'} too` : ''}`));
   }
-  for (const f of both.filter((g) => g.x.size !== g.y.size)) out.push(field(f, `size ${on(f.x.size, f.y.size)}`));
+  // A member of a named struct type that differs in size is that struct's own finding.
+  const ownSize = (f: (typeof both)[number]): boolean => withoutArrays(f.y.member.type).kind !== 'ref';
+  for (const f of both.filter((g) => g.x.size !== g.y.size && ownSize(g))) out.push(field(f, `size ${on(f.x.size, f.y.size)}`));
   return out;
 }
 

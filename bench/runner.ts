@@ -1,0 +1,45 @@
+import type { Benchmark, BenchResult } from './benchmark';
+
+export interface RunOptions {
+  /** Seconds of measurement per benchmark (after a warm-up of a fifth of that). */
+  readonly seconds: number;
+}
+
+export type RunOutcome = { readonly ok: true; readonly result: BenchResult } | { readonly ok: false; readonly name: string; readonly message: string };
+
+/**
+ * Times a benchmark: a warm-up so the JIT settles, then batches of operations until the time is
+ * spent; the rate is operations over elapsed wall time (monotonic clock). The batch size grows so
+ * that reading the clock costs nothing measurable.
+ */
+export function runBenchmark(b: Benchmark, options: RunOptions): RunOutcome {
+  let op: ReturnType<Benchmark['setup']>;
+  try {
+    op = b.setup();
+  } catch (e) {
+    return { ok: false, name: b.name, message: `setup failed: ${(e as Error).message}` };
+  }
+  try {
+    const phase = (seconds: number): { ops: number; ns: bigint } | string => {
+      const budget = BigInt(Math.round(seconds * 1e9));
+      let batch = 16;
+      let ops = 0;
+      const start = process.hrtime.bigint();
+      let elapsed = 0n;
+      while (elapsed < budget) {
+        for (let i = 0; i < batch; i++) if (!op.run()) return `operation failed after ${ops + i} runs`;
+        ops += batch;
+        elapsed = process.hrtime.bigint() - start;
+        if (elapsed < budget / 20n) batch *= 2;
+      }
+      return { ops, ns: elapsed };
+    };
+    const warm = phase(options.seconds / 5);
+    if (typeof warm === 'string') return { ok: false, name: b.name, message: warm };
+    const m = phase(options.seconds);
+    if (typeof m === 'string') return { ok: false, name: b.name, message: m };
+    return { ok: true, result: { name: b.name, value: Math.round((m.ops * 1e9) / Number(m.ns)), unit: b.unit } };
+  } finally {
+    op.teardown?.();
+  }
+}

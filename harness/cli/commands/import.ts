@@ -1,0 +1,53 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { formatIssue } from '../../diagnostics/format';
+import { hasErrors } from '../../diagnostics/issue';
+import { importHeader, specNameOf } from '../../import';
+import { annotationsTemplate, writeDsl } from '../../import/write-dsl';
+import { EXIT_OK, EXIT_USAGE, type Command } from '../command';
+import { includeOption } from '../shared-options';
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'import a C header into a spec in the DSL (spec.ts, plus annotations.ts kept across imports)',
+  synopsis: '<header.h> [--name N] [--version V] [--out DIR] [-I DIR]...',
+  positionals: [1, 1],
+  options: {
+    name: { type: 'string', valueName: 'N', description: 'spec name (default: the file name without .h)' },
+    version: { type: 'string', valueName: 'V', description: 'spec version (default 0.0.0)' },
+    out: { type: 'string', valueName: 'DIR', description: 'output folder (default specs/<name>)' },
+    include: includeOption,
+  },
+  details: [
+    'Reads the header through clang and writes DIR/spec.ts (rewritten on every import) and, when it does',
+    'not exist yet, DIR/annotations.ts, where pad/reserved roles, flag groups, errno and size-extensible',
+    'ioctls are added by hand. spec.ts merges it in; annotations are never overwritten.',
+  ].join('\n'),
+  async run(ctx) {
+    const header = ctx.positionals[0] as string;
+    const name = (ctx.values['name'] as string | undefined) ?? specNameOf(header);
+    const version = ctx.values['version'] as string | undefined;
+    const r = await importHeader(header, {
+      includeDirs: (ctx.values['include'] as string[] | undefined) ?? [],
+      name,
+      ...(version !== undefined ? { version } : {}),
+      displayName: header,
+    });
+    const shown = r.issues.filter((i) => i.severity !== 'info');
+    for (const i of shown) ctx.io.err(`${formatIssue(i)}\n`);
+    if (r.spec === undefined || hasErrors(r.issues)) return EXIT_USAGE;
+    const out = path.resolve(ctx.io.cwd, (ctx.values['out'] as string | undefined) ?? path.join('specs', name));
+    const dsl = writeDsl(r.spec, header);
+    for (const i of dsl.issues) ctx.io.err(`${formatIssue(i)}\n`);
+    fs.mkdirSync(out, { recursive: true });
+    fs.writeFileSync(path.join(out, 'spec.ts'), dsl.text);
+    const annotations = path.join(out, 'annotations.ts');
+    const created = !fs.existsSync(annotations);
+    if (created) fs.writeFileSync(annotations, annotationsTemplate(r.spec, header));
+    const s = r.spec;
+    ctx.io.out(`imported ${header}: ${s.records.length} structs/unions, ${s.enums.length} enums, ${s.constants.length} constants, ${s.ioctls.length} ioctls\n`);
+    ctx.io.out(`wrote ${path.join(out, 'spec.ts')}\n`);
+    ctx.io.out(created ? `wrote ${annotations}\n` : `kept ${annotations}\n`);
+    return EXIT_OK;
+  },
+};

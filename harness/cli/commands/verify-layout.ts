@@ -1,0 +1,39 @@
+import * as fs from 'node:fs';
+import { parseGitRef } from '../../load/git-ref';
+import { formatVerifyJson, formatVerifyText } from '../../oracle/format-verify';
+import { verifyLayout } from '../../oracle/verify-layout';
+import { EXIT_BREAKING, EXIT_OK, EXIT_USAGE, type Command } from '../command';
+import { abiOption, formatOption, includeOption, loadOrFail, selectedAbis, selectedFormat } from '../shared-options';
+
+const FORMATS = ['text', 'json'] as const;
+
+export const verifyLayoutCommand: Command = {
+  name: 'verify-layout',
+  summary: "check the layout engine's numbers against clang's, per ABI",
+  synopsis: '<uapi> [--abi A,B|all] [--format text|json] [-I DIR]...',
+  positionals: [1, 1],
+  options: { abi: abiOption, format: formatOption(FORMATS), include: includeOption },
+  details: [
+    'Compiles a probe with clang for each ABI (--target=<triple>, no sysroot) and compares every size,',
+    'alignment, field and bit-field offset, field size, enum size and value, constant and ioctl request',
+    'number with the layout engine. A header (.h) is compiled as it is; a spec is first written out as a',
+    'C header. Exit 0: all agree; 1: any mismatch (each listed with both values); 2: bad input or no clang.',
+  ].join('\n'),
+  async run(ctx) {
+    const abis = selectedAbis(ctx);
+    const format = selectedFormat(ctx, FORMATS);
+    const argument = ctx.positionals[0] as string;
+    const includeDirs = (ctx.values['include'] as string[] | undefined) ?? [];
+    const { spec } = await loadOrFail(ctx, argument);
+    const isHeaderOnDisk = parseGitRef(argument) === undefined && argument.endsWith('.h') && fs.existsSync(argument);
+    const result = await verifyLayout(spec, isHeaderOnDisk ? { kind: 'header', file: argument, displayName: argument } : { kind: 'spec' }, { abis, includeDirs });
+    const names = abis.map((a) => a.name);
+    const text = format === 'json' ? formatVerifyJson(argument, names, result) : formatVerifyText(argument, names, result);
+    if (result.issues.length > 0) {
+      ctx.io.err(text);
+      return EXIT_USAGE;
+    }
+    ctx.io.out(text);
+    return result.mismatches.length > 0 ? EXIT_BREAKING : EXIT_OK;
+  },
+};

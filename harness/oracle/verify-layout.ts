@@ -1,0 +1,135 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ClangTool } from '../clang/clang-tool';
+import { cacheRoot, sha256 } from '../clang/content-cache';
+import { diagnosticIssue } from '../clang/diagnostics';
+import { findClang } from '../clang/find-clang';
+import { kernelInternalFallbacks } from '../clang/kernel-internal-macros';
+import { includeLine } from '../clang/probe-compile';
+import type { Issue } from '../diagnostics/issue';
+import { emitCHeader } from '../emit/c-header';
+import type { Abi } from '../layout/abi';
+import type { RecordDecl, Spec } from '../spec/model';
+import { clangBitOffsets, hasBitFields, type PositionOf } from './bit-offsets';
+import { layoutQueries, type QueryKind } from './layout-queries';
+import { measure, type Measurement } from './measure';
+
+/** The C the oracle compiles: the real header, or a header written from the spec. */
+export type VerifySource =
+  | { readonly kind: 'header'; readonly file: string; readonly displayName: string }
+  | { readonly kind: 'spec' };
+
+export interface VerifyOptions {
+  readonly abis: readonly Abi[];
+  readonly includeDirs: readonly string[];
+}
+
+export interface LayoutMismatch {
+  readonly abi: string;
+  readonly path: string;
+  readonly kind: QueryKind;
+  readonly engine: bigint;
+  /** clang's value, or why clang gave none. */
+  readonly clang: bigint | string;
+}
+
+export interface VerifyResult {
+  /** How many values were compared, over all ABIs. */
+  readonly checked: number;
+  readonly mismatches: readonly LayoutMismatch[];
+  /** Problems that stop the check (no clang, a header that does not compile for a target). */
+  readonly issues: readonly Issue[];
+  /** Which clang ran, when one had to (all results may come from the cache). */
+  readonly clang?: string;
+}
+
+/** Writes the spec's C header into the cache (content-addressed) so clang can include it. */
+function emittedHeaderFile(spec: Spec): { file: string; positionOf: PositionOf } {
+  const emitted = emitCHeader(spec);
+  const file = path.join(cacheRoot(), 'emitted', `${sha256(emitted.text).slice(0, 24)}.h`);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, emitted.text);
+    fs.renameSync(tmp, file);
+  }
+  return {
+    file,
+    positionOf: (r) => {
+      const p = emitted.inlinePositions.get(r);
+      return p === undefined ? undefined : { file, ...p };
+    },
+  };
+}
+
+/**
+ * Compares every size, alignment, field offset (bit offset for bit-fields), field size, enum
+ * size and value, constant and ioctl request number the layout engine computes for `spec` with
+ * what clang computes for each ABI's target triple, in one clang run per ABI.
+ */
+export async function verifyLayout(spec: Spec, source: VerifySource, options: VerifyOptions): Promise<VerifyResult> {
+  let file: string;
+  let positionOf: PositionOf;
+  if (source.kind === 'header') {
+    file = path.resolve(source.file);
+    positionOf = (r: RecordDecl) => (r.loc === undefined ? undefined : { file: r.loc.file === source.displayName ? file : r.loc.file, line: r.loc.line, col: r.loc.col });
+  } else {
+    ({ file, positionOf } = emittedHeaderFile(spec));
+  }
+  let tool: Promise<{ tool?: ClangTool; issues: Issue[] }> | undefined;
+  const getTool = async (): Promise<ClangTool | undefined> => (await (tool ??= findClang())).tool;
+  const byName = new Map(spec.records.filter((r) => r.name !== undefined).map((r) => [r.name as string, r]));
+
+  const perAbi = async (abi: Abi): Promise<{ checked: number; mismatches: LayoutMismatch[]; issues: Issue[] }> => {
+    const queries = layoutQueries(spec, abi);
+    const measured = queries.filter((q) => q.expr !== undefined);
+    const m: Measurement | undefined = await measure(getTool, abi, `${includeLine(file)}\n${kernelInternalFallbacks()}`, measured.map((q) => q.expr as string), options.includeDirs);
+    if (m === undefined) return { checked: 0, mismatches: [], issues: [] };
+    if (m.headerErrors.length > 0) {
+      return { checked: 0, mismatches: [], issues: m.headerErrors.map((d) => diagnosticIssue(d, `${abi.name}: ${source.kind === 'header' ? source.displayName : 'emitted header'}`)) };
+    }
+    const mismatches: LayoutMismatch[] = [];
+    const report = (q: (typeof queries)[number], clang: bigint | string): void => {
+      if (clang !== q.expected) mismatches.push({ abi: abi.name, path: q.path, kind: q.kind, engine: q.expected, clang });
+    };
+    measured.forEach((q, i) => report(q, m.values.get(i) ?? `no value (${m.failures.get(i) ?? 'clang gave none'})`));
+    const bitQueries = queries.filter((q) => q.bitField !== undefined);
+    const bitsByRecord = new Map<string, { offsets: Map<string, bigint>; problems: string[] }>();
+    for (const q of bitQueries) {
+      const b = q.bitField as NonNullable<typeof q.bitField>;
+      let got = bitsByRecord.get(b.record);
+      if (got === undefined) {
+        const r = byName.get(b.record) as RecordDecl;
+        got = hasBitFields(r, byName) ? clangBitOffsets(spec, r, m.layouts, positionOf) : { offsets: new Map(), problems: [] };
+        bitsByRecord.set(b.record, got);
+      }
+      report(q, got.offsets.get(b.member) ?? `no value (${got.problems.join('; ') || 'not in clang\'s layout'})`);
+    }
+    return { checked: measured.length + bitQueries.length, mismatches, issues: [] };
+  };
+
+  // Two at a time: the machines this runs on have two cores; clang itself is single-threaded.
+  const results = await inBatches(options.abis, 2, perAbi);
+  const found = await tool;
+  if (found !== undefined && found.tool === undefined && results.every((r) => r.checked === 0)) return { checked: 0, mismatches: [], issues: found.issues };
+  return {
+    checked: results.reduce((n, r) => n + r.checked, 0),
+    mismatches: results.flatMap((r) => r.mismatches),
+    issues: results.flatMap((r) => r.issues),
+    ...(found?.tool !== undefined ? { clang: found.tool.description } : {}),
+  };
+}
+
+/** Runs `f` over `items`, at most `width` at a time, results in input order. */
+async function inBatches<T, R>(items: readonly T[], width: number, f: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await f(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  return out;
+}

@@ -1,0 +1,35 @@
+import type { ReportItem, ReportLocation } from '../report';
+import { locationText } from '../report';
+import { attr, html } from './escape';
+import { richText } from './rich-text';
+import { rulePurpose } from './rule-purpose';
+
+/** Level badge: the command's own word (`abi-break`) coloured by the gating level. */
+export function levelCell(i: Pick<ReportItem, 'level' | 'label' | 'waived'>): string {
+  const cls = i.waived !== undefined ? 'waived' : i.level;
+  return `<td><span class="badge ${cls}">${html(i.label ?? i.level)}</span></td>`;
+}
+
+/** Rule id in code, its purpose as a tooltip and a line under it, so the table says why. */
+export function ruleCell(rule: string): string {
+  const purpose = rulePurpose(rule);
+  if (purpose === undefined) return `<td><code>${html(rule)}</code></td>`;
+  return `<td><code title="${attr(purpose)}">${html(rule)}</code><div class="purpose">${html(purpose)}</div></td>`;
+}
+
+export function abisCell(abis: readonly string[] | undefined): string {
+  return `<td>${abis === undefined || abis.length === 0 ? '<span class="muted">all</span>' : html(abis.join(', '))}</td>`;
+}
+
+export function whereCell(l: ReportLocation | undefined): string {
+  return `<td>${l === undefined ? '' : `<code>${html(locationText(l))}</code>`}</td>`;
+}
+
+/** A message cell; several lines (a golden file's diff) keep their line breaks. */
+export function messageCell(message: string, waived: string | undefined): string {
+  const body = message.includes('\n')
+    ? `${richText(message.slice(0, message.indexOf('\n')))}<pre>${html(message.slice(message.indexOf('\n') + 1))}</pre>`
+    : richText(message);
+  const note = waived !== undefined ? `<div class="waived-note">waived: ${richText(waived)}</div>` : '';
+  return `<td class="message">${body}${note}</td>`;
+}

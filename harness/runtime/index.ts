@@ -1,0 +1,13 @@
+export { HlRuntime } from './hl-runtime';
+export type { RuntimeOptions } from './hl-runtime';
+export { InfoApi } from './info-api';
+export type * from './info-api';
+export { CbApi } from './cb-api';
+export type { CommandBufferRef } from './cb-api';
+export { CsApi } from './cs-api';
+export type { Chunk, Submission, WaitResult } from './cs-api';
+export { MemApi } from './mem-api';
+export type { AllocOptions, MapOptions } from './mem-api';
+export { DebugApi } from './debug-api';
+export { IoctlCaller, SCRATCH } from './ioctl-caller';
+export type { RtResult } from './result';
