@@ -71,3 +71,10 @@ export type {
 // Runtime: the typed userspace library over the emulated device (issue 5).
 export { HlRuntime, InfoApi, CbApi, CsApi, MemApi, DebugApi, IoctlCaller, SCRATCH } from './runtime';
 export type { RuntimeOptions, CommandBufferRef, Chunk, Submission, WaitResult, AllocOptions, MapOptions, RtResult } from './runtime';
+
+// The gate's report files (`uapi check --out DIR`) and the self-contained HTML page with struct
+// layout diagrams (issue 8).
+export { CHECK_OUTPUT_FILES, checkOutputs, writeCheckOutputs, formatCheckSummary, formatCheckJunit } from './check';
+export type { CheckResult, StepResult, StepVerdict, StepComparison, PropertyResult } from './check';
+export { formatCheckHtml, byteMapOf, byteMapSvg, fieldChanges, escapeHtml, escapeHtmlAttribute } from './report/html';
+export type { HtmlReportInput, CheckedUapi, ByteMap, MapField, MapPadding, FieldMark, FieldNote, ByteMapSvgOptions, FieldChanges } from './report/html';

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import test from 'ava';
 import { fixtureCheck } from '../report/html/html-fixture';
-import { runCliCaptured } from '../testing/run-cli-captured';
+import { runCliCaptured, tempProject } from '../testing/run-cli-captured';
 import { checkJson } from './format-check';
 import { CHECK_OUTPUT_FILES, checkOutputs, writeCheckOutputs } from './out';
 import { toJson } from '../util/json';
@@ -73,4 +73,16 @@ test('uapi check --out DIR on the bundled spec: four files, JUnit with at least 
   t.true([...page.matchAll(/<svg [^>]*class="byte-map"/g)].length >= 3);
   t.regex(page, /id="type-habanalabs-hl_cs_args"/);
   t.regex(fs.readFileSync(path.join(out, 'summary.md'), 'utf8'), /^## (✅|❌) uapi check: /);
+});
+
+test('without --out the reports go to reports/ of the project', async (t) => {
+  const project = tempProject('demo', `import { defineSpec, struct, ioctl, u32, u64 } from 'uapi-harness';
+export const spec = defineSpec({ name: 'demo', version: '1.0.0',
+  ioctls: [ioctl('DEMO_IOCTL', { dir: 'rw', type: 'd', nr: 0x40, arg: struct('demo_args', { handle: u64, size: u32, pad: u32.pad() }) })] });
+`);
+  const run = await runCliCaptured(['check', '--format', 'json'], { cwd: project });
+  t.is(run.code, 1, 'no goldens yet');
+  t.regex(run.err, /reports written to reports\/ /);
+  t.deepEqual(fs.readdirSync(path.join(project, 'reports')).sort(), [...CHECK_OUTPUT_FILES].sort());
+  t.is(fs.readFileSync(path.join(project, 'reports', 'report.json'), 'utf8'), run.out, 'report.json is what --format json printed');
 });

@@ -6,7 +6,8 @@ import type { CheckedUapi } from '../../report/html';
 import { issue } from '../../diagnostics/issue';
 import { UserError } from '../../diagnostics/user-error';
 import { ACCEPTED_CHANGES_FILE, POLICIES, readWaivers, type PolicyName, type Waiver } from '../../diff';
-import { formatGithub, formatJunit, formatMarkdown } from '../../report';
+import { formatGithub, formatMarkdown } from '../../report';
+import { formatCheckJunit } from '../../check/out-junit';
 import { toJson } from '../../util/json';
 import { EXIT_BREAKING, EXIT_OK, type Command } from '../command';
 import { abiOption, formatOption, selectedFormat } from '../shared-options';
@@ -74,7 +75,8 @@ export const checkCommand: Command = {
     ctx.io.err(`reports written to ${path.relative(ctx.io.cwd, outDir) || '.'}/ (${CHECK_OUTPUT_FILES.join(', ')})\n`);
     if (format === 'json') ctx.io.out(toJson(checkJson(result)) + '\n');
     else if (format === 'text') ctx.io.out(formatCheckText(result));
-    else ctx.io.out({ markdown: formatMarkdown, junit: formatJunit, github: formatGithub }[format](checkReport(result)));
+    else if (format === 'junit') ctx.io.out(formatCheckJunit(result));
+    else ctx.io.out({ markdown: formatMarkdown, github: formatGithub }[format](checkReport(result)));
     return result.verdict === 'fail' ? EXIT_BREAKING : EXIT_OK;
   },
 };

@@ -25,11 +25,18 @@ export function whereCell(l: ReportLocation | undefined): string {
   return `<td>${l === undefined ? '' : `<code>${html(locationText(l))}</code>`}</td>`;
 }
 
-/** A message cell; several lines (a golden file's diff) keep their line breaks. */
+/** Lines of a message shown as they are; longer bodies (a golden file's diff) are folded. */
+const OPEN_LINES = 6;
+
+/** A message cell; its first line is the message, further lines keep their breaks, folded when long. */
 export function messageCell(message: string, waived: string | undefined): string {
-  const body = message.includes('\n')
-    ? `${richText(message.slice(0, message.indexOf('\n')))}<pre>${html(message.slice(message.indexOf('\n') + 1))}</pre>`
-    : richText(message);
+  const cut = message.indexOf('\n');
+  let body = richText(cut < 0 ? message : message.slice(0, cut));
+  if (cut >= 0) {
+    const rest = message.slice(cut + 1).replace(/\n+$/, '');
+    const lines = rest.split('\n').length;
+    body += lines <= OPEN_LINES ? `<pre>${html(rest)}</pre>` : `<details><summary>${lines} more lines</summary><pre>${html(rest)}</pre></details>`;
+  }
   const note = waived !== undefined ? `<div class="waived-note">waived: ${richText(waived)}</div>` : '';
   return `<td class="message">${body}${note}</td>`;
 }

@@ -87,5 +87,6 @@ ul.legend li { display: flex; align-items: center; gap: 6px; }
 .swatch.s-hole { border: 1.2px dashed #b42323; background: repeating-linear-gradient(45deg, #e4a0a0 0 2.5px, #fff4f4 2.5px 7px); }
 .swatch.s-tail { border: 1.2px dashed #a05a00; background: repeating-linear-gradient(-45deg, #d9b77a 0 2.5px, #fffaf0 2.5px 7px); }
 details > summary { cursor: pointer; font-weight: 600; margin: 8px 0; }
+td.message details > summary { font-weight: normal; color: #2b5797; margin: 4px 0 0; }
 footer { margin-top: 40px; color: var(--muted); font-size: 12.5px; }
 `;
