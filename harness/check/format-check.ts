@@ -12,7 +12,8 @@ export function formatCheckText(result: CheckResult): string {
   const out: string[] = [];
   for (const s of result.steps) {
     out.push(`${MARK[s.verdict]} ${s.name}: ${s.summary}`);
-    for (const i of s.items.filter(shown)) out.push(`  ${formatItemText(i).split('\n').join('\n    ')}`);
+    for (const i of s.items.filter(shown)) out.push(`  ${formatItemText(i)}`);
+    if (s.note !== undefined) out.push(s.note.split('\n').map((l) => `    ${l}`).join('\n'));
     if (s.verdict === 'fail') out.push(`  reproduce: ${s.command}`);
   }
   const failed = result.steps.filter((s) => s.verdict === 'fail').length;

@@ -15,13 +15,18 @@ export function goldensStep(spec: Spec, snapshotsRoot: string, abis: readonly Ab
     subject: path.join(path.basename(snapshotsRoot), r.file.relPath),
     message: r.status === 'missing'
       ? 'no golden file for the working version; create it with `npx uapi snapshot --update` and commit it'
-      : `layout differs from the committed golden; if intended, run \`npx uapi snapshot --update\` and commit it for review\n${r.diff ?? ''}`,
+      : 'layout differs from the committed golden; `npx uapi snapshot` shows the diff, `--update` accepts it for review',
   }));
+  // The first readable (.txt) diff, cut short, is what a person needs to see in the terminal.
+  const first = bad.find((r) => r.status === 'changed' && r.file.relPath.endsWith('.txt'));
+  const lines = first?.diff?.split('\n') ?? [];
+  const note = first === undefined ? undefined : [...lines.slice(0, 40), ...(lines.length > 40 ? [`... (${lines.length - 40} more lines)`] : [])].join('\n');
   return {
     name: `goldens ${spec.name} ${spec.version}`,
     verdict: bad.length === 0 ? 'pass' : 'fail',
     summary: bad.length === 0 ? `${results.length} golden files match` : `${bad.length} of ${results.length} golden files differ or are missing`,
     items,
+    ...(note !== undefined ? { note } : {}),
     command: `npx uapi snapshot ${specArg}`,
   };
 }

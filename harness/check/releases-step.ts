@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { Abi } from '../layout/abi';
 import { diffReport, diffSpecs, type PolicyName, type Waiver } from '../diff';
 import type { Release } from '../release/releases';
@@ -18,7 +19,7 @@ export function releaseDiffStep(spec: Spec, specArg: string, release: Release, a
     verdict: result.verdict === 'breaking' ? 'fail' : 'pass',
     summary: `${result.verdict}: ${counted.length} change(s)${counted.length !== result.changes.length ? `, ${result.changes.length - counted.length} waived` : ''}`,
     items: report.items,
-    command: `npx uapi diff ${release.dir}/spec.json ${specArg} --policy ${policy}`,
+    command: `npx uapi diff ${path.relative(process.cwd(), path.join(release.dir, 'spec.json'))} ${specArg} --policy ${policy}`,
     detail: { verdict: result.verdict, release: release.version },
     ...(report.checks !== undefined ? { rules: report.checks } : {}),
     comparison: { old: release.spec, new: spec, abis, changes: result.changes },

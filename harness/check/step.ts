@@ -12,6 +12,8 @@ export interface StepResult {
   /** One line for people: `16 golden files match`, `breaking: 2 changes`. */
   readonly summary: string;
   readonly items: readonly ReportItem[];
+  /** Text for people shown under the step in the terminal (e.g. the first golden diff). */
+  readonly note?: string;
   /** How to reproduce the step alone. */
   readonly command: string;
   /** Step-specific machine-readable detail (the diff verdict, counts, ...). */
