@@ -79,16 +79,8 @@ export class Mmu {
 
   /** The mapping that holds all of [va, va + length), if one does. */
   find(va: number, length: number): Mapping | undefined {
-    let lo = 0;
-    let hi = this.list.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const m = this.list[mid] as Mapping;
-      if (va < m.start) hi = mid - 1;
-      else if (va >= m.end) lo = mid + 1;
-      else return va >= m.va && va + length <= m.va + m.size ? m : undefined;
-    }
-    return undefined;
+    const m = this.covering(va);
+    return m !== undefined && va >= m.va && va + length <= m.va + m.size ? m : undefined;
   }
 
   /**
@@ -96,6 +88,12 @@ export class Mmu {
    * granularity. A transfer the parser let through may touch the rest of a mapping's last page.
    */
   findPages(va: number, length: number): Mapping | undefined {
+    const m = this.covering(va);
+    return m !== undefined && va + length <= m.end ? m : undefined;
+  }
+
+  /** Binary search over the sorted mappings for the one whose reserved pages contain `va`. */
+  private covering(va: number): Mapping | undefined {
     let lo = 0;
     let hi = this.list.length - 1;
     while (lo <= hi) {
@@ -103,7 +101,7 @@ export class Mmu {
       const m = this.list[mid] as Mapping;
       if (va < m.start) hi = mid - 1;
       else if (va >= m.end) lo = mid + 1;
-      else return va + length <= m.end ? m : undefined;
+      else return m;
     }
     return undefined;
   }
