@@ -19,6 +19,8 @@ export interface CheckOptions {
   readonly snapshotsRoot: string;
   readonly abis: readonly Abi[];
   readonly policy: PolicyName;
+  /** Folder reproduce commands are relative to (default: the process's). */
+  readonly cwd?: string;
 }
 
 /**
@@ -29,7 +31,7 @@ export function checkUapi(target: CheckTarget, options: CheckOptions): { steps: 
   const { spec, argument } = target;
   const steps: StepResult[] = [goldensStep(spec, options.snapshotsRoot, options.abis, argument)];
   const { releases, issues } = listReleases(options.snapshotsRoot, spec.name);
-  for (const r of releases) steps.push(releaseDiffStep(spec, argument, r, options.abis, options.policy, target.waivers));
+  for (const r of releases) steps.push(releaseDiffStep(spec, argument, r, options.abis, options.policy, target.waivers, options.cwd));
   steps.push(lintStep(spec, argument, options.abis));
   return { steps, issues };
 }

@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadConfig, type Config, type UapiEntry } from '../config';
 import { UserError } from '../diagnostics/user-error';
@@ -27,7 +28,10 @@ async function loadEntry(ctx: CommandContext, config: Config, entry: UapiEntry):
   const r = await loadUapi(argument, { includeDirs: entry.include.map((d) => path.resolve(config.root, d)), cwd: ctx.io.cwd });
   if (r.uapi === undefined) throw new UserError(r.issues);
   for (const i of r.issues) ctx.io.err(`${formatIssue(i)}\n`);
-  return { uapi: r.uapi, argument, folder: entry.spec !== undefined ? path.resolve(config.root, entry.spec) : undefined };
+  // Waivers (accepted-changes.json) sit beside the spec: in its folder, or next to a single spec file.
+  const specPath = entry.spec !== undefined ? path.resolve(config.root, entry.spec) : undefined;
+  const folder = specPath !== undefined && fs.existsSync(specPath) && !fs.statSync(specPath).isDirectory() ? path.dirname(specPath) : specPath;
+  return { uapi: r.uapi, argument, folder };
 }
 
 /**

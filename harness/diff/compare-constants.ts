@@ -3,6 +3,9 @@ import { isSentinel, type SideContext } from './context';
 import * as R from './rules';
 import type { ChangeSink } from './sink';
 
+const multiBit = (c: ConstantDecl): boolean => c.value > 0n && (c.value & (c.value - 1n)) !== 0n;
+const isFieldMask = (c: ConstantDecl): boolean => /_MASK$/.test(c.name) && multiBit(c);
+
 const hex = (v: bigint): string => (v < 0n ? `-0x${(-v).toString(16)}` : `0x${v.toString(16)}`);
 
 /** Integer constants, flags and opcodes: the values check-uapi.sh cannot see. */
@@ -52,7 +55,11 @@ export function compareConstants(oldCtx: SideContext, newCtx: SideContext, abis:
         if ((a.value & b.value) === 0n) continue;
         const oa = oldByName.get(a.name);
         const ob = oldByName.get(b.name);
+        // Only a new flag over an old one can hurt an old binary; a multi-bit `_MASK` names a field
+        // of the flags word, and two multi-bit members are two values of such a field, not flags.
+        if (oa === undefined && ob === undefined) continue;
         if (oa !== undefined && ob !== undefined && (oa.value & ob.value) !== 0n) continue;
+        if (isFieldMask(a) || isFieldMask(b) || (multiBit(a) && multiBit(b))) continue;
         const added = oa === undefined ? a : b;
         const other = added === a ? b : a;
         sink.emit(R.FLAG_COLLISION, subject(added), abis, other.name, added.name, `${added.name} (${hex(added.value)}) shares bits ${hex(a.value & b.value)} with ${other.name} in ${g}`, added.loc);

@@ -49,6 +49,7 @@ function compareFields(name: string, oldR: RecordLayout, newR: RecordLayout, abi
       // Reserved bytes may be carved up, renamed or renumbered: judge what now lies inside them, in the
       // same struct (not another arm of a union). A field that existed before is matched by name.
       const kept = newByPath.get(o.path);
+      if (kept !== undefined) counterpart.set(o.path, kept);
       if (kept !== undefined && kept.reserved && (kept.offset !== o.offset || kept.size !== o.size)) {
         sink.emit(R.RESERVED_RENUMBERED, subject(kept), abi, `${o.path}@${o.offset}+${o.size}`, `${kept.path}@${kept.offset}+${kept.size}`, `reserved ${o.path} (offset ${o.offset}, ${o.size} bytes) is now offset ${kept.offset}, ${kept.size} bytes`, kept.member.loc);
       }
