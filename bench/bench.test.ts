@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { Benchmark } from './benchmark';
 import { formatJson, formatText } from './format';
-import { BENCHMARKS } from './registry';
+import { allFigureNames, BENCHMARKS } from './registry';
 import { runBenchmark } from './runner';
 
 test('--format json prints the contract shape and writes the same to --out', (t) => {
@@ -45,4 +45,22 @@ test('benchmark names are unique and formatters show every result', (t) => {
   const results = [{ name: 'a.b', value: 1234567, unit: 'ops/s' }];
   t.is(formatJson(results), '{\n  "results": [\n    {\n      "name": "a.b",\n      "value": 1234567,\n      "unit": "ops/s"\n    }\n  ]\n}\n');
   t.regex(formatText(results), /a\.b\s+1,234,567\s+ops\/s/);
+});
+
+test('every figure name (rates, comparisons, scale) is unique', (t) => {
+  const names = allFigureNames();
+  t.is(new Set(names).size, names.length);
+  for (const n of ['compare.header_pair_8abi_vs_abidiff_1abi', 'scale.whole_uapi_8abi_s', 'scale.whole_uapi_abidiff_1abi_s', 'layout.types_per_s', 'diff.changes_per_s', 'pbt.ioctls_per_s']) t.true(names.includes(n), n);
+});
+
+test('rates of work items count the items: layout types and fast-check ioctls', (t) => {
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-')), 'bench.json');
+  for (const [filter, unit] of [['layout.types', 'types/s'], ['pbt.ioctls', 'ioctls/s']] as const) {
+    const r = spawnSync(process.execPath, [path.join(__dirname, 'main.js'), '--format', 'json', '--time', '0.05', '--filter', filter, '--out', out], { encoding: 'utf8' });
+    t.is(r.status, 0, r.stderr);
+    const printed = JSON.parse(r.stdout) as { results: { name: string; value: number; unit: string }[] };
+    t.is(printed.results.length, 1);
+    t.is(printed.results[0]?.unit, unit);
+    t.true((printed.results[0]?.value ?? 0) > 1000, `${filter}: ${printed.results[0]?.value ?? 'none'}`);
+  }
 });

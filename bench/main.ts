@@ -1,9 +1,11 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { formatIssue } from '../harness/diagnostics/format';
 import type { BenchResult } from './benchmark';
 import { formatJson, formatText } from './format';
-import { BENCHMARKS } from './registry';
-import { runBenchmark } from './runner';
+import { BENCHMARKS, LOADED_BENCHMARKS, MEASUREMENTS } from './registry';
+import { runBenchmark, runOperation } from './runner';
 
 const USAGE = 'usage: npm run bench -- [--format text|json] [--time SECONDS] [--filter SUBSTRING] [--out FILE]';
 
@@ -35,33 +37,84 @@ function parseArgs(argv: readonly string[]): Args | string {
   return a;
 }
 
-/** `npm run bench`: runs the registered benchmarks, prints them, and writes reports/bench.json. Returns the exit code. */
-export function main(argv: readonly string[]): number {
+/** The machine and the date, for the text table (figures mean little without them). */
+export function machineLine(now: Date = new Date()): string {
+  const cpu = os.cpus()[0]?.model.trim() ?? os.arch();
+  const gb = Math.round(os.totalmem() / 2 ** 30);
+  return `${now.toISOString().slice(0, 10)}: ${cpu}, ${os.availableParallelism()} cores, ${gb} GB, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+/**
+ * `npm run bench`: runs the rate benchmarks, then the comparisons, prints every figure and writes
+ * reports/bench.json. Exit code: 0 when every selected figure was measured; 1 when a benchmark failed
+ * (a bug); 2 for a usage error or a missing prerequisite (gcc, abidiff, clang, Debian's archive) —
+ * the figures that could be measured are printed and written all the same.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     process.stderr.write(`bench: ${args}\n${USAGE}\n`);
     return 2;
   }
-  const chosen = BENCHMARKS.filter((b) => args.filter === undefined || b.name.includes(args.filter));
-  if (chosen.length === 0) {
+  const chosen = (name: string): boolean => args.filter === undefined || name.includes(args.filter);
+  const rates = BENCHMARKS.filter((b) => chosen(b.name));
+  const loaded = LOADED_BENCHMARKS.filter((b) => chosen(b.name));
+  const measurements = MEASUREMENTS.filter((m) => chosen(m.name) || m.figures.some(chosen));
+  if (rates.length + loaded.length + measurements.length === 0) {
     process.stderr.write(`bench: no benchmark name contains "${args.filter ?? ''}"\n`);
     return 2;
   }
   const results: BenchResult[] = [];
+  const notes: string[] = [];
   let failed = false;
-  for (const b of chosen) {
+  let missing = false;
+  const fail = (name: string, message: string): void => {
+    failed = true;
+    process.stderr.write(`bench: ${name}: ${message}\n`);
+  };
+  for (const b of rates) {
     const r = runBenchmark(b, { seconds: args.seconds });
     if (r.ok) results.push(r.result);
-    else {
-      failed = true;
-      process.stderr.write(`bench: ${r.name}: ${r.message}\n`);
+    else fail(r.name, r.message);
+  }
+  for (const b of loaded) {
+    const op = await b.load();
+    if (typeof op === 'string') {
+      fail(b.name, `setup failed: ${op}`);
+      continue;
+    }
+    const r = runOperation(b.name, b.unit, op, { seconds: args.seconds });
+    if (r.ok) results.push(r.result);
+    else fail(r.name, r.message);
+  }
+  const progress = (line: string): void => {
+    if (process.stderr.isTTY === true) process.stderr.write(`bench: ${line}\n`);
+  };
+  for (const m of measurements) {
+    const o = await m.measure({ seconds: args.seconds, progress });
+    const wholeGroup = args.filter === undefined || m.name.includes(args.filter);
+    results.push(...o.results.filter((r) => wholeGroup || chosen(r.name)));
+    notes.push(...o.notes);
+    for (const i of o.failures) fail(m.name, formatIssue(i));
+    for (const i of o.missing) {
+      missing = true;
+      process.stderr.write(`bench: ${m.name}: not measured: ${formatIssue(i)}\n`);
     }
   }
   const json = formatJson(results);
-  process.stdout.write(args.format === 'json' ? json : formatText(results));
+  if (args.format === 'json') {
+    process.stdout.write(json);
+    if (notes.length > 0) process.stderr.write(`${notes.join('\n')}\n`);
+  } else {
+    process.stdout.write(`${machineLine()}\n\n${formatText(results)}${notes.length > 0 ? `\n${notes.join('\n')}\n` : ''}`);
+  }
   fs.mkdirSync(path.dirname(args.out), { recursive: true });
   fs.writeFileSync(args.out, json);
-  return failed ? 1 : 0;
+  return failed ? 1 : missing ? 2 : 0;
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

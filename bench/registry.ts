@@ -1,8 +1,25 @@
-import type { Benchmark } from './benchmark';
+import type { Benchmark, LoadedBenchmark } from './benchmark';
 import { codecHwIpBenchmark } from './benchmarks/codec-hw-ip-roundtrip';
+import { headerPairComparison } from './benchmarks/compare-header-pair';
+import { diffChangesBenchmark } from './benchmarks/diff-changes';
 import { csRoundtripBenchmark } from './benchmarks/emulator-cs-roundtrip';
 import { infoHwIpBenchmark } from './benchmarks/emulator-info-hw-ip';
 import { infoIoctlBenchmark } from './benchmarks/emulator-info-ioctl';
+import { layoutTypesBenchmark } from './benchmarks/layout-types';
+import { pbtIoctlsBenchmark } from './benchmarks/pbt-ioctls';
+import { wholeUapiScale } from './benchmarks/scale-whole-uapi';
+import type { Measurement } from './measurement';
 
-/** Every benchmark `npm run bench` runs, in order. Add a file under benchmarks/ and list it here. */
-export const BENCHMARKS: readonly Benchmark[] = [infoIoctlBenchmark, infoHwIpBenchmark, csRoundtripBenchmark, codecHwIpBenchmark];
+/** Every rate benchmark `npm run bench` runs, in order. Add a file under benchmarks/ and list it here. */
+export const BENCHMARKS: readonly Benchmark[] = [infoIoctlBenchmark, infoHwIpBenchmark, csRoundtripBenchmark, codecHwIpBenchmark, layoutTypesBenchmark, pbtIoctlsBenchmark];
+
+/** Rate benchmarks whose state is prepared asynchronously (untimed), run after those above. */
+export const LOADED_BENCHMARKS: readonly LoadedBenchmark[] = [diffChangesBenchmark];
+
+/** Comparisons with check-uapi.sh's pipeline and the whole-uAPI run, last (they take the longest). */
+export const MEASUREMENTS: readonly Measurement[] = [headerPairComparison, wholeUapiScale];
+
+/** Every figure name the bench can print, in order (contract names). */
+export function allFigureNames(): string[] {
+  return [...BENCHMARKS.map((b) => b.name), ...LOADED_BENCHMARKS.map((b) => b.name), ...MEASUREMENTS.flatMap((m) => m.figures)];
+}

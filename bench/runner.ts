@@ -1,4 +1,4 @@
-import type { Benchmark, BenchResult } from './benchmark';
+import type { Benchmark, BenchOperation, BenchResult } from './benchmark';
 
 export interface RunOptions {
   /** Seconds of measurement per benchmark (after a warm-up of a fifth of that). */
@@ -7,18 +7,23 @@ export interface RunOptions {
 
 export type RunOutcome = { readonly ok: true; readonly result: BenchResult } | { readonly ok: false; readonly name: string; readonly message: string };
 
-/**
- * Times a benchmark: a warm-up so the JIT settles, then batches of operations until the time is
- * spent; the rate is operations over elapsed wall time (monotonic clock). The batch size grows so
- * that reading the clock costs nothing measurable.
- */
+/** Times a rate benchmark (see {@link runOperation}); a setup that throws is a failed run. */
 export function runBenchmark(b: Benchmark, options: RunOptions): RunOutcome {
-  let op: ReturnType<Benchmark['setup']>;
+  let op: BenchOperation;
   try {
     op = b.setup();
   } catch (e) {
     return { ok: false, name: b.name, message: `setup failed: ${(e as Error).message}` };
   }
+  return runOperation(b.name, b.unit, op, options);
+}
+
+/**
+ * Times an operation: a warm-up so the JIT settles, then batches of operations until the time is
+ * spent; the rate is operations (times the work items each does) over elapsed wall time (monotonic
+ * clock). The batch size grows so that reading the clock costs nothing measurable.
+ */
+export function runOperation(name: string, unit: string, op: BenchOperation, options: RunOptions): RunOutcome {
   try {
     const phase = (seconds: number): { ops: number; ns: bigint } | string => {
       const budget = BigInt(Math.round(seconds * 1e9));
@@ -35,10 +40,11 @@ export function runBenchmark(b: Benchmark, options: RunOptions): RunOutcome {
       return { ops, ns: elapsed };
     };
     const warm = phase(options.seconds / 5);
-    if (typeof warm === 'string') return { ok: false, name: b.name, message: warm };
+    if (typeof warm === 'string') return { ok: false, name, message: warm };
     const m = phase(options.seconds);
-    if (typeof m === 'string') return { ok: false, name: b.name, message: m };
-    return { ok: true, result: { name: b.name, value: Math.round((m.ops * 1e9) / Number(m.ns)), unit: b.unit } };
+    if (typeof m === 'string') return { ok: false, name, message: m };
+    const items = m.ops * (op.itemsPerRun ?? 1);
+    return { ok: true, result: { name, value: Math.round((items * 1e9) / Number(m.ns)), unit } };
   } finally {
     op.teardown?.();
   }

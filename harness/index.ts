@@ -78,3 +78,16 @@ export { CHECK_OUTPUT_FILES, checkOutputs, writeCheckOutputs, formatCheckSummary
 export type { CheckResult, StepResult, StepVerdict, StepComparison, PropertyResult } from './check';
 export { formatCheckHtml, byteMapOf, byteMapSvg, fieldChanges, escapeHtml, escapeHtmlAttribute } from './report/html';
 export type { HtmlReportInput, CheckedUapi, ByteMap, MapField, MapPadding, FieldMark, FieldNote, ByteMapSvgOptions, FieldChanges } from './report/html';
+
+// The conformance suite against the emulated core: properties, runner, replay, fuzzing, mutation testing (issue 6).
+export {
+  RULES, RULE_IDS, Violation, SUITE, findProperty, runSuite, runProperty, replayData, corpusDir, loadCorpus, replayFailure,
+  FAILURE_FORMAT, failureOf, readFailureFile, writeFailureFile, replayCommand, QUICK_SEED, fuzz, mergeFuzzReports,
+  parseDuration, parseShard, mutate, mutationPassed, specFacts,
+} from './pbt';
+export type {
+  RuleId, SuiteProperty, SuiteContext, SuiteOptions, SuiteResult, PropertyOutcome, CorpusEntry, FailureFile, FuzzOptions,
+  FuzzReport, FuzzFailure, Shard, MutateOptions, MutationReport, MutantResult, SpecFacts, IoctlFacts, FieldSite,
+} from './pbt';
+export { propertiesStep } from './check/properties-step';
+export type { PropertiesStepOptions } from './check/properties-step';

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { issue, type Issue } from '../../harness/diagnostics/issue';
 
 /** The one-function C file check-uapi.sh compiles with the header force-included. */
-const STUB_SOURCE = 'int f(void) { return 0; }\n';
+export const STUB_SOURCE = 'int f(void) { return 0; }\n';
 
 /**
  * gcc's arguments as check-uapi.sh's compile step passes them: a shared object with full debug

@@ -1,6 +1,6 @@
 export { ABIGAIL_APT_LINE, findIncumbentTools } from './incumbent-tools';
 export type { IncumbentTools, IncumbentToolOptions } from './incumbent-tools';
-export { checkUapiCompileArgs, compileHeaderLikeCheckUapi } from './compile-header';
+export { checkUapiCompileArgs, compileHeaderLikeCheckUapi, STUB_SOURCE } from './compile-header';
 export { interpretAbidiff, runAbidiff } from './abidiff-verdict';
 export type { AbidiffOutcome } from './abidiff-verdict';
 export { runIncumbent, runIncumbentOnFiles } from './run-incumbent';

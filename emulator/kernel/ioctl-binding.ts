@@ -13,7 +13,7 @@ import type { IoctlHandler } from './ioctl-handler';
 export const DEFAULT_ERRNO: { readonly [C in FailureClass]: Errno } = {
   nonzeroPad: E.EINVAL, unknownFlags: E.EINVAL, badValue: E.EINVAL, staleHandle: E.EINVAL, foreignHandle: E.EINVAL,
   badPointer: E.EFAULT, longerTail: E.E2BIG, outOfRange: E.EINVAL, exhausted: E.ENOMEM, privileged: E.EPERM,
-  timeout: E.ETIMEDOUT, busy: E.EBUSY, interrupted: E.EINTR,
+  timeout: E.ETIMEDOUT, busy: E.EBUSY, interrupted: E.EINTR, unsupported: E.EOPNOTSUPP, aborted: E.EIO,
 };
 
 /** One entry of the dispatch table: an ioctl of the spec, its handler, and what the entry needs on one ABI. */

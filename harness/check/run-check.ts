@@ -3,8 +3,11 @@ import type { PolicyName, Waiver } from '../diff';
 import type { Issue } from '../diagnostics/issue';
 import { listReleases } from '../release/releases';
 import type { Spec } from '../spec/model';
+import { DEFAULT_BUDGETS } from '../config/config';
 import { goldensStep } from './goldens-step';
 import { lintStep } from './lint-step';
+import { emulatorProblem } from '../pbt/run/suite-setup';
+import { propertiesStep } from './properties-step';
 import { releaseDiffStep } from './releases-step';
 import { checkVerdict, type CheckResult, type StepResult } from './step';
 
@@ -21,10 +24,13 @@ export interface CheckOptions {
   readonly policy: PolicyName;
   /** Folder reproduce commands are relative to (default: the process's). */
   readonly cwd?: string;
+  /** Runs per property of the quick property suite (the configuration's budgets.quickRuns); 0 leaves the step out. */
+  readonly quickRuns?: number;
 }
 
 /**
- * The gate for one uAPI: its goldens, a diff against every frozen release (oldest first), and lint.
+ * The gate for one uAPI: its goldens, a diff against every frozen release (oldest first), lint, and
+ * the quick property suite against the emulated core.
  * Problems reading the releases come back as issues (they are input errors, exit 2).
  */
 export function checkUapi(target: CheckTarget, options: CheckOptions): { steps: StepResult[]; issues: Issue[] } {
@@ -33,6 +39,9 @@ export function checkUapi(target: CheckTarget, options: CheckOptions): { steps: 
   const { releases, issues } = listReleases(options.snapshotsRoot, spec.name);
   for (const r of releases) steps.push(releaseDiffStep(spec, argument, r, options.abis, options.policy, target.waivers, options.cwd));
   steps.push(lintStep(spec, argument, options.abis));
+  // The quick property suite, for a uAPI the emulated core speaks (the others have nothing to run it on).
+  const runs = options.quickRuns ?? DEFAULT_BUDGETS.quickRuns;
+  if (runs > 0 && emulatorProblem(spec) === undefined) steps.push(propertiesStep(spec, argument, { runs, snapshotsRoot: options.snapshotsRoot, abis: options.abis }));
   return { steps, issues };
 }
 

@@ -41,42 +41,64 @@ export interface AstNode {
   readonly [key: string]: unknown;
 }
 
-const LOC_KEYS = new Set(['offset', 'col', 'tokLen', 'spellingLoc', 'expansionLoc']);
-const isLoc = (o: Record<string, unknown>): boolean => Object.keys(o).some((k) => LOC_KEYS.has(k));
+/** Whether an object is a location: it has one of `offset`, `col`, `tokLen`, `spellingLoc`, `expansionLoc`. */
+const isLoc = (o: Record<string, unknown>): boolean =>
+  o['offset'] !== undefined || o['col'] !== undefined || o['tokLen'] !== undefined || o['spellingLoc'] !== undefined || o['expansionLoc'] !== undefined;
 
-/** Restores omitted `file`/`line` fields in place, in the order the dumper printed locations. */
-export function fillLocations(root: unknown): void {
-  let file: string | undefined;
-  let line: number | undefined;
-  const visitLoc = (l: AstLoc): void => {
+/**
+ * Restores omitted `file`/`line` fields in place, in the order the dumper printed locations. The
+ * filler keeps the last file and line seen, so that a dump can be filled piece by piece (see
+ * ast-text.ts) with the same result as in one go. The walk visits keys in their printed order
+ * (`for...in` on parsed JSON is insertion order) and allocates nothing per object: dumps of real
+ * headers hold millions of objects.
+ */
+export class LocationFiller {
+  /** The last file and line a location printed (what the dumper leaves out when unchanged). */
+  file: string | undefined;
+  line: number | undefined;
+
+  fill(root: unknown): void {
+    this.visit(root);
+  }
+
+  private visitLoc(l: AstLoc): void {
     if (l.spellingLoc !== undefined || l.expansionLoc !== undefined) {
-      if (l.spellingLoc !== undefined) visitLoc(l.spellingLoc);
-      if (l.expansionLoc !== undefined) visitLoc(l.expansionLoc);
+      if (l.spellingLoc !== undefined) this.visitLoc(l.spellingLoc);
+      if (l.expansionLoc !== undefined) this.visitLoc(l.expansionLoc);
       return;
     }
     if (l.offset === undefined && l.col === undefined) return; // an invalid location prints as {}
-    if (l.file !== undefined) file = l.file;
-    else if (file !== undefined) l.file = file;
-    if (l.line !== undefined) line = l.line;
-    else if (line !== undefined) l.line = line;
-  };
-  const visit = (v: unknown): void => {
+    if (l.file !== undefined) this.file = l.file;
+    else if (this.file !== undefined) l.file = this.file;
+    if (l.line !== undefined) this.line = l.line;
+    else if (this.line !== undefined) l.line = this.line;
+  }
+
+  private visit(v: unknown): void {
+    if (v === null || typeof v !== 'object') return;
     if (Array.isArray(v)) {
-      for (const x of v) visit(x);
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        if (x !== null && typeof x === 'object') this.visit(x);
+      }
       return;
     }
-    if (v === null || typeof v !== 'object') return;
     const o = v as Record<string, unknown>;
     if (isLoc(o)) {
-      visitLoc(o as AstLoc);
+      this.visitLoc(o as AstLoc);
       return;
     }
-    for (const k of Object.keys(o)) {
+    for (const k in o) {
       if (k === 'includedFrom') continue;
-      visit(o[k]);
+      const x = o[k];
+      if (x !== null && typeof x === 'object') this.visit(x);
     }
-  };
-  visit(root);
+  }
+}
+
+/** Restores omitted `file`/`line` fields of a whole dump in place (see {@link LocationFiller}). */
+export function fillLocations(root: unknown): void {
+  new LocationFiller().fill(root);
 }
 
 /** Where a declaration is as a person reads it: the expansion point when it comes from a macro. */
@@ -92,6 +114,13 @@ export function declLoc(l: AstLoc | undefined): { file: string; line: number; co
  * lines (record layout dumps, `Dumping ...:` headings) are skipped.
  */
 export function parseJsonDocuments(text: string): AstNode[] {
+  // The usual case, one tree: `{` alone on the first line, `}` alone on the last, and no line that is
+  // `}` alone in between (nested lines are indented), so the scan below would find exactly that tree.
+  const last = text.endsWith('\n}\n') ? text.length - 3 : text.endsWith('\n}') ? text.length - 2 : -1;
+  const firstClose = text.indexOf('\n}\n');
+  if (text.startsWith('{\n') && last > 0 && (firstClose < 0 || firstClose >= last) && text.indexOf('\n}\r') < 0) {
+    return [JSON.parse(text) as AstNode];
+  }
   const docs: AstNode[] = [];
   let start = -1;
   let pos = 0;

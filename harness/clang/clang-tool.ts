@@ -14,6 +14,12 @@ export interface ClangInvocation {
   readonly source: string;
   /** Every host file the compile may read (absolute paths); the WebAssembly build needs them listed. */
   readonly hostFiles: readonly string[];
+  /**
+   * With `-ast-dump-filter`, clang prints one document per matching declaration and nothing marks
+   * where one input's documents end. A source whose last matching declaration has this name lets a
+   * tool that compiles many sources in one process tell their documents apart.
+   */
+  readonly lastDeclaration?: string;
 }
 
 /** The file name clang's output gives the main file (the probe), whichever tool ran. */
@@ -21,7 +27,7 @@ export const PROBE_FILE = '<uapi-probe>';
 
 /** Replaces every mention of a tool's own name for the main file with {@link PROBE_FILE}. */
 export function renameMainFile(text: string, name: string): string {
-  return text.split(name).join(PROBE_FILE);
+  return text.replaceAll(name, () => PROBE_FILE);
 }
 
 export interface ClangRun {
@@ -35,6 +41,11 @@ export interface ClangTool {
   /** For messages and reports, e.g. `clang 14.0.6 (/usr/bin/clang)`. */
   readonly description: string;
   run(invocation: ClangInvocation): Promise<ClangRun>;
+  /**
+   * Several invocations at once, results in order, each exactly as {@link run} gives it. A tool may
+   * share work between them (one process for many); without this, callers run them one by one.
+   */
+  runMany?(invocations: readonly ClangInvocation[]): Promise<ClangRun[]>;
 }
 
 /** Arguments shared by every compile: C only, no default include paths, diagnostics easy to parse. */

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { FileMemo } from './file-memo';
 
 // Finds the file names in #include lines. This is not C parsing: it only lists which files clang
 // might open (too many is harmless), so the WebAssembly build can be given them and a cache key
@@ -23,9 +24,12 @@ const isFile = (p: string): boolean => {
 /**
  * Every existing file reachable through #include lines from `source` (whose own folder, if any, is
  * `sourceDir`), searching `includeDirs` in order. Every match of a name is taken, not only the
- * first, so that `#include_next` and per-target folders are covered. Sorted, absolute paths.
+ * first, so that `#include_next` and per-target folders are covered. Sorted, absolute paths. A memo
+ * (one per batch of probes) saves looking at the same files again.
  */
-export function includeClosure(source: string, sourceDir: string | undefined, includeDirs: readonly string[]): string[] {
+export function includeClosure(source: string, sourceDir: string | undefined, includeDirs: readonly string[], memo?: FileMemo): string[] {
+  const fileAt = memo !== undefined ? (p: string): boolean => memo.isFile(p) : isFile;
+  const textOf = memo !== undefined ? (p: string): string => memo.text(p) : (p: string): string => fs.readFileSync(p, 'utf8');
   const seen = new Set<string>();
   const queue: { text: string; dir: string | undefined }[] = [{ text: source, dir: sourceDir }];
   while (queue.length > 0) {
@@ -36,9 +40,9 @@ export function includeClosure(source: string, sourceDir: string | undefined, in
         : [...(inc.quoted && dir !== undefined ? [path.join(dir, inc.name)] : []), ...includeDirs.map((d) => path.join(d, inc.name))];
       for (const c of candidates) {
         const abs = path.resolve(c);
-        if (seen.has(abs) || !isFile(abs)) continue;
+        if (seen.has(abs) || !fileAt(abs)) continue;
         seen.add(abs);
-        queue.push({ text: fs.readFileSync(abs, 'utf8'), dir: path.dirname(abs) });
+        queue.push({ text: textOf(abs), dir: path.dirname(abs) });
       }
     }
   }

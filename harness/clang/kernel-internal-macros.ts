@@ -21,6 +21,12 @@ const DEFINITIONS: readonly [string, string][] = [
   ['SZ_1G', '0x40000000'], ['SZ_2G', '0x80000000'], ['SZ_4G', '0x100000000ULL'],
 ];
 
+/** The names the fallbacks define (`BIT`, `SZ_1M`, ...). */
+export const KERNEL_INTERNAL_MACRO_NAMES: readonly string[] = DEFINITIONS.map(([head]) => head.replace(/\(.*$/, ''));
+
+/** Text that mentions one of those names as a word: only then can a fallback change what a macro means. */
+export const MENTIONS_KERNEL_INTERNAL_MACRO = new RegExp(`\\b(?:${KERNEL_INTERNAL_MACRO_NAMES.join('|')})\\b`);
+
 /** The fallback definitions as probe text, one `#ifndef`/`#define`/`#endif` each. */
 export function kernelInternalFallbacks(): string {
   return DEFINITIONS.map(([head, body]) => {

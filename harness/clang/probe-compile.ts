@@ -1,8 +1,9 @@
 import * as path from 'node:path';
 import type { Abi } from '../layout/abi';
-import type { ClangRun, ClangTool } from './clang-tool';
+import type { ClangInvocation, ClangRun, ClangTool } from './clang-tool';
 import { fileDigest, sha256 } from './content-cache';
 import { parseDiagnostics, type ClangDiagnostic } from './diagnostics';
+import type { FileMemo } from './file-memo';
 import { includeClosure } from './include-closure';
 import { targetIncludeDirs } from './target-includes';
 import { PROBE_FILE } from './clang-tool';
@@ -20,6 +21,8 @@ export interface ProbeRequest {
   /** The user's `-I` folders. */
   readonly includeDirs: readonly string[];
   readonly args: readonly string[];
+  /** See {@link ClangInvocation.lastDeclaration}. */
+  readonly lastDeclaration?: string;
 }
 
 export interface PreparedProbe {
@@ -36,29 +39,60 @@ export interface ProbeResult {
   readonly diagnostics: readonly ClangDiagnostic[];
 }
 
-export function prepareProbe(request: ProbeRequest): PreparedProbe {
-  const source = request.body;
-  const searchDirs = targetIncludeDirs(request.abi, request.includeDirs);
-  const hostFiles = includeClosure(source, undefined, searchDirs);
-  const digest = sha256(JSON.stringify({
+function digestOf(request: ProbeRequest, searchDirs: readonly string[], hostFiles: readonly string[], memo?: FileMemo): string {
+  return sha256(JSON.stringify({
     triple: request.abi.triple,
     args: request.args,
     searchDirs,
-    source,
-    files: hostFiles.map((f) => [f, fileDigest(f)]),
+    source: request.body,
+    files: hostFiles.map((f) => [f, memo !== undefined ? memo.digest(f) : fileDigest(f)]),
   }));
-  return { request, source, searchDirs, hostFiles, digest };
 }
 
-export async function runProbe(tool: ClangTool, p: PreparedProbe): Promise<ProbeResult> {
-  const run = await tool.run({
+/** Finds what a probe may include and hashes it; `memo` shares that work between the probes of a batch. */
+export function prepareProbe(request: ProbeRequest, memo?: FileMemo): PreparedProbe {
+  const source = request.body;
+  const dirs = (): string[] => targetIncludeDirs(request.abi, request.includeDirs);
+  const searchDirs = memo !== undefined ? memo.once(JSON.stringify(['searchDirs', request.abi.name, request.includeDirs]), dirs) : dirs();
+  const hostFiles = includeClosure(source, undefined, searchDirs, memo);
+  return { request, source, searchDirs, hostFiles, digest: digestOf(request, searchDirs, hostFiles, memo) };
+}
+
+/**
+ * Another probe with the same ABI and folders whose `#include` lines are exactly those of `base` (the
+ * same header): the files it may read are the same, so they are not searched for again.
+ */
+export function prepareVariant(base: PreparedProbe, body: string, args: readonly string[], lastDeclaration?: string): PreparedProbe {
+  const request: ProbeRequest = { abi: base.request.abi, includeDirs: base.request.includeDirs, body, args, ...(lastDeclaration !== undefined ? { lastDeclaration } : {}) };
+  return { request, source: body, searchDirs: base.searchDirs, hostFiles: base.hostFiles, digest: digestOf(request, base.searchDirs, base.hostFiles) };
+}
+
+function invocationOf(p: PreparedProbe): ClangInvocation {
+  return {
     triple: p.request.abi.triple,
     includeDirs: p.searchDirs,
     args: ['-w', ...p.request.args],
     source: p.source,
     hostFiles: p.hostFiles,
-  });
+    ...(p.request.lastDeclaration !== undefined ? { lastDeclaration: p.request.lastDeclaration } : {}),
+  };
+}
+
+export async function runProbe(tool: ClangTool, p: PreparedProbe): Promise<ProbeResult> {
+  const run = await tool.run(invocationOf(p));
   return { run, diagnostics: parseDiagnostics(run.stderr) };
+}
+
+/** Several probes; each result is what {@link runProbe} gives, but the tool may share processes between them. */
+export async function runProbes(tool: ClangTool, probes: readonly PreparedProbe[]): Promise<ProbeResult[]> {
+  const invocations = probes.map(invocationOf);
+  let runs: ClangRun[];
+  if (tool.runMany !== undefined) runs = await tool.runMany(invocations);
+  else {
+    runs = [];
+    for (const inv of invocations) runs.push(await tool.run(inv));
+  }
+  return runs.map((run) => ({ run, diagnostics: parseDiagnostics(run.stderr) }));
 }
 
 /** Whether a diagnostic is about the probe's own text (rather than a header it includes). */

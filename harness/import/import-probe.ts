@@ -17,6 +17,33 @@ const IOC_MACROS = ['_IO', '_IOR', '_IOW', '_IOWR', '_IOC', '_IOR_BAD', '_IOW_BA
 /** Direction codes the probe's own `_IO*` use (not any architecture's). */
 export const PROBE_DIR = { none: 0, w: 1, r: 2, rw: 3 } as const;
 
+const valueLineText = (c: MacroCandidate, i: number): string => `enum { ${valueName(i)} = (${c.name}) };`;
+const fallbackLineText = (c: MacroCandidate, i: number): string => `enum { ${fallbackName(i)} = (${c.name}) };`;
+
+/** The shape section: `_IO*` redefined to build types, one typedef per candidate, `_IO*` restored. */
+function shapeSection(candidates: readonly MacroCandidate[]): string[] {
+  return [
+    ...IOC_MACROS.map((m) => `#pragma push_macro("${m}")`),
+    ...IOC_MACROS.map((m) => `#undef ${m}`),
+    `struct ${IOC_TYPED};`,
+    `struct ${IOC_SIZED};`,
+    `#define _IOC_NONE ${PROBE_DIR.none}U`,
+    `#define _IOC_WRITE ${PROBE_DIR.w}U`,
+    `#define _IOC_READ ${PROBE_DIR.r}U`,
+    `#define _IOC(d, t, n, s) ((struct ${IOC_SIZED} (*)(char (*)[(d) + 1], char (*)[(unsigned char)(t) + 1], char (*)[(n) + 1], char (*)[(s) + 1]))0)`,
+    `#define __UAPI_IOC_T(d, t, n, T) ((struct ${IOC_TYPED} (*)(char (*)[(d) + 1], char (*)[(unsigned char)(t) + 1], char (*)[(n) + 1], __typeof__(T) *))0)`,
+    `#define _IO(t, n) __UAPI_IOC_T(${PROBE_DIR.none}, t, n, void)`,
+    `#define _IOR(t, n, T) __UAPI_IOC_T(${PROBE_DIR.r}, t, n, T)`,
+    `#define _IOW(t, n, T) __UAPI_IOC_T(${PROBE_DIR.w}, t, n, T)`,
+    `#define _IOWR(t, n, T) __UAPI_IOC_T(${PROBE_DIR.rw}, t, n, T)`,
+    `#define _IOR_BAD(t, n, T) _IOR(t, n, T)`,
+    `#define _IOW_BAD(t, n, T) _IOW(t, n, T)`,
+    `#define _IOWR_BAD(t, n, T) _IOWR(t, n, T)`,
+    ...candidates.map((c, i) => `typedef __typeof__(${c.name}) ${shapeName(i)};`),
+    ...IOC_MACROS.map((m) => `#pragma pop_macro("${m}")`),
+  ];
+}
+
 /**
  * The import probe: the header, then two declarations per candidate macro, one per line, so a
  * diagnostic's line tells which macro it is about (probe line 1 is the #include).
@@ -32,30 +59,56 @@ export const PROBE_DIR = { none: 0, w: 1, r: 2, rw: 3 } as const;
  */
 export function importProbe(header: string, candidates: readonly MacroCandidate[]): string {
   const lines = [includeLine(header)];
-  candidates.forEach((c, i) => lines.push(`enum { ${valueName(i)} = (${c.name}) };`));
+  candidates.forEach((c, i) => lines.push(valueLineText(c, i)));
   lines.push(kernelInternalFallbacks());
-  candidates.forEach((c, i) => lines.push(`enum { ${fallbackName(i)} = (${c.name}) };`));
-  lines.push(...IOC_MACROS.map((m) => `#pragma push_macro("${m}")`));
-  lines.push(...IOC_MACROS.map((m) => `#undef ${m}`));
-  lines.push(
-    `struct ${IOC_TYPED};`,
-    `struct ${IOC_SIZED};`,
-    `#define _IOC_NONE ${PROBE_DIR.none}U`,
-    `#define _IOC_WRITE ${PROBE_DIR.w}U`,
-    `#define _IOC_READ ${PROBE_DIR.r}U`,
-    `#define _IOC(d, t, n, s) ((struct ${IOC_SIZED} (*)(char (*)[(d) + 1], char (*)[(unsigned char)(t) + 1], char (*)[(n) + 1], char (*)[(s) + 1]))0)`,
-    `#define __UAPI_IOC_T(d, t, n, T) ((struct ${IOC_TYPED} (*)(char (*)[(d) + 1], char (*)[(unsigned char)(t) + 1], char (*)[(n) + 1], __typeof__(T) *))0)`,
-    `#define _IO(t, n) __UAPI_IOC_T(${PROBE_DIR.none}, t, n, void)`,
-    `#define _IOR(t, n, T) __UAPI_IOC_T(${PROBE_DIR.r}, t, n, T)`,
-    `#define _IOW(t, n, T) __UAPI_IOC_T(${PROBE_DIR.w}, t, n, T)`,
-    `#define _IOWR(t, n, T) __UAPI_IOC_T(${PROBE_DIR.rw}, t, n, T)`,
-    `#define _IOR_BAD(t, n, T) _IOR(t, n, T)`,
-    `#define _IOW_BAD(t, n, T) _IOW(t, n, T)`,
-    `#define _IOWR_BAD(t, n, T) _IOWR(t, n, T)`,
-  );
-  candidates.forEach((c, i) => lines.push(`typedef __typeof__(${c.name}) ${shapeName(i)};`));
-  lines.push(...IOC_MACROS.map((m) => `#pragma pop_macro("${m}")`));
+  candidates.forEach((c, i) => lines.push(fallbackLineText(c, i)));
+  lines.push(...shapeSection(candidates));
   return lines.join('\n') + '\n';
+}
+
+/** A probe of a two-pass import and, per candidate whose value it asks for, the line of that declaration. */
+export interface PassProbe {
+  readonly text: string;
+  readonly valueLines: ReadonlyMap<number, number>;
+}
+
+/**
+ * Pass 1 of a two-pass import (what {@link importProbe} does, split so that clang dumps less): the
+ * header's declarations, every candidate's shape, and the values of the candidates in `values` only
+ * (those that do not look like ioctls, whose value the importer needs). Each declaration is written
+ * in the same order and the same context as in the one-pass probe, without the fallback values.
+ */
+export function declarationsProbe(header: string, candidates: readonly MacroCandidate[], values: readonly number[]): PassProbe {
+  const lines = [includeLine(header)];
+  const valueLines = new Map<number, number>();
+  for (const i of values) {
+    lines.push(valueLineText(candidates[i] as MacroCandidate, i));
+    valueLines.set(i, lines.length);
+  }
+  lines.push(kernelInternalFallbacks());
+  lines.push(...shapeSection(candidates));
+  return { text: lines.join('\n') + '\n', valueLines };
+}
+
+/** The last declaration of a {@link valuesProbe}: it marks where one probe's dump ends in a batch. */
+export const END_MARKER = '__uapi_end';
+
+/**
+ * Pass 2: the values pass 1 did not give — `values` (candidates deferred as ioctl-like that turned out
+ * not to be ioctls) and the fallback values of `fallbacks` — dumped alone with
+ * `-ast-dump-filter=__uapi_`, so the header's declarations are not dumped a second time.
+ */
+export function valuesProbe(header: string, candidates: readonly MacroCandidate[], values: readonly number[], fallbacks: readonly number[]): PassProbe {
+  const lines = [includeLine(header)];
+  const valueLines = new Map<number, number>();
+  for (const i of values) {
+    lines.push(valueLineText(candidates[i] as MacroCandidate, i));
+    valueLines.set(i, lines.length);
+  }
+  lines.push(kernelInternalFallbacks());
+  for (const i of fallbacks) lines.push(fallbackLineText(candidates[i] as MacroCandidate, i));
+  lines.push(`enum { ${END_MARKER} = 0 };`);
+  return { text: lines.join('\n') + '\n', valueLines };
 }
 
 /** Probe line of the value declaration of candidate `i` (the #include is line 1). */

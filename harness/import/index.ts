@@ -1,2 +1,2 @@
-export { importHeader, specNameOf } from './import-header';
-export type { ImportOptions } from './import-header';
+export { importHeader, importHeaders, specNameOf } from './import-header';
+export type { HeaderImport, ImportOptions } from './import-header';

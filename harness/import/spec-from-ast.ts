@@ -18,6 +18,59 @@ export interface AstImport {
   readonly probeDiagnostics: readonly ClangDiagnostic[];
   readonly name: string;
   readonly version: string;
+  /**
+   * What the probe said about each candidate, when it was gathered from more than one clang run (see
+   * import-passes.ts); otherwise it is read from `root` and `probeDiagnostics` (the one-pass probe).
+   */
+  readonly readings?: ProbeReadings;
+}
+
+/** What the probe's own declarations tell about the candidates, by candidate index. */
+export interface ProbeReadings {
+  /** Values clang computed with the header's macros only. */
+  readonly values: ReadonlyMap<number, bigint>;
+  /** Values computed with the kernel-internal fallback macros defined. */
+  readonly fallbackValues: ReadonlyMap<number, bigint>;
+  readonly shapes: ReadonlyMap<number, IoctlShape>;
+  /** clang's first error on a candidate's value declaration: why it is no integer constant. */
+  readonly valueErrors: ReadonlyMap<number, string>;
+}
+
+/** Values, fallback values and shapes of the probe declarations among `top` (nodes clang located in the probe). */
+export function readProbeDeclarations(top: readonly AstNode[]): { values: Map<number, bigint>; fallbackValues: Map<number, bigint>; shapes: Map<number, IoctlShape> } {
+  const values = new Map<number, bigint>();
+  const fallbackValues = new Map<number, bigint>();
+  const shapes = new Map<number, IoctlShape>();
+  for (const n of top) {
+    if (declLoc(n.loc)?.file !== PROBE_FILE) continue;
+    if (n.kind === 'EnumDecl') {
+      for (const c of n.inner ?? []) readValue(c, values, fallbackValues);
+    } else if (n.kind === 'TypedefDecl') {
+      const m = SHAPE_NAME.exec(n.name ?? '');
+      const shape = m !== null ? ioctlShape(n) : undefined;
+      if (m !== null && shape !== undefined) shapes.set(Number(m[1]), shape);
+    }
+  }
+  return { values, fallbackValues, shapes };
+}
+
+/** The value of one `__uapi_vN` / `__uapi_wN` enumerator, into the map its name says. */
+export function readValue(c: AstNode, values: Map<number, bigint>, fallbackValues: Map<number, bigint>): void {
+  const m = VALUE_NAME.exec(c.name ?? '');
+  const f = FALLBACK_NAME.exec(c.name ?? '');
+  const v = constantValue(c);
+  if (m !== null && v !== undefined) values.set(Number(m[1]), v);
+  if (f !== null && v !== undefined) fallbackValues.set(Number(f[1]), v);
+}
+
+/** The readings of the one-pass probe: its AST, and its diagnostics on each value line. */
+function onePassReadings(top: readonly AstNode[], imp: AstImport): ProbeReadings {
+  const valueErrors = new Map<number, string>();
+  imp.candidates.forEach((_, i) => {
+    const why = imp.probeDiagnostics.find((d) => d.severity === 'error' && d.loc?.file === PROBE_FILE && d.loc.line === valueLine(i));
+    if (why !== undefined) valueErrors.set(i, why.message);
+  });
+  return { ...readProbeDeclarations(top), valueErrors };
 }
 
 const DIRS: Readonly<Record<number, IoctlDir>> = { [PROBE_DIR.none]: 'none', [PROBE_DIR.w]: 'w', [PROBE_DIR.r]: 'r', [PROBE_DIR.rw]: 'rw' };
@@ -37,7 +90,7 @@ const encoded = (param: AstNode | undefined): number | undefined => {
   return a?.size !== undefined ? a.size - 1 : undefined;
 };
 
-interface IoctlShape {
+export interface IoctlShape {
   readonly dir: IoctlDir;
   readonly type: number;
   readonly nr: number;
@@ -46,7 +99,7 @@ interface IoctlShape {
 }
 
 /** Reads the function type the probe's `_IO*` produce (see import-probe.ts); undefined if not an ioctl. */
-function ioctlShape(typedef: AstNode): IoctlShape | undefined {
+export function ioctlShape(typedef: AstNode): IoctlShape | undefined {
   const fn = find(typedef, 'FunctionProtoType');
   const [ret, pDir, pType, pNr, pArg] = fn?.inner ?? [];
   const marker = ret?.type?.qualType;
@@ -113,28 +166,9 @@ export function specFromAst(root: AstNode, imp: AstImport): { spec: Spec; issues
       else if (c.kind === 'EnumDecl') addEnum(c);
     }
   };
-  const values = new Map<number, bigint>();
-  const fallbackValues = new Map<number, bigint>();
-  const shapes = new Map<number, IoctlShape>();
+  const { values, fallbackValues, shapes, valueErrors } = imp.readings ?? onePassReadings(tu.top, imp);
   for (const n of tu.top) {
-    const file = declLoc(n.loc)?.file;
-    if (file === PROBE_FILE) {
-      if (n.kind === 'EnumDecl') {
-        for (const c of n.inner ?? []) {
-          const m = VALUE_NAME.exec(c.name ?? '');
-          const f = FALLBACK_NAME.exec(c.name ?? '');
-          const v = constantValue(c);
-          if (m !== null && v !== undefined) values.set(Number(m[1]), v);
-          if (f !== null && v !== undefined) fallbackValues.set(Number(f[1]), v);
-        }
-      } else if (n.kind === 'TypedefDecl') {
-        const m = SHAPE_NAME.exec(n.name ?? '');
-        const shape = m !== null ? ioctlShape(n) : undefined;
-        if (m !== null && shape !== undefined) shapes.set(Number(m[1]), shape);
-      }
-      continue;
-    }
-    if (file !== imp.header) continue;
+    if (declLoc(n.loc)?.file !== imp.header) continue;
     if (n.kind === 'RecordDecl') addRecord(n);
     else if (n.kind === 'EnumDecl') addEnum(n);
   }
@@ -165,14 +199,14 @@ export function specFromAst(root: AstNode, imp: AstImport): { spec: Spec; issues
       constants.push({ kind: 'constant', name: c.name, value, loc: c.loc });
       return;
     }
-    const why = imp.probeDiagnostics.find((d) => d.severity === 'error' && d.loc?.file === PROBE_FILE && d.loc.line === valueLine(i));
+    const why = valueErrors.get(i);
     const kernelOnly = fallbackValues.get(i);
     if (kernelOnly !== undefined) {
       constants.push({ kind: 'constant', name: c.name, value: kernelOnly, loc: c.loc });
-      issues.push(issue('IMPORT_KERNEL_ONLY_MACRO', `constant ${c.name}`, `uses a macro only the kernel defines (BIT, SZ_*, U*_MAX...): userspace cannot compile it${why !== undefined ? ` (clang: ${why.message})` : ''}; imported with the kernel's value ${kernelOnly}`, c.loc, 'warning'));
+      issues.push(issue('IMPORT_KERNEL_ONLY_MACRO', `constant ${c.name}`, `uses a macro only the kernel defines (BIT, SZ_*, U*_MAX...): userspace cannot compile it${why !== undefined ? ` (clang: ${why})` : ''}; imported with the kernel's value ${kernelOnly}`, c.loc, 'warning'));
       return;
     }
-    issues.push(issue('IMPORT_MACRO_SKIPPED', `#define ${c.name}`, `not an integer constant or ioctl, not imported${why !== undefined ? ` (clang: ${why.message})` : ''}`, c.loc, 'info'));
+    issues.push(issue('IMPORT_MACRO_SKIPPED', `#define ${c.name}`, `not an integer constant or ioctl, not imported${why !== undefined ? ` (clang: ${why})` : ''}`, c.loc, 'info'));
   });
 
   // Types the header's declarations use from other headers come along, so the spec is complete.

@@ -175,10 +175,15 @@ export interface GroupDecl {
 
 export type IoctlDir = 'none' | 'w' | 'r' | 'rw';
 
-/** Failure classes whose errno a spec declares per ioctl (design doc D1–D14). */
+/**
+ * Failure classes whose errno a spec declares per ioctl (design doc D1–D14). `unsupported`: a listed
+ * op or mode the device does not implement (EOPNOTSUPP); `aborted`: the work the call waits for was
+ * aborted, e.g. by a reset (EIO).
+ */
 export const FAILURE_CLASSES = [
   'nonzeroPad', 'unknownFlags', 'badValue', 'staleHandle', 'foreignHandle', 'badPointer',
   'longerTail', 'outOfRange', 'exhausted', 'privileged', 'timeout', 'busy', 'interrupted',
+  'unsupported', 'aborted',
 ] as const;
 export type FailureClass = (typeof FAILURE_CLASSES)[number];
 

@@ -40,7 +40,7 @@ export const DRM_IOCTL_HL_INFO = ioctl('DRM_IOCTL_HL_INFO', {
   ...drmSizeTolerant,
   errno: {
     nonzeroPad: 'EINVAL', badValue: 'EINVAL', outOfRange: 'EINVAL', badPointer: 'EFAULT',
-    exhausted: 'ENOMEM', busy: 'EBUSY',
+    exhausted: 'ENOMEM', busy: 'EBUSY', unsupported: 'EOPNOTSUPP',
   },
   doc: 'Query the device: op selects the answer, written to return_pointer and clamped to return_size.',
 });
@@ -61,9 +61,10 @@ export const DRM_IOCTL_HL_CS = ioctl('DRM_IOCTL_HL_CS', {
   errno: {
     nonzeroPad: 'EINVAL', unknownFlags: 'EINVAL', badValue: 'EINVAL', staleHandle: 'EINVAL',
     foreignHandle: 'EINVAL', outOfRange: 'EINVAL', badPointer: 'EFAULT', exhausted: 'EAGAIN',
-    busy: 'EBUSY',
+    busy: 'EBUSY', privileged: 'EPERM',
   },
-  doc: 'Submit jobs to queues (returns a sequence number), or reserve signals, or command engines. Too many submissions in flight gives EAGAIN.',
+  doc: 'Submit jobs to queues (returns a sequence number), or reserve signals, or command engines. Too many submissions in flight gives EAGAIN; '
+    + 'a command buffer that writes a secured register (or a driver sync object) gives EPERM.',
 });
 
 export const DRM_IOCTL_HL_WAIT_CS = ioctl('DRM_IOCTL_HL_WAIT_CS', {
@@ -72,7 +73,7 @@ export const DRM_IOCTL_HL_WAIT_CS = ioctl('DRM_IOCTL_HL_WAIT_CS', {
   errno: {
     nonzeroPad: 'EINVAL', unknownFlags: 'EINVAL', badValue: 'EINVAL', staleHandle: 'EINVAL',
     foreignHandle: 'EINVAL', outOfRange: 'EINVAL', badPointer: 'EFAULT', exhausted: 'ENOMEM',
-    timeout: 'ETIMEDOUT', interrupted: 'EINTR', busy: 'EBUSY',
+    timeout: 'ETIMEDOUT', interrupted: 'EINTR', busy: 'EBUSY', aborted: 'EIO',
   },
   doc: 'Wait for submissions or a user interrupt. An expired wait succeeds with status BUSY; '
     + 'ETIMEDOUT means the submission itself timed out on the device, EIO that it was aborted.',
@@ -83,7 +84,7 @@ export const DRM_IOCTL_HL_MEMORY = ioctl('DRM_IOCTL_HL_MEMORY', {
   ...drmSizeTolerant,
   errno: {
     unknownFlags: 'EINVAL', badValue: 'EINVAL', staleHandle: 'EINVAL', foreignHandle: 'EINVAL',
-    outOfRange: 'EINVAL', badPointer: 'EFAULT', exhausted: 'ENOMEM', busy: 'EBUSY',
+    outOfRange: 'EINVAL', badPointer: 'EFAULT', exhausted: 'ENOMEM', busy: 'EBUSY', unsupported: 'EOPNOTSUPP',
   },
   doc: 'Allocate, free, map and unmap device memory; map host memory; export DMA-BUFs; allocate timestamp buffers.',
 });

@@ -63,7 +63,7 @@ export const checkCommand: Command = {
     for (const t of targets) {
       const spec = t.uapi.spec;
       uapis.push({ spec, argument: t.argument });
-      const r = checkUapi({ spec, argument: t.argument, waivers: t.folder !== undefined ? waiversIn(t.folder) : [] }, { snapshotsRoot, abis, policy });
+      const r = checkUapi({ spec, argument: t.argument, waivers: t.folder !== undefined ? waiversIn(t.folder) : [] }, { snapshotsRoot, abis, policy, cwd: ctx.io.cwd });
       if (r.issues.length > 0) throw new UserError(r.issues);
       steps.push(...r.steps);
     }

@@ -1,0 +1,53 @@
+import * as path from 'node:path';
+import { formatIssue } from '../../harness/diagnostics/format';
+import type { Issue } from '../../harness/diagnostics/issue';
+import { diffSpecs } from '../../harness/diff/diff-specs';
+import { importHeaders } from '../../harness/import';
+import type { Abi } from '../../harness/layout/abi';
+import type { Spec } from '../../harness/spec/model';
+import { validateSpec } from '../../harness/spec/validate';
+import type { HeaderOutcome } from './header-outcome';
+import type { TreePair } from './header-trees';
+
+type Side = { spec: Spec } | { failure: string };
+
+/**
+ * One version of each header imported as `uapi` loads a header argument (harness/load/load-uapi.ts):
+ * clang import against the version's own tree, then validation; an error fails the header. All of
+ * them go to clang together, so that native clang compiles many probes per process.
+ */
+async function importSide(tree: string, side: string, headers: readonly string[]): Promise<Side[]> {
+  const results = await importHeaders(headers.map((rel) => {
+    const file = path.join(tree, rel);
+    return { file, options: { includeDirs: [tree], displayName: file } };
+  }));
+  return results.map((r): Side => {
+    const problems: Issue[] = r.spec === undefined ? r.issues : [...r.issues, ...validateSpec(r.spec)];
+    const error = problems.find((i) => i.severity === 'error');
+    if (r.spec !== undefined && error === undefined) return { spec: r.spec };
+    const first = error ?? problems[0];
+    return { failure: `${side}: ${first !== undefined ? formatIssue(first) : 'no spec'}` };
+  });
+}
+
+/**
+ * What `uapi check-tree` does for each header of both trees: import the old and the new version,
+ * each against its own tree (one clang run per version; the layout engine then serves every ABI),
+ * and diff them in header mode on every ABI. A version that does not import fails the header. The
+ * two sides are imported at the same time (two clang processes).
+ */
+export async function checkHeadersWithUapi(pair: TreePair, headers: readonly string[], abis: readonly Abi[]): Promise<HeaderOutcome[]> {
+  const [olds, news] = await Promise.all([importSide(pair.oldDir, 'old', headers), importSide(pair.newDir, 'new', headers)]);
+  return headers.map((rel, i): HeaderOutcome => {
+    const o = olds[i] as Side;
+    const n = news[i] as Side;
+    if ('failure' in o) return { path: rel, status: 'failed', reason: o.failure };
+    if ('failure' in n) return { path: rel, status: 'failed', reason: n.failure };
+    const d = diffSpecs(
+      { spec: o.spec, label: `${pair.oldLabel}:${rel}`, headerMode: true },
+      { spec: n.spec, label: `${pair.newLabel}:${rel}`, headerMode: true },
+      { abis },
+    );
+    return { path: rel, status: 'compared', breaking: d.verdict === 'breaking' };
+  });
+}

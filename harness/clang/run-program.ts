@@ -1,0 +1,19 @@
+import { spawn } from 'node:child_process';
+import type { ClangRun } from './clang-tool';
+
+/** Spawns `program args`, writes `input` to its stdin and collects both output streams. */
+export function runProgram(program: string, args: readonly string[], input: string): Promise<ClangRun> {
+  return new Promise((resolve) => {
+    const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', (e) => resolve({ exitCode: 127, stdout: '', stderr: `cannot run ${program}: ${e.message}` }));
+    child.on('close', (code) => {
+      resolve({ exitCode: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+    });
+    child.stdin.on('error', () => { /* the process may exit before reading everything; its exit code tells */ });
+    child.stdin.end(input);
+  });
+}

@@ -1,0 +1,87 @@
+import * as path from 'node:path';
+import { MUTATION_IDS, parseMutations } from '../../../emulator/mutations';
+import { findAbi } from '../../layout/abi';
+import { issue } from '../../diagnostics/issue';
+import { UserError } from '../../diagnostics/user-error';
+import { intOption, mutationOption, suiteTarget } from '../../pbt/cli-support';
+import { findProperty, SUITE } from '../../pbt/properties/catalogue';
+import { replayFailure } from '../../pbt/run/corpus';
+import { dataToJson } from '../../pbt/run/data-json';
+import { FAILURE_FORMAT, readFailureFile, type FailureFile } from '../../pbt/run/failure-file';
+import type { PropertyOutcome } from '../../pbt/run/run-property';
+import { EXIT_BREAKING, EXIT_OK, type Command, type CommandContext } from '../command';
+import { formatOption, selectedFormat } from '../shared-options';
+import { configOption } from '../targets';
+
+const FORMATS = ['text', 'json'] as const;
+
+/** The failure the command line names: a failure file, or --property/--abi/--seed/--path. */
+function failureFromOptions(ctx: CommandContext, specName: string): FailureFile {
+  const property = ctx.values['property'] as string | undefined;
+  const abi = (ctx.values['abi'] as string | undefined) ?? 'x86_64';
+  const seed = intOption(ctx, 'seed', -(2 ** 31));
+  const missing = [property === undefined ? '--property' : '', seed === undefined ? '--seed' : ''].filter((x) => x !== '');
+  if (missing.length > 0) throw new UserError([issue('USAGE_REPLAY', missing.join(', '), 'replay needs a failure file, or --property, --seed and --path (as a failure prints them)')]);
+  if (findProperty(property as string) === undefined) throw new UserError([issue('USAGE_PROPERTY', '--property', `no property ${property ?? ''}; the suite has: ${SUITE.map((p) => p.id).join(', ')}`)]);
+  for (const [opt, name] of [['--abi', abi], ['--mirror', ctx.values['mirror'] as string | undefined]] as const) {
+    if (name !== undefined && findAbi(name) === undefined) throw new UserError([issue('USAGE_ABI', opt, `unknown ABI ${name}`)]);
+  }
+  const mirror = ctx.values['mirror'] as string | undefined;
+  const p = ctx.values['path'] as string | undefined;
+  const rp = ctx.values['replay-path'] as string | undefined;
+  return {
+    format: FAILURE_FORMAT, property: property as string, spec: specName, abi, ...(mirror !== undefined ? { mirror } : {}),
+    mutations: mutationOption(ctx, false), seed: seed as number, ...(p !== undefined ? { path: p } : {}), ...(rp !== undefined ? { replayPath: rp } : {}),
+  };
+}
+
+function text(o: PropertyOutcome, f: FailureFile): string {
+  const what = `${o.name} seed ${f.seed}${f.path !== undefined ? ` path ${f.path}` : ''}${f.mutations.length > 0 ? ` with mutation ${f.mutations.join(', ')}` : ''}`;
+  if (o.verdict === 'pass') return `PASS ${what}: the failure does not reproduce\n`;
+  if (o.verdict === 'skip') return `SKIP ${what}: ${o.message ?? ''}\n`;
+  const ce = o.counterexample !== undefined ? `\ncounterexample: ${dataToJson(o.counterexample, 0)}` : '';
+  return `FAIL ${what}\n${o.message ?? ''}${ce}\n`;
+}
+
+export const replayCommand: Command = {
+  name: 'replay',
+  summary: 'reproduce one property failure exactly, from its failure file or its seed and path',
+  synopsis: '[<uapi>] <failure-file.json> | [<uapi>] --property ID --seed N --path P [--abi A] [--mirror B] [--replay-path R] [--mutation M]... [--format text|json]',
+  positionals: [0, 2],
+  options: {
+    property: { type: 'string', valueName: 'ID', description: 'property id, as the failure names it (D1/nonzero-pad-rejected, model/command-sequences, ...)' },
+    seed: { type: 'string', valueName: 'N', description: 'fast-check seed of the failing run' },
+    path: { type: 'string', valueName: 'P', description: 'fast-check shrink path of the counterexample' },
+    'replay-path': { type: 'string', valueName: 'R', description: 'fast-check replay path of a stateful (command sequence) property' },
+    abi: { type: 'string', valueName: 'A', description: 'ABI of the calling process (default x86_64)' },
+    mirror: { type: 'string', valueName: 'B', description: 'second ABI of a pair-wise property (i386)' },
+    mutation: { type: 'string', multiple: true, valueName: 'M', description: 'emulator mutation the failure was found with (repeatable)' },
+    format: formatOption(FORMATS),
+    config: configOption,
+  },
+  details: [
+    'A failure file (written by uapi fuzz, or kept in snapshots/<uapi>/regressions/) holds the shrunk',
+    'counterexample itself, which replays exactly even after the generators change; --seed/--path replay',
+    'through fast-check and need the same generators. Exit 1 when the failure reproduces, 0 when it no longer does.',
+  ].join('\n'),
+  async run(ctx) {
+    const format = selectedFormat(ctx, FORMATS);
+    const file = ctx.positionals.find((p) => p.endsWith('.json'));
+    const uapi = ctx.positionals.find((p) => !p.endsWith('.json'));
+    const t = await suiteTarget(ctx, uapi);
+    let failure: FailureFile;
+    if (file !== undefined) {
+      const r = readFailureFile(path.resolve(ctx.io.cwd, file));
+      if (r.failure === undefined) throw new UserError(r.issues);
+      failure = r.failure;
+    } else failure = failureFromOptions(ctx, `${t.spec.name} ${t.spec.version}`);
+    const { mutations, unknown } = parseMutations(failure.mutations);
+    if (unknown.length > 0) throw new UserError([issue('USAGE_MUTATION', file ?? '--mutation', `unknown mutation ${unknown.join(', ')}`)]);
+    const ids = MUTATION_IDS.filter((id) => mutations[id]);
+    const outcome = replayFailure(failure, { spec: t.spec, deviceSpec: t.spec, mutations: ids, counter: { ioctls: 0 } });
+    if (outcome === undefined) throw new UserError([issue('USAGE_REPLAY', file ?? '--property', `cannot replay: unknown property ${failure.property} or ABI ${failure.abi}${failure.mirror !== undefined ? `/${failure.mirror}` : ''}`)]);
+    if (format === 'json') ctx.io.out(`${dataToJson({ property: failure.property, abi: failure.abi, mirror: failure.mirror, seed: failure.seed, path: failure.path, verdict: outcome.verdict, rule: outcome.rule, message: outcome.message, counterexample: outcome.counterexample })}\n`);
+    else ctx.io.out(text(outcome, failure));
+    return outcome.verdict === 'fail' ? EXIT_BREAKING : EXIT_OK;
+  },
+};

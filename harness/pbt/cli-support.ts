@@ -1,0 +1,61 @@
+import * as path from 'node:path';
+import type { CommandContext } from '../cli/command';
+import { loadOrFail, selectedAbis } from '../cli/shared-options';
+import { projectConfig } from '../cli/targets';
+import type { Config } from '../config';
+import { issue } from '../diagnostics/issue';
+import { UserError } from '../diagnostics/user-error';
+import type { Abi } from '../layout/abi';
+import type { Spec } from '../spec/model';
+import { MUTATION_IDS, parseMutations, type MutationId } from '../../emulator/mutations';
+import { emulatorProblem, suiteAbis } from './run/suite-setup';
+
+/** The uAPI a suite command works on, how it was named, and the project's configuration. */
+export interface SuiteTarget {
+  readonly spec: Spec;
+  readonly argument: string;
+  readonly config: Config;
+  readonly snapshotsRoot: string;
+}
+
+/**
+ * The uAPI named by `argument`, or else the first uAPI of the configuration that the emulated core
+ * speaks. A uAPI it does not speak is a usage error naming what the core needs.
+ */
+export async function suiteTarget(ctx: CommandContext, argument: string | undefined): Promise<SuiteTarget> {
+  const config = projectConfig(ctx);
+  const snapshotsRoot = path.resolve(config.root, config.snapshots);
+  const candidates = argument !== undefined ? [argument] : config.uapis.flatMap((u) => (u.spec !== undefined ? [path.relative(ctx.io.cwd, path.resolve(config.root, u.spec)) || '.'] : []));
+  if (candidates.length === 0) throw new UserError([issue('PBT_NO_UAPI', 'specs/', 'no uAPI to run the suite on: name a spec folder')]);
+  const problems: string[] = [];
+  for (const arg of candidates) {
+    const { spec } = await loadOrFail(ctx, arg);
+    const problem = emulatorProblem(spec);
+    if (problem === undefined) return { spec, argument: arg, config, snapshotsRoot };
+    problems.push(`${arg}: ${problem}`);
+  }
+  throw new UserError([issue('PBT_NOT_EMULATED', candidates.join(', '), `the emulated core does not speak this uAPI (${problems.join('; ')})`)]);
+}
+
+/** The ABIs of `--abi` (default: the quick pair x86_64 and i386). */
+export function suiteAbisOf(ctx: CommandContext): Abi[] {
+  return suiteAbis(ctx.values['abi'] === undefined ? undefined : selectedAbis(ctx));
+}
+
+/** A non-negative integer option; undefined when absent, a usage error when malformed. */
+export function intOption(ctx: CommandContext, name: string, min = 0): number | undefined {
+  const v = ctx.values[name];
+  if (v === undefined) return undefined;
+  const n = typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min) throw new UserError([issue('USAGE_NUMBER', `--${name}`, `expected an integer of at least ${min}, got ${String(v)}`)]);
+  return n;
+}
+
+/** The mutation ids of repeated `--mutation` options (all of the catalogue when none and `allWhenNone`). */
+export function mutationOption(ctx: CommandContext, allWhenNone: boolean): MutationId[] {
+  const given = (ctx.values['mutation'] as string[] | undefined) ?? [];
+  if (given.length === 0) return allWhenNone ? [...MUTATION_IDS] : [];
+  const { mutations, unknown } = parseMutations(given);
+  if (unknown.length > 0) throw new UserError([issue('USAGE_MUTATION', '--mutation', `unknown mutation ${unknown.join(', ')}; known: ${MUTATION_IDS.join(', ')}`)]);
+  return MUTATION_IDS.filter((id) => mutations[id]);
+}
