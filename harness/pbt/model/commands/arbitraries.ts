@@ -35,24 +35,61 @@ const goodPacket: fc.Arbitrary<Packet> = fc.oneof(
 );
 /** ... and packets it must reject: secured registers, driver sync objects, malformed ones, DMA outside the context's mappings. */
 const badPacket: fc.Arbitrary<Packet> = fc.oneof(
-  fc.record({ p: fc.constant('wreg' as const), reg: fc.constantFrom('secured' as const, 'unaligned' as const), pick: fc.nat({ max: 4095 }), value: fc.nat() }),
-  fc.record({ p: fc.constant('signal' as const), sob: fc.constantFrom('driver' as const, 'big' as const), pick: fc.nat({ max: 255 }), add: fc.boolean() }),
-  fc.constant<Packet>({ p: 'msgProt' }),
-  fc.record({ p: fc.constant('unknown' as const), opcode: fc.constantFrom(...UNKNOWN_OPCODES) }),
-  fc.record({ p: fc.constant('dma' as const), src: anyAddr, dst: anyAddr, len: fc.constantFrom('fit' as const, 'overrun' as const) }),
-  fc.record({ p: fc.constant('dma' as const), src: ownAddr, dst: ownAddr, len: fc.constant('overrun' as const) }),
-  fc.record({ p: fc.constant('dma' as const), src: fc.record({ from: fc.constant<AddrRef['from']>('foreign'), pick: small, at }), dst: ownAddr, len: fc.constant('fit' as const) }),
-  fc.record({ p: fc.constant('dma' as const), src: ownAddr, dst: fc.record({ from: fc.constant<AddrRef['from']>('foreign'), pick: small, at }), len: fc.constant('fit' as const) }),
+  { weight: 2, arbitrary: fc.record({ p: fc.constant('wreg' as const), reg: fc.constantFrom('secured' as const, 'unaligned' as const), pick: fc.nat({ max: 4095 }), value: fc.nat() }) },
+  { weight: 2, arbitrary: fc.record({ p: fc.constant('signal' as const), sob: fc.constantFrom('driver' as const, 'big' as const), pick: fc.nat({ max: 255 }), add: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.constant<Packet>({ p: 'msgProt' }) },
+  { weight: 2, arbitrary: fc.record({ p: fc.constant('unknown' as const), opcode: fc.constantFrom(...UNKNOWN_OPCODES) }) },
+  { weight: 1, arbitrary: fc.record({ p: fc.constant('dma' as const), src: anyAddr, dst: anyAddr, len: fc.constantFrom('fit' as const, 'overrun' as const) }) },
+  { weight: 1, arbitrary: fc.record({ p: fc.constant('dma' as const), src: ownAddr, dst: ownAddr, len: fc.constant('overrun' as const) }) },
+  { weight: 1, arbitrary: fc.record({ p: fc.constant('dma' as const), src: fc.record({ from: fc.constant<AddrRef['from']>('foreign'), pick: small, at }), dst: ownAddr, len: fc.constant('fit' as const) }) },
+  { weight: 1, arbitrary: fc.record({ p: fc.constant('dma' as const), src: ownAddr, dst: fc.record({ from: fc.constant<AddrRef['from']>('foreign'), pick: small, at }), len: fc.constant('fit' as const) }) },
 );
-const packet: fc.Arbitrary<Packet> = fc.oneof({ weight: 10, arbitrary: goodPacket }, { weight: 1, arbitrary: badPacket });
-
-const chunk: fc.Arbitrary<ChunkData> = fc.record({
-  cb: handleRef,
-  queue: fc.oneof({ weight: 20, arbitrary: fc.constant('user' as const) }, { weight: 1, arbitrary: fc.constantFrom('cpu' as const, 'bad' as const) }),
+/** A chunk with nothing wrong: this file's buffer, a user queue, packets the parser accepts. */
+const cleanChunk: fc.Arbitrary<ChunkData> = fc.record({
+  cb: fc.record({ from: fc.constant<HandleRef['from']>('own'), pick: small }),
+  queue: fc.constant('user' as const),
   queuePick: small,
-  packets: fc.array(packet, { maxLength: 4 }),
-  oversize: fc.oneof({ weight: 20, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  packets: fc.array(goodPacket, { maxLength: 4 }),
+  oversize: fc.constant(false),
 });
+
+type SubmitData = Extract<CommandData, { op: 'submit' }>;
+type Injection = (d: SubmitData) => SubmitData;
+
+/** Replaces chunk `i` (modulo their number) of a submission. */
+const onChunk = (i: number, f: (c: ChunkData) => ChunkData): Injection => (d) => ({ ...d, chunks: d.chunks.map((c, j) => (j === i % d.chunks.length ? f(c) : c)) });
+
+/**
+ * One fault put into an otherwise valid submission (D6: the model then knows which errno must come):
+ * a bad packet anywhere in a chunk, a queue users may not use, a command buffer that is not the
+ * file's, a cb_size past the buffer, a chunk count out of range, an unimplemented or undefined flag.
+ */
+const injection: fc.Arbitrary<Injection> = fc.oneof(
+  { weight: 4, arbitrary: fc.tuple(badPacket, small, small).map(([p, i, at]): Injection => onChunk(i, (c) => ({ ...c, packets: [...c.packets.slice(0, at % (c.packets.length + 1)), p, ...c.packets.slice(at % (c.packets.length + 1))] }))) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('cpu' as const, 'bad' as const), small).map(([q, i]): Injection => onChunk(i, (c) => ({ ...c, queue: q }))) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom<HandleRef['from']>('stale', 'foreign', 'otherKind', 'garbage'), small, small).map(([from, pick, i]): Injection => onChunk(i, (c) => ({ ...c, cb: { from, pick } }))) },
+  { weight: 1, arbitrary: small.map((i): Injection => onChunk(i, (c) => ({ ...c, oversize: true }))) },
+  { weight: 1, arbitrary: fc.constantFrom('zero' as const, 'tooMany' as const).map((count): Injection => (d) => ({ ...d, count })) },
+  { weight: 1, arbitrary: fc.nat({ max: 15 }).map((u): Injection => (d) => ({ ...d, unsupported: u })) },
+  { weight: 1, arbitrary: fc.nat({ max: 31 }).map((b): Injection => (d) => ({ ...d, badBit: b })) },
+);
+
+const cleanSubmit: fc.Arbitrary<SubmitData> = fc.record({
+  op: fc.constant('submit' as const), slot,
+  chunks: fc.array(cleanChunk, { minLength: 1, maxLength: 2 }),
+  flags: fc.subarray([0, 1, 2]),
+  unsupported: fc.constant(null),
+  badBit: fc.constant(null),
+  timeoutSec: sometimes(fc.constantFrom(...CUSTOM_TIMEOUTS), 3),
+  count: fc.constant('exact' as const),
+});
+
+/** Submissions: mostly valid, often with one fault, now and then with two (either errno may come first). */
+const submit: fc.Arbitrary<SubmitData> = fc.oneof(
+  { weight: 5, arbitrary: cleanSubmit },
+  { weight: 7, arbitrary: fc.tuple(cleanSubmit, injection).map(([d, f]) => f(d)) },
+  { weight: 1, arbitrary: fc.tuple(cleanSubmit, injection, injection).map(([d, f, g]) => g(f(d))) },
+);
 
 const seqRef: fc.Arbitrary<SeqRef> = fc.record({
   from: fc.oneof({ weight: 6, arbitrary: fc.constant('own' as const) }, { weight: 1, arbitrary: fc.constantFrom('future' as const, 'foreign' as const) }),
@@ -85,19 +122,11 @@ export const COMMAND_ARBS: { readonly [K in CommandData['op']]: fc.Arbitrary<Ext
     fault: fc.oneof({ weight: 8, arbitrary: fc.constant('none' as const) }, { weight: 1, arbitrary: fc.constantFrom('unmapped' as const, 'tooLong' as const, 'zero' as const) }),
   }),
   unmap: fc.record({ op: fc.constant('unmap' as const), slot, ref: fc.record({ from: fc.oneof({ weight: 8, arbitrary: fc.constant<AddrRef['from']>('own') }, { weight: 1, arbitrary: fc.constantFrom<AddrRef['from']>('foreign', 'stale', 'cb', 'garbage') }), pick: small, at: fc.oneof({ weight: 6, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 255 }) }) }) }),
-  submit: fc.record({
-    op: fc.constant('submit' as const), slot,
-    chunks: fc.array(chunk, { minLength: 1, maxLength: 2 }),
-    flags: fc.subarray([0, 1, 2]),
-    unsupported: sometimes(fc.nat({ max: 15 }), 15),
-    badBit: sometimes(fc.nat({ max: 31 }), 15),
-    timeoutSec: sometimes(fc.constantFrom(...CUSTOM_TIMEOUTS), 3),
-    count: fc.oneof({ weight: 20, arbitrary: fc.constant('exact' as const) }, { weight: 1, arbitrary: fc.constantFrom('zero' as const, 'tooMany' as const) }),
-  }),
+  submit,
   wait: fc.record({ op: fc.constant('wait' as const), slot, seq: seqRef, timeoutUs: fc.constantFrom(...WAIT_TIMEOUTS), signal: fc.oneof({ weight: 5, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }) }),
   waitMulti: fc.record({
     op: fc.constant('waitMulti' as const), slot, seqs: fc.array(seqRef, { minLength: 1, maxLength: 3 }), timeoutUs: fc.constant(0n),
-    len: fc.oneof({ weight: 4, arbitrary: fc.constant('exact' as const) }, { weight: 1, arbitrary: fc.constantFrom('zero' as const, 'tooMany' as const) }),
+    len: fc.oneof({ weight: 2, arbitrary: fc.constant('exact' as const) }, { weight: 1, arbitrary: fc.constantFrom('zero' as const, 'tooMany' as const) }),
   }),
   info: fc.record({
     op: fc.constant('info' as const), slot, pick: fc.nat({ max: 63 }), focus: fc.boolean(), unknownOp: fc.oneof({ weight: 12, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
