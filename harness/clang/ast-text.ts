@@ -2,66 +2,76 @@ import type { LocationFiller } from './ast-json';
 
 // clang prints `-ast-dump=json` with llvm's JSON writer: two spaces per level, one key or one value
 // per line, and every nested line indented deeper than the line that opened it. That layout lets a
-// reader find declarations and keys by searching for a newline and an exact indentation, without
-// parsing what lies between (JSON strings cannot hold a raw newline). The functions here read a
-// dump that way; each returns undefined when the text is not laid out as expected, and callers then
-// parse the whole dump instead.
+// reader find declarations and keys by searching the bytes for a newline and an exact indentation,
+// without decoding or parsing what lies between (JSON strings cannot hold a raw newline). The
+// functions here read a dump that way; each returns undefined when the bytes are not laid out as
+// expected, and callers then parse the whole dump instead.
 
 const indent = (n: number): string => ' '.repeat(n);
 
+/** Whether `bytes` holds `text` (ASCII) at `pos`. */
+function holdsAt(bytes: Buffer, pos: number, text: string): boolean {
+  return pos >= 0 && pos + text.length <= bytes.length && bytes.toString('latin1', pos, pos + text.length) === text;
+}
+
+/** The rest of the line that starts at `from`, without a trailing comma. */
+function lineValue(bytes: Buffer, from: number): string {
+  const end = bytes.indexOf(10, from);
+  return bytes.toString('utf8', from, end < 0 ? bytes.length : end).replace(/,$/, '');
+}
+
 /** The top-level declarations of a one-document `TranslationUnitDecl` dump, and the document's head. */
-export interface TopLevelText {
+export interface TopLevelBytes {
   /** The document up to its `inner` array, closed: `{ "id", "kind", "loc", "range" }`. */
   readonly head: string;
-  /** Each element of `inner`, as text that parses on its own. */
-  readonly elements: readonly string[];
+  /** Each element of `inner` (views of the dump), each parseable on its own. */
+  readonly elements: readonly Buffer[];
 }
 
 /** Splits a `TranslationUnitDecl` dump into its top-level declarations (elements at indentation 4). */
-export function topLevelElements(text: string): TopLevelText | undefined {
+export function topLevelElements(bytes: Buffer): TopLevelBytes | undefined {
   const open = '\n  "inner": [\n';
-  const at = text.indexOf(open);
-  if (!text.startsWith('{\n') || at < 0) return undefined;
-  const head = closeObject(text.slice(0, at));
+  const at = bytes.indexOf(open);
+  if (!holdsAt(bytes, 0, '{\n') || at < 0) return undefined;
+  const head = closeObject(bytes.toString('utf8', 0, at));
   if (head === undefined) return undefined;
-  const elements: string[] = [];
+  const elements: Buffer[] = [];
+  const close = `\n${indent(4)}}`;
   let pos = at + open.length;
   for (;;) {
-    if (!text.startsWith(`${indent(4)}{\n`, pos)) return undefined;
-    const end = text.indexOf(`\n${indent(4)}}`, pos);
+    if (!holdsAt(bytes, pos, `${indent(4)}{\n`)) return undefined;
+    const end = bytes.indexOf(close, pos);
     if (end < 0) return undefined;
-    elements.push(text.slice(pos, end + 6));
-    const after = end + 6;
-    if (text.startsWith(',\n', after)) pos = after + 2;
-    else if (text.startsWith('\n  ]\n}', after) && text.slice(after + 6).trim() === '') return { head, elements };
+    const after = end + close.length;
+    elements.push(bytes.subarray(pos, after));
+    if (holdsAt(bytes, after, ',\n')) pos = after + 2;
+    else if (holdsAt(bytes, after, '\n  ]\n}') && bytes.toString('latin1', after + 6).trim() === '') return { head, elements };
     else return undefined;
   }
 }
 
 /** An object's opening text (keys up to some point, the last followed by a comma) closed into JSON. */
-function closeObject(opening: string): string | undefined {
+export function closeObject(opening: string): string | undefined {
   const trimmed = opening.trimEnd();
   return trimmed.endsWith(',') ? `${trimmed.slice(0, -1)}\n}` : undefined;
 }
 
-/** The keys of an element before its `inner` array (the element's own indentation is `level`), closed. */
-export function elementHead(element: string, level: number): { head: string; rest: string } | undefined {
+/**
+ * An element split before its `inner` array (the element's own indentation is `level`): its keys
+ * (decode them and close them with {@link closeObject}) and the rest.
+ */
+export function elementHead(element: Buffer, level: number): { head: Buffer; rest: Buffer } | undefined {
   const at = element.indexOf(`\n${indent(level + 2)}"inner": [`);
-  if (at < 0) return undefined;
-  const head = closeObject(element.slice(0, at));
-  return head === undefined ? undefined : { head, rest: element.slice(at) };
+  return at < 0 ? undefined : { head: element.subarray(0, at), rest: element.subarray(at) };
 }
 
 /** The value of a string key at exactly `level` spaces of indentation, first occurrence. */
-export function stringKey(text: string, key: string, level: number): string | undefined {
+export function stringKey(bytes: Buffer, key: string, level: number): string | undefined {
   const needle = `\n${indent(level)}${JSON.stringify(key)}: `;
-  const at = text.indexOf(needle);
+  const at = bytes.indexOf(needle);
   if (at < 0) return undefined;
-  const start = at + needle.length;
-  const end = text.indexOf('\n', start);
-  const token = text.slice(start, end < 0 ? text.length : end).replace(/,$/, '');
   try {
-    const v: unknown = JSON.parse(token);
+    const v: unknown = JSON.parse(lineValue(bytes, at + Buffer.byteLength(needle)));
     return typeof v === 'string' ? v : undefined;
   } catch {
     return undefined;
@@ -69,23 +79,22 @@ export function stringKey(text: string, key: string, level: number): string | un
 }
 
 /**
- * Moves a filler past text that is not parsed: its state becomes the last file and line the text
- * prints in a location (an `includedFrom` object names a file but is not a location).
+ * Moves a filler past bytes that are not parsed: its state becomes the last file and line they print
+ * in a location (an `includedFrom` object names a file but is not a location). `rename` maps a file
+ * name as the caller's parsed nodes would show it.
  */
-export function skipLocations(filler: LocationFiller, text: string): void {
-  const line = text.lastIndexOf('"line": ');
+export function skipLocations(filler: LocationFiller, bytes: Buffer, rename: (file: string) => string = (f) => f): void {
+  const line = bytes.lastIndexOf('"line": ');
   if (line >= 0) {
-    const end = text.indexOf('\n', line);
-    const n = Number(text.slice(line + 8, end < 0 ? text.length : end).replace(/,$/, ''));
+    const n = Number(lineValue(bytes, line + 8));
     if (Number.isInteger(n)) filler.line = n;
   }
-  for (let at = text.lastIndexOf('"file": "'); at >= 0; at = text.lastIndexOf('"file": "', at - 1)) {
-    const lineStart = text.lastIndexOf('\n', at);
-    const previous = text.slice(text.lastIndexOf('\n', lineStart - 1) + 1, lineStart).trimEnd();
-    if (previous.endsWith('"includedFrom": {')) continue;
-    const end = text.indexOf('\n', at);
-    const v: unknown = JSON.parse(text.slice(at + 8, end < 0 ? text.length : end).replace(/,$/, ''));
-    if (typeof v === 'string') filler.file = v;
+  for (let at = bytes.lastIndexOf('"file": "'); at >= 0; at = at > 0 ? bytes.lastIndexOf('"file": "', at - 1) : -1) {
+    const lineStart = bytes.lastIndexOf(10, at);
+    const previousStart = lineStart > 0 ? bytes.lastIndexOf(10, lineStart - 1) + 1 : 0;
+    if (bytes.toString('latin1', previousStart, lineStart).trimEnd().endsWith('"includedFrom": {')) continue;
+    const v: unknown = JSON.parse(lineValue(bytes, at + 8));
+    if (typeof v === 'string') filler.file = rename(v);
     return;
   }
 }
@@ -95,31 +104,29 @@ export function skipLocations(filler: LocationFiller, text: string): void {
  * `constantValue` searches a parsed tree): the `value` key at the same indentation as that node's
  * `kind`, before the node closes.
  */
-export function firstConstantValue(text: string): string | number | undefined {
+export function firstConstantValue(bytes: Buffer): string | number | undefined {
   const needle = '"kind": "ConstantExpr"';
-  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
-    const level = at - (text.lastIndexOf('\n', at) + 1);
-    const close = text.indexOf(`\n${indent(level - 2)}}`, at);
-    const end = close < 0 ? text.length : close;
-    const v = text.indexOf(`\n${indent(level)}"value": `, at);
+  for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + needle.length)) {
+    const level = at - (bytes.lastIndexOf(10, at) + 1);
+    const close = bytes.indexOf(`\n${indent(level - 2)}}`, at);
+    const end = close < 0 ? bytes.length : close;
+    const v = bytes.indexOf(`\n${indent(level)}"value": `, at);
     if (v < 0 || v >= end) continue;
-    const start = v + 1 + level + '"value": '.length;
-    const lineEnd = text.indexOf('\n', start);
-    const value: unknown = JSON.parse(text.slice(start, lineEnd < 0 ? text.length : lineEnd).replace(/,$/, ''));
+    const value: unknown = JSON.parse(lineValue(bytes, v + 1 + level + '"value": '.length));
     return typeof value === 'string' || typeof value === 'number' ? value : undefined;
   }
   return undefined;
 }
 
-/** The elements of an `inner` array whose elements sit at indentation `level`, as text. */
-export function innerElements(rest: string, level: number): string[] | undefined {
-  const out: string[] = [];
+/** The elements of an `inner` array whose elements sit at indentation `level` (views). */
+export function innerElements(rest: Buffer, level: number): Buffer[] | undefined {
+  const out: Buffer[] = [];
   const start = `\n${indent(level)}{\n`;
   const close = `\n${indent(level)}}`;
   for (let at = rest.indexOf(start); at >= 0; at = rest.indexOf(start, at)) {
     const end = rest.indexOf(close, at + 1);
     if (end < 0) return undefined;
-    out.push(rest.slice(at + 1, end + close.length));
+    out.push(rest.subarray(at + 1, end + close.length));
     at = end + close.length;
   }
   return out;

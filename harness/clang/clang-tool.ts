@@ -34,6 +34,12 @@ export interface ClangRun {
   readonly exitCode: number;
   readonly stdout: string;
   readonly stderr: string;
+  /**
+   * Standard output as the bytes clang wrote, when the tool has them, with the name clang gave the
+   * main file in them (`stdout` is these bytes decoded, that name replaced by {@link PROBE_FILE}).
+   * A reader that works on bytes can leave undecoded the hundreds of megabytes of a dump it skips.
+   */
+  readonly bytes?: { readonly data: Buffer; readonly mainFile: string };
 }
 
 export interface ClangTool {

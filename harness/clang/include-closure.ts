@@ -28,6 +28,15 @@ const isFile = (p: string): boolean => {
  * (one per batch of probes) saves looking at the same files again.
  */
 export function includeClosure(source: string, sourceDir: string | undefined, includeDirs: readonly string[], memo?: FileMemo): string[] {
+  return includeSearch(source, sourceDir, includeDirs, memo).files;
+}
+
+/**
+ * {@link includeClosure}, and the `#include` names found in no folder (clang stops with a fatal error
+ * at such an include, unless a preprocessor condition skips it).
+ */
+export function includeSearch(source: string, sourceDir: string | undefined, includeDirs: readonly string[], memo?: FileMemo): { files: string[]; missing: string[] } {
+  const missing = new Set<string>();
   const fileAt = memo !== undefined ? (p: string): boolean => memo.isFile(p) : isFile;
   const textOf = memo !== undefined ? (p: string): string => memo.text(p) : (p: string): string => fs.readFileSync(p, 'utf8');
   const seen = new Set<string>();
@@ -38,13 +47,20 @@ export function includeClosure(source: string, sourceDir: string | undefined, in
       const candidates = path.isAbsolute(inc.name)
         ? [inc.name]
         : [...(inc.quoted && dir !== undefined ? [path.join(dir, inc.name)] : []), ...includeDirs.map((d) => path.join(d, inc.name))];
+      let found = false;
       for (const c of candidates) {
         const abs = path.resolve(c);
-        if (seen.has(abs) || !fileAt(abs)) continue;
+        if (seen.has(abs)) {
+          found = true;
+          continue;
+        }
+        if (!fileAt(abs)) continue;
+        found = true;
         seen.add(abs);
         queue.push({ text: textOf(abs), dir: path.dirname(abs) });
       }
+      if (!found) missing.add(inc.name);
     }
   }
-  return [...seen].sort();
+  return { files: [...seen].sort(), missing: [...missing].sort() };
 }

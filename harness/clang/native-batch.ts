@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { commonArgs, renameMainFile, type ClangInvocation, type ClangRun } from './clang-tool';
+import { BytesRun } from './bytes-run';
 import { runProgram } from './run-program';
 
 // Starting clang costs about as much as compiling a small header (its shared libraries are large), so
@@ -82,16 +83,20 @@ export function splitMarkedDumps(stdout: Buffer, count: number, marker: string):
   return start === stdout.length && ranges.length === count ? ranges : undefined;
 }
 
-/** Runs a program and collects its standard output as bytes (large: decoded later, a part at a time) and its errors as text. */
-function runForBytes(program: string, args: readonly string[]): Promise<{ exitCode: number; stdout: Buffer; stderr: string }> {
+/**
+ * Runs a program with its standard output going to a file (a pipe would make clang wait for this
+ * process to read every 64 KiB of a dump of hundreds of megabytes) and returns that output as bytes,
+ * to be decoded a part at a time, and its errors as text.
+ */
+function runToFile(program: string, args: readonly string[], outFile: string): Promise<{ exitCode: number; stdout: Buffer; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
+    const fd = fs.openSync(outFile, 'w');
+    const child = spawn(program, args, { stdio: ['ignore', fd, 'pipe'] });
+    fs.closeSync(fd);
     const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.stderr?.on('data', (b: Buffer) => err.push(b));
     child.on('error', (e) => resolve({ exitCode: 127, stdout: Buffer.alloc(0), stderr: `cannot run ${program}: ${e.message}` }));
-    child.on('close', (code) => resolve({ exitCode: code ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') }));
+    child.on('close', (code) => resolve({ exitCode: code ?? 1, stdout: fs.readFileSync(outFile), stderr: Buffer.concat(err).toString('utf8') }));
   });
 }
 
@@ -166,7 +171,7 @@ async function runChunk(cc1: readonly string[], chunk: readonly ClangInvocation[
       fs.writeFileSync(f, inv.source);
       return f;
     });
-    const r = await runForBytes(cc1[0] as string, [...cc1.slice(1), ...files]);
+    const r = await runToFile(cc1[0] as string, [...cc1.slice(1), ...files], path.join(dir, 'dump.json'));
     const marker = chunk[0]?.lastDeclaration;
     const dumps = marker !== undefined ? splitMarkedDumps(r.stdout, files.length, marker) : splitAstDumps(r.stdout, files.length);
     const diagnostics = splitDiagnostics(r.stderr, files);
@@ -180,11 +185,8 @@ async function runChunk(cc1: readonly string[], chunk: readonly ClangInvocation[
     return files.slice(0, kept).map((f, i) => {
       const lines = diagnostics.lines[i] as string[];
       const hasError = lines.some((l) => / (fatal )?error: /.test(l));
-      return {
-        exitCode: hasError ? 1 : 0,
-        stdout: renameMainFile(r.stdout.toString('utf8', (dumps[i] as Range).start, (dumps[i] as Range).end), f),
-        stderr: renameMainFile(lines.map((l) => `${l}\n`).join(''), f),
-      };
+      const range = dumps[i] as Range;
+      return new BytesRun(hasError ? 1 : 0, renameMainFile(lines.map((l) => `${l}\n`).join(''), f), r.stdout.subarray(range.start, range.end), f);
     });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

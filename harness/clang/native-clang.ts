@@ -1,6 +1,7 @@
 import { commonArgs, renameMainFile, type ClangInvocation, type ClangRun, type ClangTool } from './clang-tool';
 import { runBatched } from './native-batch';
-import { runProgram } from './run-program';
+import { BytesRun } from './bytes-run';
+import { runProgram, runProgramForBytes } from './run-program';
 
 export { runProgram };
 
@@ -16,9 +17,9 @@ export class NativeClang implements ClangTool {
   }
 
   async run(inv: ClangInvocation): Promise<ClangRun> {
-    const r = await runProgram(this.program, [...commonArgs(inv, inv.includeDirs), '-x', 'c', '-'], inv.source);
+    const r = await runProgramForBytes(this.program, [...commonArgs(inv, inv.includeDirs), '-x', 'c', '-'], inv.source);
     // The main file is read from stdin, which clang calls <stdin>.
-    return { exitCode: r.exitCode, stdout: renameMainFile(r.stdout, '<stdin>'), stderr: renameMainFile(r.stderr, '<stdin>') };
+    return new BytesRun(r.exitCode, renameMainFile(r.stderr, '<stdin>'), r.stdout, '<stdin>');
   }
 
   /** Invocations that differ only in their source share `clang -cc1` processes (see native-batch.ts). */

@@ -4,7 +4,7 @@ import type { ClangInvocation, ClangRun, ClangTool } from './clang-tool';
 import { fileDigest, sha256 } from './content-cache';
 import { parseDiagnostics, type ClangDiagnostic } from './diagnostics';
 import type { FileMemo } from './file-memo';
-import { includeClosure } from './include-closure';
+import { includeSearch } from './include-closure';
 import { targetIncludeDirs } from './target-includes';
 import { PROBE_FILE } from './clang-tool';
 
@@ -32,6 +32,8 @@ export interface PreparedProbe {
   readonly hostFiles: readonly string[];
   /** Hash of everything the result depends on: text, options, every file it may include. */
   readonly digest: string;
+  /** `#include` names no search folder has: clang may stop at one with a fatal error. */
+  readonly missingIncludes: readonly string[];
 }
 
 export interface ProbeResult {
@@ -54,8 +56,8 @@ export function prepareProbe(request: ProbeRequest, memo?: FileMemo): PreparedPr
   const source = request.body;
   const dirs = (): string[] => targetIncludeDirs(request.abi, request.includeDirs);
   const searchDirs = memo !== undefined ? memo.once(JSON.stringify(['searchDirs', request.abi.name, request.includeDirs]), dirs) : dirs();
-  const hostFiles = includeClosure(source, undefined, searchDirs, memo);
-  return { request, source, searchDirs, hostFiles, digest: digestOf(request, searchDirs, hostFiles, memo) };
+  const { files: hostFiles, missing } = includeSearch(source, undefined, searchDirs, memo);
+  return { request, source, searchDirs, hostFiles, digest: digestOf(request, searchDirs, hostFiles, memo), missingIncludes: missing };
 }
 
 /**
@@ -64,7 +66,7 @@ export function prepareProbe(request: ProbeRequest, memo?: FileMemo): PreparedPr
  */
 export function prepareVariant(base: PreparedProbe, body: string, args: readonly string[], lastDeclaration?: string): PreparedProbe {
   const request: ProbeRequest = { abi: base.request.abi, includeDirs: base.request.includeDirs, body, args, ...(lastDeclaration !== undefined ? { lastDeclaration } : {}) };
-  return { request, source: body, searchDirs: base.searchDirs, hostFiles: base.hostFiles, digest: digestOf(request, base.searchDirs, base.hostFiles) };
+  return { request, source: body, searchDirs: base.searchDirs, hostFiles: base.hostFiles, digest: digestOf(request, base.searchDirs, base.hostFiles), missingIncludes: base.missingIncludes };
 }
 
 function invocationOf(p: PreparedProbe): ClangInvocation {
@@ -83,14 +85,21 @@ export async function runProbe(tool: ClangTool, p: PreparedProbe): Promise<Probe
   return { run, diagnostics: parseDiagnostics(run.stderr) };
 }
 
-/** Several probes; each result is what {@link runProbe} gives, but the tool may share processes between them. */
+/**
+ * Several probes; each result is what {@link runProbe} gives, but the tool may share processes between
+ * them. Probes that may stop at a missing include go last: a process that serves many probes says
+ * nothing more after a fatal error, and the probes after one have to be compiled again.
+ */
 export async function runProbes(tool: ClangTool, probes: readonly PreparedProbe[]): Promise<ProbeResult[]> {
-  const invocations = probes.map(invocationOf);
   let runs: ClangRun[];
-  if (tool.runMany !== undefined) runs = await tool.runMany(invocations);
-  else {
+  if (tool.runMany !== undefined) {
+    const order = probes.map((p, i) => ({ p, i })).sort((a, b) => Number(a.p.missingIncludes.length > 0) - Number(b.p.missingIncludes.length > 0) || a.i - b.i);
+    const ordered = await tool.runMany(order.map((o) => invocationOf(o.p)));
+    runs = new Array<ClangRun>(probes.length);
+    order.forEach((o, k) => { runs[o.i] = ordered[k] as ClangRun; });
+  } else {
     runs = [];
-    for (const inv of invocations) runs.push(await tool.run(inv));
+    for (const p of probes) runs.push(await tool.run(invocationOf(p)));
   }
   return runs.map((run) => ({ run, diagnostics: parseDiagnostics(run.stderr) }));
 }

@@ -17,3 +17,20 @@ export function runProgram(program: string, args: readonly string[], input: stri
     child.stdin.end(input);
   });
 }
+
+/** {@link runProgram}, with standard output kept as bytes (large AST dumps are decoded only in part). */
+export function runProgramForBytes(program: string, args: readonly string[], input: string): Promise<{ exitCode: number; stdout: Buffer; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', (e) => resolve({ exitCode: 127, stdout: Buffer.alloc(0), stderr: `cannot run ${program}: ${e.message}` }));
+    child.on('close', (code) => {
+      resolve({ exitCode: code ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') });
+    });
+    child.stdin.on('error', () => { /* the process may exit before reading everything; its exit code tells */ });
+    child.stdin.end(input);
+  });
+}

@@ -75,7 +75,7 @@ function finishImport(p: PendingImport, { run, diagnostics }: ProbeResult): Impo
   if (headerErrors.length > 0) {
     return { issues: headerErrors.map((d) => diagnosticIssue(shown(d), display)) };
   }
-  const root = readProbeAst(run.stdout);
+  const root = readProbeAst(run);
   if (root === undefined) {
     return { issues: [issue('CLANG_OUTPUT', display, `clang gave no AST (exit ${run.exitCode}): ${run.stderr.trim().slice(0, 500)}`)] };
   }

@@ -103,7 +103,7 @@ export async function importInPasses(tool: ClangTool, imports: readonly PassImpo
   const open: Open[] = [];
   plans.forEach((plan, index) => {
     const result = runs[index] as ProbeResult;
-    const root = headerErrorsOf(result.diagnostics).length === 0 ? readProbeAst(result.run.stdout) : undefined;
+    const root = headerErrorsOf(result.diagnostics).length === 0 ? readProbeAst(result.run) : undefined;
     if (root === undefined) {
       outcomes[index] = { kind: 'pass1', probe: result };
       return;

@@ -36,7 +36,7 @@ test('the selective read keeps what the importer reads, with the locations a who
   const text = JSON.stringify(DUMP, null, 2);
   const whole = JSON.parse(text) as AstNode;
   fillLocations(whole);
-  const read = readProbeAst(text);
+  const read = readProbeAst({ exitCode: 0, stdout: text, stderr: '' });
   if (read === undefined) return t.fail('no AST');
   const kept = (whole.inner ?? []).filter((n) => ['TypedefDecl', 'RecordDecl', 'EnumDecl'].includes(n.kind));
   t.deepEqual(read.inner?.map((n) => n.kind), kept.map((n) => n.kind), 'functions and variables are left out');
@@ -57,14 +57,14 @@ test('the selective read keeps what the importer reads, with the locations a who
 
 test('text that is not laid out as clang prints it is parsed whole', (t) => {
   const wide = JSON.stringify(DUMP, null, 4);
-  const read = readProbeAst(wide);
+  const read = readProbeAst({ exitCode: 0, stdout: wide, stderr: '' });
   t.is(read?.inner?.length, DUMP.inner.length, 'every declaration, functions included');
-  t.is(topLevelElements(wide), undefined);
+  t.is(topLevelElements(Buffer.from(wide)), undefined);
 });
 
 test('skipped text moves the last file and line, not an includedFrom file', (t) => {
   const filler = new LocationFiller();
-  skipLocations(filler, JSON.stringify({ a: loc(1, { file: '/a.h', line: 4, includedFrom: { file: '/b.h' } }), b: loc(2, { line: 9 }) }, null, 2));
+  skipLocations(filler, Buffer.from(JSON.stringify({ a: loc(1, { file: '/a.h', line: 4, includedFrom: { file: '/b.h' } }), b: loc(2, { line: 9 }) }, null, 2)));
   t.is(filler.file, '/a.h');
   t.is(filler.line, 9);
 });
@@ -72,7 +72,17 @@ test('skipped text moves the last file and line, not an includedFrom file', (t) 
 test('the first ConstantExpr with a value, in print order, as constantValue finds it', (t) => {
   const node = { kind: 'EnumConstantDecl', inner: [{ kind: 'ConstantExpr', inner: [{ kind: 'ConstantExpr', value: '12', inner: [{ kind: 'IntegerLiteral', value: '3' }] }] }, { kind: 'ConstantExpr', value: '99' }] };
   const text = JSON.stringify(node, null, 2);
-  t.is(firstConstantValue(text), '12');
+  t.is(firstConstantValue(Buffer.from(text)), '12');
   t.is(constantValue(node as AstNode), 12n);
-  t.is(firstConstantValue(JSON.stringify({ kind: 'X', inner: [{ kind: 'IntegerLiteral', value: '3' }] }, null, 2)), undefined);
+  t.is(firstConstantValue(Buffer.from(JSON.stringify({ kind: 'X', inner: [{ kind: 'IntegerLiteral', value: '3' }] }, null, 2))), undefined);
+});
+
+test('a dump given as bytes with the probe under its real name reads as the renamed text does', (t) => {
+  const mainFile = '/tmp/uapi-clang-batch-x/probe-0003.c';
+  const text = JSON.stringify(DUMP, null, 2);
+  const raw = text.split(PROBE_FILE).join(mainFile);
+  const fromText = readProbeAst({ exitCode: 0, stdout: text, stderr: '' });
+  const fromBytes = readProbeAst({ exitCode: 0, stdout: text, stderr: '', bytes: { data: Buffer.from(raw), mainFile } });
+  t.truthy(fromBytes);
+  t.deepEqual(fromBytes, fromText);
 });
