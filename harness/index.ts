@@ -91,3 +91,7 @@ export type {
 } from './pbt';
 export { propertiesStep } from './check/properties-step';
 export type { PropertiesStepOptions } from './check/properties-step';
+
+// Many headers at once (a whole header tree): native clang compiles many probes per process (issue 9).
+export { importHeaders } from './import';
+export type { HeaderImport } from './import';

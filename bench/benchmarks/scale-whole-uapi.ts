@@ -2,11 +2,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { BATCH_SIZE } from '../../harness/clang/native-batch';
 import { issue, type Issue } from '../../harness/diagnostics/issue';
 import { fetchKernelHeaders } from '../../harness/kernel-headers';
 import type { BenchResult } from '../benchmark';
 import { findIncumbentTools } from '../incumbent';
 import type { MeasureContext, MeasureOutcome, Measurement } from '../measurement';
+import { childrenCpuSeconds } from '../scale/children-cpu';
 import { countOutcomes, type HeaderOutcome } from '../scale/header-outcome';
 import { treeHeaders, type TreePair } from '../scale/header-trees';
 import { runIncumbentOnTree } from '../scale/incumbent-tree';
@@ -21,9 +23,11 @@ const COMPARED = 'scale.whole_uapi_headers_compared';
 const FAILED_OURS = 'scale.whole_uapi_headers_failed_uapi';
 const FAILED_ABIDIFF = 'scale.whole_uapi_headers_failed_abidiff';
 const REMOVED = 'scale.whole_uapi_headers_removed';
+const OURS_CPU = 'scale.whole_uapi_8abi_cpu_s';
+const ABIDIFF_CPU = 'scale.whole_uapi_abidiff_1abi_cpu_s';
 
 /** Headers per chunk a worker takes: the probes of a chunk share one clang process per version. */
-const CHUNK = 48;
+const CHUNK = BATCH_SIZE;
 
 /** Reads every header of both trees once, so that neither tool pays for a cold page cache. */
 function warmPageCache(pair: TreePair, headers: readonly string[]): void {
@@ -44,6 +48,12 @@ function reasons(outcomes: readonly HeaderOutcome[]): string {
 
 const seconds = (ms: number): number => Math.round(ms / 100) / 10;
 
+/** CPU seconds the children used since `before` (undefined without /proc). */
+function cpuSince(before: number | undefined): number | undefined {
+  const now = childrenCpuSeconds();
+  return before === undefined || now === undefined ? undefined : now - before;
+}
+
 /**
  * The whole uAPI of one kernel against the next: every architecture-independent header Debian's
  * linux-libc-dev installs for Linux 6.1, checked against the same header of 6.12 — ours on 8 ABIs with
@@ -55,7 +65,7 @@ const seconds = (ms: number): number => Math.round(ms / 100) / 10;
  */
 export const wholeUapiScale: Measurement = {
   name: 'scale.whole_uapi',
-  figures: [OURS_S, ABIDIFF_S, RATIO, HEADERS, COMPARED, FAILED_OURS, FAILED_ABIDIFF, REMOVED],
+  figures: [OURS_S, ABIDIFF_S, RATIO, OURS_CPU, ABIDIFF_CPU, HEADERS, COMPARED, FAILED_OURS, FAILED_ABIDIFF, REMOVED],
   description: 'every linux-libc-dev header, 6.1 vs 6.12: uapi (8 ABIs) vs check-uapi.sh pipeline (1 ABI)',
   async measure(ctx: MeasureContext): Promise<MeasureOutcome> {
     const before = fetchKernelHeaders('6.1');
@@ -70,10 +80,13 @@ export const wholeUapiScale: Measurement = {
     const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uapi-bench-cache-'));
     let ours: HeaderOutcome[];
     let oursMs: number;
+    let oursCpu: number | undefined;
     try {
       const started = performance.now();
+      const cpu = childrenCpuSeconds();
       ours = await runUapiOnTree(pair, common, { jobs, chunk: CHUNK, cacheDir });
       oursMs = performance.now() - started;
+      oursCpu = cpuSince(cpu);
     } finally {
       fs.rmSync(cacheDir, { recursive: true, force: true });
     }
@@ -97,14 +110,19 @@ export const wholeUapiScale: Measurement = {
     }
     ctx.progress(`scale.whole_uapi: check-uapi.sh pipeline on ${common.length} headers, ${jobs} jobs`);
     const started = performance.now();
+    const cpu = childrenCpuSeconds();
     const theirs = await runIncumbentOnTree(pair, common, tools.tools, jobs);
     const theirMs = performance.now() - started;
+    const theirCpu = cpuSince(cpu);
     const their = countOutcomes(theirs);
     const both = common.filter((_, i) => ours[i]?.status === 'compared' && theirs[i]?.status === 'compared').length;
     const ratio = significant(oursMs / theirMs);
     results.push(
       { name: ABIDIFF_S, value: seconds(theirMs), unit: 's' },
       { name: RATIO, value: ratio, unit: 'ratio' },
+      ...(oursCpu !== undefined && theirCpu !== undefined
+        ? [{ name: OURS_CPU, value: seconds(oursCpu * 1000), unit: 's' }, { name: ABIDIFF_CPU, value: seconds(theirCpu * 1000), unit: 's' }]
+        : []),
       { name: HEADERS, value: common.length, unit: 'headers' },
       { name: COMPARED, value: both, unit: 'headers' },
       { name: FAILED_OURS, value: mine.failed, unit: 'headers' },
@@ -113,7 +131,7 @@ export const wholeUapiScale: Measurement = {
     );
     notes.push(
       `  check-uapi.sh (gcc -g of each version + abidiff, x86_64): ${seconds(theirMs)} s; compared ${their.compared}, breaking ${their.breaking}, failed ${their.failed} (${reasons(theirs)}).`,
-      `  compared by both: ${both}; target ours < abidiff's: ${ratio} (${ratio < 1 ? 'met' : 'not met'}).`,
+      `  compared by both: ${both}; target ours < abidiff's: ${ratio} (${ratio < 1 ? 'met' : 'not met'})${oursCpu !== undefined && theirCpu !== undefined ? `; CPU time (user + system, all processes) ${seconds(oursCpu * 1000)} s against ${seconds(theirCpu * 1000)} s, which other work on the machine does not inflate` : ''}.`,
     );
     return { results, notes, missing: [], failures };
   },

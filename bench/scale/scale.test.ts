@@ -1,8 +1,10 @@
 import test from 'ava';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { median, significant } from '../stats';
+import { childrenCpuSeconds } from './children-cpu';
 import { countOutcomes } from './header-outcome';
 import { gccIncludeDirs, treeHeaders } from './header-trees';
 import { mapConcurrent } from './spawn-async';
@@ -55,4 +57,13 @@ test('medians and significant digits', (t) => {
   t.throws(() => median([]));
   t.is(significant(0.0123456), 0.0123);
   t.is(significant(1234.5), 1230);
+});
+
+test('CPU time of children that ended is counted, with what they ran themselves', (t) => {
+  const before = childrenCpuSeconds();
+  if (before === undefined) return t.pass('no /proc here');
+  spawnSync(process.execPath, ['-e', "require('child_process').spawnSync(process.execPath, ['-e', 'let x = 0; for (let i = 0; i < 2e8; i++) x += i;'])"]);
+  const after = childrenCpuSeconds() as number;
+  t.true(after - before > 0.05, `${after - before} s`);
+  return undefined;
 });

@@ -50,7 +50,14 @@ export async function runUapiOnTree(pair: TreePair, headers: readonly string[], 
       }
     }));
   } finally {
-    for (const w of workers) w.kill();
+    // Wait for every worker to end, so that its CPU time (and its clang's) is accounted to this process.
+    await Promise.all(workers.map((w) => new Promise<void>((resolve) => {
+      if (w.exitCode !== null || w.signalCode !== null) resolve();
+      else {
+        w.once('exit', () => resolve());
+        w.disconnect();
+      }
+    })));
   }
   return results.flat();
 }
