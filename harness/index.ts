@@ -95,3 +95,12 @@ export type { PropertiesStepOptions } from './check/properties-step';
 // Many headers at once (a whole header tree): native clang compiles many probes per process (issue 9).
 export { importHeaders } from './import';
 export type { HeaderImport } from './import';
+
+// Releases and old userspace on the new core: golden ioctl traces, cross-version suites (issue 7).
+export {
+  TRACE_FORMAT, TRACE_FILE, toCompactHex, fromCompactHex, recordTrace, replayTrace, describeDivergence, readTrace, traceText,
+  recordReleaseTrace, writeReleaseTrace, addReleaseTrace, TRACED_PROPERTIES, UNTRACED_PROPERTIES,
+} from './trace';
+export type { Trace, TraceSession, TraceStep, TraceWrite, Divergence, ReplayResult, RecordOptions } from './trace';
+export { crossVersionStep } from './check/cross-version-step';
+export { traceStep } from './check/trace-step';

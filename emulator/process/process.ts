@@ -16,9 +16,10 @@ export class Process implements UserProcess {
   signalPending = false;
   private readonly fds: (OpenFile | undefined)[] = [undefined, undefined, undefined];
 
-  constructor(abi: Abi) {
+  /** `memory` lets a subclass observe the address space (a trace recorder); by default a fresh one. */
+  constructor(abi: Abi, memory: AddressSpace = new AddressSpace(abi.pointerBytes)) {
     this.abi = abi;
-    this.memory = new AddressSpace(abi.pointerBytes);
+    this.memory = memory;
   }
 
   /** A process of the named ABI (`x86_64`, `i386`, ...), or undefined for an unknown name. */

@@ -2,6 +2,7 @@ import type { Abi } from '../layout/abi';
 import { corpusDir, loadCorpus } from '../pbt/run/corpus';
 import { replayCommand } from '../pbt/run/replay-command';
 import { QUICK_SEED } from '../pbt/run/seeds';
+import type { PropertyOutcome } from '../pbt/run/run-property';
 import { failed, runSuite } from '../pbt/run/suite';
 import { emulatorProblem, suiteAbis } from '../pbt/run/suite-setup';
 import type { ReportItem } from '../report/report';
@@ -14,6 +15,26 @@ export interface PropertiesStepOptions {
   readonly snapshotsRoot: string;
   readonly abis: readonly Abi[];
   readonly seed?: number;
+}
+
+/** One result per property run, with the command that replays a failure (of a release's client, when named). */
+export function propertyResults(outcomes: readonly PropertyOutcome[], specArg: string, release?: string): PropertyResult[] {
+  return outcomes.map((x): PropertyResult => ({
+    name: x.name, verdict: x.verdict, runs: x.runs,
+    ...(x.verdict === 'fail' ? { seed: x.seed, ...(x.path !== undefined ? { path: x.path } : {}) } : {}),
+    ...(x.message !== undefined ? { message: x.counterexample !== undefined ? `${x.message}\ncounterexample: ${JSON.stringify(x.counterexample, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}` : x.message } : {}),
+    ...(x.verdict === 'fail' ? {
+      command: replayCommand({
+        specArg, ...(release !== undefined ? { release } : {}), property: x.id, abi: x.abi, ...(x.mirror !== undefined ? { mirror: x.mirror } : {}), seed: x.seed,
+        ...(x.path !== undefined ? { path: x.path } : {}), ...(x.replayPath !== undefined ? { replayPath: x.replayPath } : {}), mutations: [],
+      }),
+    } : {}),
+  }));
+}
+
+/** A report item per failed property run. */
+export function failureItems(outcomes: readonly PropertyOutcome[]): ReportItem[] {
+  return outcomes.filter((x) => x.verdict === 'fail').map((x): ReportItem => ({ rule: x.rule ?? 'property', level: 'error', subject: x.name, message: x.message ?? 'failed' }));
 }
 
 /**
@@ -32,15 +53,10 @@ export function propertiesStep(spec: Spec, specArg: string, o: PropertiesStepOpt
   const corpus = loadCorpus(corpusDir(o.snapshotsRoot, spec.name));
   const abis = suiteAbis(o.abis);
   const r = runSuite({ spec, abis, counter: { ioctls: 0 }, runs: o.runs, seed, corpus: corpus.entries });
-  const properties = r.outcomes.map((x): PropertyResult => ({
-    name: x.name, verdict: x.verdict, runs: x.runs,
-    ...(x.verdict === 'fail' ? { seed: x.seed, ...(x.path !== undefined ? { path: x.path } : {}) } : {}),
-    ...(x.message !== undefined ? { message: x.counterexample !== undefined ? `${x.message}\ncounterexample: ${JSON.stringify(x.counterexample, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}` : x.message } : {}),
-    ...(x.verdict === 'fail' ? { command: replayCommand({ specArg, property: x.id, abi: x.abi, ...(x.mirror !== undefined ? { mirror: x.mirror } : {}), seed: x.seed, ...(x.path !== undefined ? { path: x.path } : {}), ...(x.replayPath !== undefined ? { replayPath: x.replayPath } : {}), mutations: [] }) } : {}),
-  }));
+  const properties = propertyResults(r.outcomes, specArg);
   const items = [
     ...corpus.issues.map((i): ReportItem => ({ rule: i.code, level: 'error', subject: i.path, message: i.message })),
-    ...r.outcomes.filter((x) => x.verdict === 'fail').map((x): ReportItem => ({ rule: x.rule ?? 'property', level: 'error', subject: x.name, message: x.message ?? 'failed' })),
+    ...failureItems(r.outcomes),
   ];
   const runs = r.outcomes.reduce((a, x) => a + x.runs, 0);
   const nFailed = r.outcomes.filter((x) => x.verdict === 'fail').length;

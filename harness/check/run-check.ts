@@ -9,6 +9,8 @@ import { lintStep } from './lint-step';
 import { emulatorProblem } from '../pbt/run/suite-setup';
 import { propertiesStep } from './properties-step';
 import { releaseDiffStep } from './releases-step';
+import { crossVersionStep } from './cross-version-step';
+import { traceStep } from './trace-step';
 import { checkVerdict, type CheckResult, type StepResult } from './step';
 
 export interface CheckTarget {
@@ -29,8 +31,9 @@ export interface CheckOptions {
 }
 
 /**
- * The gate for one uAPI: its goldens, a diff against every frozen release (oldest first), lint, and
- * the quick property suite against the emulated core.
+ * The gate for one uAPI: its goldens, a diff against every frozen release (oldest first), lint, the
+ * quick property suite against the emulated core, then for every release the suite of its userspace
+ * on the current core (cross-version) and the replay of its golden ioctl trace.
  * Problems reading the releases come back as issues (they are input errors, exit 2).
  */
 export function checkUapi(target: CheckTarget, options: CheckOptions): { steps: StepResult[]; issues: Issue[] } {
@@ -41,7 +44,11 @@ export function checkUapi(target: CheckTarget, options: CheckOptions): { steps: 
   steps.push(lintStep(spec, argument, options.abis));
   // The quick property suite, for a uAPI the emulated core speaks (the others have nothing to run it on).
   const runs = options.quickRuns ?? DEFAULT_BUDGETS.quickRuns;
-  if (runs > 0 && emulatorProblem(spec) === undefined) steps.push(propertiesStep(spec, argument, { runs, snapshotsRoot: options.snapshotsRoot, abis: options.abis }));
+  if (runs > 0 && emulatorProblem(spec) === undefined) {
+    steps.push(propertiesStep(spec, argument, { runs, snapshotsRoot: options.snapshotsRoot, abis: options.abis }));
+    for (const r of releases) steps.push(crossVersionStep(spec, argument, r, { runs, abis: options.abis }));
+    for (const r of releases) steps.push(traceStep(spec, argument, r, options.cwd));
+  }
   return { steps, issues };
 }
 

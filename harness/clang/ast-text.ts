@@ -108,26 +108,26 @@ export function firstConstantValue(bytes: Buffer): string | number | undefined {
   const needle = '"kind": "ConstantExpr"';
   for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + needle.length)) {
     const level = at - (bytes.lastIndexOf(10, at) + 1);
-    const close = bytes.indexOf(`\n${indent(level - 2)}}`, at);
-    const end = close < 0 ? bytes.length : close;
+    // The value key comes among the node's own keys, before its `inner`: look for it first, then
+    // check that the node does not close before it. (Looking for the close first would read
+    // through the node's whole expression tree, which is most of a probe's dump.)
     const v = bytes.indexOf(`\n${indent(level)}"value": `, at);
-    if (v < 0 || v >= end) continue;
+    if (v < 0 || bytes.subarray(at, v).indexOf(`\n${indent(level - 2)}}`) >= 0) continue;
     const value: unknown = JSON.parse(lineValue(bytes, v + 1 + level + '"value": '.length));
     return typeof value === 'string' || typeof value === 'number' ? value : undefined;
   }
   return undefined;
 }
 
-/** The elements of an `inner` array whose elements sit at indentation `level` (views). */
-export function innerElements(rest: Buffer, level: number): Buffer[] | undefined {
-  const out: Buffer[] = [];
+/**
+ * Where each element of an `inner` array (elements at indentation `level`) begins, as views that run
+ * to the next element's beginning or the end of `rest`: each holds one element and the punctuation
+ * after it. Enough to look up an element's keys ({@link stringKey}, {@link firstConstantValue})
+ * without finding where each element closes, which reads through its whole subtree once more.
+ */
+export function innerElementSpans(rest: Buffer, level: number): Buffer[] {
   const start = `\n${indent(level)}{\n`;
-  const close = `\n${indent(level)}}`;
-  for (let at = rest.indexOf(start); at >= 0; at = rest.indexOf(start, at)) {
-    const end = rest.indexOf(close, at + 1);
-    if (end < 0) return undefined;
-    out.push(rest.subarray(at + 1, end + close.length));
-    at = end + close.length;
-  }
-  return out;
+  const starts: number[] = [];
+  for (let at = rest.indexOf(start); at >= 0; at = rest.indexOf(start, at + start.length)) starts.push(at + 1);
+  return starts.map((s, i) => rest.subarray(s, starts[i + 1] ?? rest.length));
 }

@@ -46,6 +46,17 @@ export interface ClangTool {
   readonly kind: 'native' | 'wasm';
   /** For messages and reports, e.g. `clang 14.0.6 (/usr/bin/clang)`. */
   readonly description: string;
+  /**
+   * Stands for the clang build in cache keys: results computed by another clang are not reused. Known
+   * without running clang (the binary's path, size and time; the package's version).
+   */
+  readonly identity: string;
+  /**
+   * The folder of clang's own freestanding headers (stddef.h, stdarg.h, stdbool.h, stdint.h...) on
+   * the host, which `-nostdinc` leaves out; callers search it after every other folder. Undefined
+   * when the tool adds its own (the WebAssembly build has them in its virtual file tree) or has none.
+   */
+  readonly resourceIncludeDir?: string | undefined;
   run(invocation: ClangInvocation): Promise<ClangRun>;
   /**
    * Several invocations at once, results in order, each exactly as {@link run} gives it. A tool may

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { fileDigest } from './content-cache';
+import { isFile } from './include-closure';
 
 /**
  * What preparing probes learns about files, remembered for one batch of work (one `importHeaders`
@@ -23,11 +24,7 @@ export class FileMemo {
   isFile(p: string): boolean {
     let known = this.files.get(p);
     if (known === undefined) {
-      try {
-        known = fs.statSync(p).isFile();
-      } catch {
-        known = false;
-      }
+      known = isFile(p);
       this.files.set(p, known);
     }
     return known;

@@ -23,6 +23,8 @@ export interface ProbeRequest {
   readonly args: readonly string[];
   /** See {@link ClangInvocation.lastDeclaration}. */
   readonly lastDeclaration?: string;
+  /** The clang's own header folder on the host ({@link ClangTool.resourceIncludeDir}), searched last. */
+  readonly resourceIncludeDir?: string | undefined;
 }
 
 export interface PreparedProbe {
@@ -54,8 +56,9 @@ function digestOf(request: ProbeRequest, searchDirs: readonly string[], hostFile
 /** Finds what a probe may include and hashes it; `memo` shares that work between the probes of a batch. */
 export function prepareProbe(request: ProbeRequest, memo?: FileMemo): PreparedProbe {
   const source = request.body;
-  const dirs = (): string[] => targetIncludeDirs(request.abi, request.includeDirs);
-  const searchDirs = memo !== undefined ? memo.once(JSON.stringify(['searchDirs', request.abi.name, request.includeDirs]), dirs) : dirs();
+  const resource = request.resourceIncludeDir;
+  const dirs = (): string[] => [...targetIncludeDirs(request.abi, request.includeDirs), ...(resource !== undefined ? [resource] : [])];
+  const searchDirs = memo !== undefined ? memo.once(JSON.stringify(['searchDirs', request.abi.name, request.includeDirs, resource]), dirs) : dirs();
   const { files: hostFiles, missing } = includeSearch(source, undefined, searchDirs, memo);
   return { request, source, searchDirs, hostFiles, digest: digestOf(request, searchDirs, hostFiles, memo), missingIncludes: missing };
 }
@@ -65,7 +68,10 @@ export function prepareProbe(request: ProbeRequest, memo?: FileMemo): PreparedPr
  * same header): the files it may read are the same, so they are not searched for again.
  */
 export function prepareVariant(base: PreparedProbe, body: string, args: readonly string[], lastDeclaration?: string): PreparedProbe {
-  const request: ProbeRequest = { abi: base.request.abi, includeDirs: base.request.includeDirs, body, args, ...(lastDeclaration !== undefined ? { lastDeclaration } : {}) };
+  const request: ProbeRequest = {
+    abi: base.request.abi, includeDirs: base.request.includeDirs, body, args, resourceIncludeDir: base.request.resourceIncludeDir,
+    ...(lastDeclaration !== undefined ? { lastDeclaration } : {}),
+  };
   return { request, source: body, searchDirs: base.searchDirs, hostFiles: base.hostFiles, digest: digestOf(request, base.searchDirs, base.hostFiles), missingIncludes: base.missingIncludes };
 }
 

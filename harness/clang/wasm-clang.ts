@@ -6,6 +6,8 @@ import { commonArgs, renameMainFile, type ClangInvocation, type ClangRun, type C
 // package's own resources occupy /usr), and the prefix is removed again from everything clang prints.
 const HOST_ROOT = 'uapi-host';
 const PROBE = 'uapi-probe.c';
+/** Where the package's file tree keeps clang's freestanding headers (`clang -print-resource-dir` says /usr). */
+const RESOURCE_INCLUDE = '/usr/include';
 
 type Tree = { [name: string]: Tree | string | Uint8Array };
 interface YowaspClang {
@@ -57,11 +59,13 @@ function mount(tree: Tree, file: string, content: Uint8Array): void {
 export class WasmClang implements ClangTool {
   readonly kind = 'wasm' as const;
   readonly description: string;
+  readonly identity: string;
   private readonly mod: YowaspClang;
 
   constructor(mod: YowaspClang) {
     this.mod = mod;
     this.description = `clang ${mod.version} (WebAssembly, @yowasp/clang)`;
+    this.identity = `wasm @yowasp/clang ${mod.version}`;
   }
 
   async run(inv: ClangInvocation): Promise<ClangRun> {
@@ -86,7 +90,10 @@ export class WasmClang implements ClangTool {
     };
     let exitCode = 0;
     try {
-      await this.mod.runClang(['clang', ...commonArgs(inv, dirs), `/${PROBE}`], files, { stdout: collect(out), stderr: collect(err) });
+      // The package's resource headers (stddef.h...) are its /usr/include: searched after every other
+      // folder, where native clang's are put (see ClangTool.resourceIncludeDir).
+      const args = ['clang', ...commonArgs(inv, dirs), '-isystem', RESOURCE_INCLUDE, `/${PROBE}`];
+      await this.mod.runClang(args, files, { stdout: collect(out), stderr: collect(err) });
     } catch (e) {
       const code = (e as { code?: unknown }).code;
       if (typeof code !== 'number') throw e;

@@ -4,7 +4,9 @@ import test from 'ava';
 import { RULES } from '../diff/rules';
 import { ruleLabel } from '../lint/rule';
 import { LINT_RULES } from '../lint/rules';
-import { COMMANDS } from './commands';
+import { loadAllCommands } from './commands';
+
+const COMMANDS = loadAllCommands();
 
 const readme = fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'README.md'), 'utf8');
 

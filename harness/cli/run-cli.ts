@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { formatIssue } from '../diagnostics/format';
 import { UserError } from '../diagnostics/user-error';
 import { EXIT_USAGE, type Command, type Io } from './command';
-import { COMMANDS } from './commands';
+import { COMMAND_TABLE, loadAllCommands } from './commands';
 import { commandHelp, mainHelp } from './help';
 
 /** Runs `uapi <argv...>` and returns the exit code. Never throws. */
@@ -10,14 +10,16 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    (name === undefined ? io.err : io.out)(mainHelp(COMMANDS));
+    (name === undefined ? io.err : io.out)(mainHelp(loadAllCommands()));
     return name === undefined ? EXIT_USAGE : 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (command === undefined) {
-    io.err(`uapi: unknown command '${name}'. Commands: ${COMMANDS.map((c) => c.name).join(', ')}.\n`);
+  // Only the named command's module is loaded (see commands/index.ts).
+  const entry = COMMAND_TABLE.find((c) => c.name === name);
+  if (entry === undefined) {
+    io.err(`uapi: unknown command '${name}'. Commands: ${COMMAND_TABLE.map((c) => c.name).join(', ')}.\n`);
     return EXIT_USAGE;
   }
+  const command = entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(commandHelp(command));
     return 0;

@@ -35,3 +35,18 @@ export async function loadOrFail(ctx: CommandContext, argument: string): Promise
   for (const i of r.issues) ctx.io.err(`${formatIssue(i)}\n`);
   return r.uapi;
 }
+
+/**
+ * Several uAPI arguments loaded side by side: header imports start their clang processes at once
+ * (on a machine with more than one core both sides of a diff are compiled in the time of one).
+ * Warnings are printed in argument order once all are loaded; when any fails, the issues of every
+ * failed argument, in argument order, become the UserError.
+ */
+export async function loadAllOrFail(ctx: CommandContext, argumentList: readonly string[]): Promise<LoadedUapi[]> {
+  const includeDirs = (ctx.values['include'] as string[] | undefined) ?? [];
+  const results = await Promise.all(argumentList.map((a) => loadUapi(a, { includeDirs, cwd: ctx.io.cwd })));
+  const failed = results.filter((r) => r.uapi === undefined);
+  if (failed.length > 0) throw new UserError(failed.flatMap((r) => r.issues));
+  for (const r of results) for (const i of r.issues) ctx.io.err(`${formatIssue(i)}\n`);
+  return results.map((r) => r.uapi as LoadedUapi);
+}

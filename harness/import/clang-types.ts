@@ -6,6 +6,11 @@ export interface TypeScope {
   typedef(name: string): string | undefined;
   /** An unnamed struct, union or enum, by the position clang names it with (`file:line:col`). */
   inlineType(position: string): TypeNode | undefined;
+  /**
+   * An unnamed struct, union or enum that a typedef names (`typedef struct { ... } guid_t;`), by the
+   * name clang prints it with (`struct guid_t`): there is no such tag in C, so it is not a reference.
+   */
+  typedefNamedTag(tag: 'struct' | 'union' | 'enum', name: string): TypeNode | undefined;
 }
 
 const BUILTINS: Readonly<Record<string, ScalarName>> = {
@@ -62,7 +67,7 @@ export function modelType(spelling: string, scope: TypeScope): TypeNode | string
   if (tag !== null) {
     const kind = tag[1] as 'struct' | 'union' | 'enum';
     const rest = tag[2] as string;
-    if (IDENT.test(rest)) return { kind: 'ref', tag: kind, name: rest };
+    if (IDENT.test(rest)) return scope.typedefNamedTag(kind, rest) ?? { kind: 'ref', tag: kind, name: rest };
     const at = /at (.+:\d+:\d+)\)$/.exec(rest);
     const inline = at !== null ? scope.inlineType(at[1] as string) : undefined;
     return inline ?? `the ${kind} type ${s} was not found in the header`;

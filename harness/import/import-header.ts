@@ -8,6 +8,7 @@ import { MENTIONS_KERNEL_INTERNAL_MACRO } from '../clang/kernel-internal-macros'
 import { BATCH_SIZE } from '../clang/native-batch';
 import { findClang } from '../clang/find-clang';
 import type { ClangDiagnostic } from '../clang/diagnostics';
+import type { ClangTool } from '../clang/clang-tool';
 import { isProbeDiagnostic, prepareProbe, runProbe, type PreparedProbe, type ProbeResult } from '../clang/probe-compile';
 import { issue, type Issue } from '../diagnostics/issue';
 import { findAbi, type Abi } from '../layout/abi';
@@ -45,7 +46,7 @@ type PreparedImport =
       readonly prepared: PreparedProbe; readonly key: string; readonly name: string; readonly version: string };
 type PendingImport = Exclude<PreparedImport, { done: ImportResult }>;
 
-function prepareImport(file: string, options: ImportOptions, memo?: FileMemo): PreparedImport {
+function prepareImport(file: string, options: ImportOptions, tool: ClangTool, memo?: FileMemo): PreparedImport {
   const display = options.displayName ?? file;
   const header = path.resolve(file);
   let text: string;
@@ -56,10 +57,12 @@ function prepareImport(file: string, options: ImportOptions, memo?: FileMemo): P
   }
   const candidates = macroCandidates(text, display);
   const abi = findAbi('x86_64') as Abi;
-  const prepared = prepareProbe({ abi, body: importProbe(header, candidates), includeDirs: options.includeDirs, args: ['-Xclang', '-ast-dump=json'] }, memo);
+  const prepared = prepareProbe({
+    abi, body: importProbe(header, candidates), includeDirs: options.includeDirs, args: ['-Xclang', '-ast-dump=json'], resourceIncludeDir: tool.resourceIncludeDir,
+  }, memo);
   const name = options.name ?? specNameOf(file);
   const version = options.version ?? '0.0.0';
-  const key = sha256(JSON.stringify({ code: harnessCodeDigest(), digest: prepared.digest, header, display, name, version }));
+  const key = sha256(JSON.stringify({ code: harnessCodeDigest(), clang: tool.identity, digest: prepared.digest, header, display, name, version }));
   const cached = readCached<ImportResult>('import', key);
   if (cached !== undefined) return { done: cached };
   return { header, display, text, candidates, prepared, key, name, version };
@@ -94,13 +97,14 @@ function finishSpec(p: PendingImport, root: AstNode, diagnostics: readonly Clang
 /**
  * Imports a uAPI header through clang: its structs, unions, enums, integer constants and ioctls
  * become a spec (see spec-from-ast.ts). Headers that do not compile give clang's errors as issues.
- * The result is cached by a hash of the header, every file it may include and the options.
+ * The result is cached by a hash of the header, every file it may include, the options and the
+ * clang build (found without starting clang, so that a cached import starts no process).
  */
 export async function importHeader(file: string, options: ImportOptions): Promise<ImportResult> {
-  const p = prepareImport(file, options);
-  if (p.done !== undefined) return p.done;
   const found = await findClang();
   if (found.tool === undefined) return { issues: found.issues };
+  const p = prepareImport(file, options, found.tool);
+  if (p.done !== undefined) return p.done;
   return finishImport(p, await runProbe(found.tool, p.prepared));
 }
 
@@ -121,13 +125,13 @@ export interface HeaderImport {
  * fraction of the time of one clang run per header. Other clangs run the one-pass probe per header.
  */
 export async function importHeaders(headers: readonly HeaderImport[]): Promise<ImportResult[]> {
-  const memo = new FileMemo();
-  const prepared = headers.map((h) => prepareImport(h.file, h.options, memo));
-  const pending = prepared.flatMap((p) => (p.done === undefined ? [p] : []));
-  if (pending.length === 0) return prepared.map((p) => p.done as ImportResult);
   const found = await findClang();
   const tool = found.tool;
-  if (tool === undefined) return prepared.map((p) => p.done ?? { issues: found.issues });
+  if (tool === undefined) return headers.map(() => ({ issues: found.issues }));
+  const memo = new FileMemo();
+  const prepared = headers.map((h) => prepareImport(h.file, h.options, tool, memo));
+  const pending = prepared.flatMap((p) => (p.done === undefined ? [p] : []));
+  if (pending.length === 0) return prepared.map((p) => p.done as ImportResult);
   const finished = new Map<PreparedImport, ImportResult>();
   // Probes with the same include folders can share a clang process; keep each group in input order.
   const groups = new Map<string, PendingImport[]>();

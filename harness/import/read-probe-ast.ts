@@ -1,5 +1,5 @@
 import { declLoc, fillLocations, LocationFiller, parseJsonDocuments, type AstNode } from '../clang/ast-json';
-import { closeObject, elementHead, firstConstantValue, innerElements, skipLocations, stringKey, topLevelElements } from '../clang/ast-text';
+import { closeObject, elementHead, firstConstantValue, innerElementSpans, skipLocations, stringKey, topLevelElements } from '../clang/ast-text';
 import type { ClangRun } from '../clang/clang-tool';
 import { PROBE_FILE } from '../clang/probe-compile';
 
@@ -46,9 +46,7 @@ function probeEnum(element: Buffer, dump: DumpBytes, filler: LocationFiller): As
   trial.line = filler.line;
   trial.fill(head);
   if (declLoc(head.loc)?.file !== PROBE_FILE) return undefined;
-  const enumerators = innerElements(parts.rest, 8);
-  if (enumerators === undefined) return undefined;
-  const inner = enumerators.map((bytes): AstNode => {
+  const inner = innerElementSpans(parts.rest, 8).map((bytes): AstNode => {
     const name = stringKey(bytes, 'name', 10);
     const value = firstConstantValue(bytes);
     return { kind: 'EnumConstantDecl', ...(name !== undefined ? { name } : {}), inner: value !== undefined ? [{ kind: 'ConstantExpr', value }] : [] };

@@ -4,7 +4,7 @@ import type { ClangDiagnostic } from '../clang/diagnostics';
 import { PROBE_FILE } from '../clang/probe-compile';
 import type { ConstantDecl, EnumDecl, IoctlDecl, IoctlDir, RecordDecl, Spec, TypeNode } from '../spec/model';
 import { dependencyOrder } from '../emit/dependency-order';
-import { modelType } from './clang-types';
+import { elementOf, modelType } from './clang-types';
 import { FALLBACK_NAME, IOC_SIZED, IOC_TYPED, PROBE_DIR, SHAPE_NAME, VALUE_NAME, valueLine } from './import-probe';
 import type { MacroCandidate } from './macro-candidates';
 import { TranslationUnit } from './translation-unit';
@@ -187,6 +187,14 @@ export function specFromAst(root: AstNode, imp: AstImport): { spec: Spec; issues
         const t = modelType(shape.arg.spelling, tu);
         if (typeof t === 'string') {
           issues.push(issue('IMPORT_TYPE', path, t, c.loc));
+          return;
+        }
+        // `_IOW('a', 1, struct atmif_sioc)` in a header that neither defines nor includes that struct:
+        // the macro expands (the size is only taken where it is used), but no program that includes
+        // only this header can use it, and its request number depends on a size nobody here knows.
+        const element = elementOf(t);
+        if (element.kind === 'ref' && !tu.defines(element.tag, element.name)) {
+          issues.push(issue('IMPORT_IOCTL_INCOMPLETE', path, `its argument ${element.tag} ${element.name} is defined neither in the header nor in what it includes, so its size and request number are unknown here: not imported (include the header that defines it)`, c.loc, 'warning'));
           return;
         }
         arg = t;

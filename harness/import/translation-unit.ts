@@ -40,6 +40,8 @@ export class TranslationUnit implements TypeScope {
   private readonly unnamedRecords = new Map<string, AstNode>();
   private readonly unnamedEnums = new Map<string, AstNode>();
   private readonly enumNodes = new Map<string, AstNode>();
+  /** Unnamed tags a typedef names, by `struct NAME` as clang prints them (see {@link typedefNamedTag}). */
+  private readonly typedefTags = new Map<string, AstNode>();
   private readonly converted = new Map<AstNode, RecordDecl>();
   private readonly texts = new Map<string, Buffer | undefined>();
   private readonly display: (file: string) => string;
@@ -67,11 +69,43 @@ export class TranslationUnit implements TypeScope {
       const k = positionKey(n.loc);
       if (k !== undefined) this.unnamedEnums.set(k, n);
     };
+    let previous: AstNode | undefined;
     for (const n of this.top) {
-      if (n.kind === 'TypedefDecl' && n.name !== undefined && n.type !== undefined) this.typedefs.set(n.name, n.type.qualType);
-      else if (n.kind === 'RecordDecl') visitRecord(n);
+      if (n.kind === 'TypedefDecl' && n.name !== undefined && n.type !== undefined) {
+        this.typedefs.set(n.name, n.type.qualType);
+        this.noteTypedefNamedTag(n, previous);
+      } else if (n.kind === 'RecordDecl') visitRecord(n);
       else if (n.kind === 'EnumDecl') visitEnum(n);
+      previous = n;
     }
+  }
+
+  /**
+   * `typedef struct { ... } guid_t;` is an unnamed struct and a typedef, printed one after the other;
+   * clang spells the type `struct guid_t` after the typedef (the name it has for linkage). A
+   * definition without a tag right before a typedef whose type is that tag kind with the typedef's own
+   * name is such a pair. (Further names in the same typedef spell it the same way and need nothing.)
+   */
+  private noteTypedefNamedTag(typedef: AstNode, previous: AstNode | undefined): void {
+    if (previous === undefined || (previous.name !== undefined && previous.name !== '')) return;
+    const tag = previous.kind === 'EnumDecl' ? 'enum' : previous.kind === 'RecordDecl' ? (previous.tagUsed === 'union' ? 'union' : 'struct') : undefined;
+    const defined = previous.kind === 'EnumDecl' ? previous.inner !== undefined : previous.completeDefinition === true;
+    const spelled = `${tag ?? ''} ${typedef.name ?? ''}`;
+    if (tag === undefined || !defined || typedef.type?.qualType !== spelled || this.typedefTags.has(spelled)) return;
+    this.typedefTags.set(spelled, previous);
+  }
+
+  typedefNamedTag(tag: 'struct' | 'union' | 'enum', name: string): TypeNode | undefined {
+    // A real tag of that name wins: `typedef struct foo foo;` names a tag that exists.
+    if (this.defines(tag, name)) return undefined;
+    const n = this.typedefTags.get(`${tag} ${name}`);
+    if (n === undefined) return undefined;
+    return tag === 'enum' ? unnamedEnumType(this.enumeration(n)) : { kind: 'record', record: this.record(n) };
+  }
+
+  /** Whether the translation unit defines the struct, union or enum of this tag and name. */
+  defines(tag: 'struct' | 'union' | 'enum', name: string): boolean {
+    return tag === 'enum' ? this.enumNodes.has(name) : this.namedRecords.has(name);
   }
 
   typedef(name: string): string | undefined {

@@ -8,6 +8,7 @@ import { UserError } from '../diagnostics/user-error';
 import type { Abi } from '../layout/abi';
 import type { Spec } from '../spec/model';
 import { MUTATION_IDS, parseMutations, type MutationId } from '../../emulator/mutations';
+import { listReleases } from '../release/releases';
 import { emulatorProblem, suiteAbis } from './run/suite-setup';
 
 /** The uAPI a suite command works on, how it was named, and the project's configuration. */
@@ -59,3 +60,25 @@ export function mutationOption(ctx: CommandContext, allWhenNone: boolean): Mutat
   if (unknown.length > 0) throw new UserError([issue('USAGE_MUTATION', '--mutation', `unknown mutation ${unknown.join(', ')}; known: ${MUTATION_IDS.join(', ')}`)]);
   return MUTATION_IDS.filter((id) => mutations[id]);
 }
+
+/**
+ * The client spec of a cross-version run: with `--release V`, the frozen spec of release V of the
+ * target's uAPI (old userspace, run against the working spec's core); without it, the target's own.
+ */
+export function clientSpecOf(ctx: CommandContext, t: SuiteTarget): { client: Spec; release?: string } {
+  const version = ctx.values['release'] as string | undefined;
+  if (version === undefined) return { client: t.spec };
+  const { releases, issues } = listReleases(t.snapshotsRoot, t.spec.name);
+  if (issues.length > 0) throw new UserError(issues);
+  const r = releases.find((x) => x.version === version);
+  if (r === undefined) {
+    throw new UserError([issue('USAGE_RELEASE', '--release', `${t.spec.name} has no release ${version} in ${t.snapshotsRoot} (releases: ${releases.map((x) => x.version).join(', ') || 'none'})`)]);
+  }
+  return { client: r.spec, release: r.version };
+}
+
+/** The `--release` option of the suite commands. */
+export const releaseOption = {
+  type: 'string', valueName: 'V',
+  description: 'run as the userspace of frozen release V (its spec from snapshots/<uapi>/V/) against the working spec\'s core',
+} as const;

@@ -8,6 +8,8 @@ import { compareGoldens, goldenFiles } from '../snapshot';
 import { toCanonical } from '../spec/canonical';
 import type { Spec } from '../spec/model';
 import { toJson } from '../util/json';
+import { emulatorProblem } from '../pbt/run/suite-setup';
+import { recordReleaseTrace, writeReleaseTrace } from '../trace/release-trace';
 import { listReleases, RELEASE_SPEC_FILE } from './releases';
 
 export interface FreezeOptions {
@@ -19,11 +21,12 @@ export interface FreezeOptions {
 
 /**
  * Freezes the working spec as a release: writes `snapshots/<uapi>/<version>/spec.json` next to its
- * goldens. Refuses (returning issues, writing nothing) when the release exists already, when goldens
- * differ, when the version is not above every release, or when the diff against any release breaks
- * the policy.
+ * goldens, and `trace.json`, the golden ioctl trace of its suite on the emulated core (for a uAPI the
+ * core speaks). Refuses (returning issues, writing nothing) when the release exists already, when
+ * goldens differ, when the version is not above every release, when the diff against any release
+ * breaks the policy, or when the suite the trace comes from fails.
  */
-export function freezeRelease(spec: Spec, o: FreezeOptions): { written?: string; issues: Issue[] } {
+export function freezeRelease(spec: Spec, o: FreezeOptions): { written?: string; trace?: string; issues: Issue[] } {
   const dir = path.join(o.snapshotsRoot, spec.name, spec.version);
   const file = path.join(dir, RELEASE_SPEC_FILE);
   const where = `${spec.name} ${spec.version}`;
@@ -45,7 +48,11 @@ export function freezeRelease(spec: Spec, o: FreezeOptions): { written?: string;
     }
   }
   if (problems.length > 0) return { issues: problems };
+  // The golden trace of this release's userspace on today's core, when the emulated core speaks the uAPI.
+  const traced = emulatorProblem(spec) === undefined ? recordReleaseTrace(spec, spec) : undefined;
+  if (traced !== undefined && traced.trace === undefined) return { issues: traced.issues };
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(file, toJson(toCanonical(spec)) + '\n');
-  return { written: file, issues: [] };
+  const trace = traced?.trace !== undefined ? writeReleaseTrace(dir, traced.trace) : undefined;
+  return { written: file, ...(trace?.written !== undefined ? { trace: trace.written } : {}), issues: trace?.issues ?? [] };
 }

@@ -56,7 +56,7 @@ test.after.always(() => {
 interface CheckStep {
   readonly name: string;
   readonly verdict: string;
-  readonly items: readonly { rule: string; level: string; subject: string; waived?: string }[];
+  readonly items: readonly { rule: string; level: string; subject: string; waived?: string; message?: string }[];
 }
 
 /** `uapi check --format json` on a copy of the baseline project with `candidate` as the working spec. */
@@ -82,7 +82,7 @@ const diffStepName = `diff ${UAPI}@${RELEASED} -> ${CANDIDATE}`;
  * Runs the gate on `base` + `edits` and checks that it fails on the release diff alone, with exactly
  * the breaking rules `rules` and at least the (rule, subject) pairs of `subjects`.
  */
-async function rejected(t: ExecutionContext, edits: Spec, rules: readonly string[], subjects: readonly [string, string][]): Promise<void> {
+async function rejected(t: ExecutionContext, edits: Spec, rules: readonly string[], subjects: readonly [string, string][]): Promise<CheckStep[]> {
   const candidate = applySpecEdits(current, edits);
   t.is(candidate.version, CANDIDATE);
   const r = await gate(candidate);
@@ -91,21 +91,27 @@ async function rejected(t: ExecutionContext, edits: Spec, rules: readonly string
   const goldens = r.steps.find((s) => s.name.startsWith('goldens '));
   t.is(goldens?.verdict, 'pass', 'the candidate\'s fresh goldens match: the failure is the diff\'s');
   const diff = r.steps.find((s) => s.name === diffStepName);
-  if (diff === undefined) return t.fail(`no step "${diffStepName}" in ${r.steps.map((s) => s.name).join(', ')}`);
+  if (diff === undefined) {
+    t.fail(`no step "${diffStepName}" in ${r.steps.map((s) => s.name).join(', ')}`);
+    return r.steps;
+  }
   const errors = diff.items.filter((i) => i.level === 'error' && i.waived === undefined);
   t.deepEqual([...new Set(errors.map((i) => i.rule))].sort(), [...rules].sort(), 'the breaking rules of the release diff');
   for (const [rule, subject] of subjects) {
     t.true(errors.some((i) => i.rule === rule && i.subject === subject), `${rule} ${subject}`);
   }
+  return r.steps;
 }
 
 const x86_64 = findAbi('x86_64');
 
-test('control: the current spec as 1.5.0 passes the same gate', async (t) => {
+test('control: the current spec as 1.5.0 passes the same gate, old userspace and its trace included', async (t) => {
   const r = await gate({ ...current, version: CANDIDATE });
   t.is(r.code, 0, r.raw);
   t.is(r.verdict, 'pass');
   t.true(r.steps.some((s) => s.name === diffStepName));
+  t.is(r.steps.find((s) => s.name === `userspace ${RELEASED} on the ${CANDIDATE} core`)?.verdict, 'pass');
+  t.is(r.steps.find((s) => s.name === `trace ${RELEASED} on the ${CANDIDATE} core`)?.verdict, 'pass', 'uapi release recorded the trace');
 });
 
 test('5.16.12: interrupt_timeout_us moved inside a WAIT_CS argument of unchanged size', async (t) => {
@@ -143,10 +149,16 @@ test('5.13: exported Gaudi sync-object and monitor reservations changed value', 
 
 test('6.12: every request number renumbered (\'d\' 0x40.. <-> \'H\' 1..)', async (t) => {
   const names = ['INFO', 'CB', 'CS', 'WAIT_CS', 'MEMORY', 'DEBUG'].map((n) => `ioctl DRM_IOCTL_HL_${n}`);
-  await rejected(t, ioctlsRenumbered, ['IOCTL_TYPE_CHANGED', 'IOCTL_NR_CHANGED', 'CONSTANT_VALUE_CHANGED'], [
+  const steps = await rejected(t, ioctlsRenumbered, ['IOCTL_TYPE_CHANGED', 'IOCTL_NR_CHANGED', 'CONSTANT_VALUE_CHANGED'], [
     ...names.flatMap((s): [string, string][] => [['IOCTL_TYPE_CHANGED', s], ['IOCTL_NR_CHANGED', s]]),
     ['CONSTANT_VALUE_CHANGED', 'constant HL_COMMAND_START'],
   ]);
+  // Old userspace sends the old numbers: its suite and its golden trace fail on the candidate's core too.
+  const byName = (n: string): CheckStep | undefined => steps.find((s) => s.name === n);
+  t.is(byName(`userspace ${RELEASED} on the ${CANDIDATE} core`)?.verdict, 'fail');
+  const trace = byName(`trace ${RELEASED} on the ${CANDIDATE} core`);
+  t.is(trace?.verdict, 'fail');
+  t.regex(trace?.items[0]?.message ?? '', /recorded\s+replayed[\s\S]*≠ result\s+0\s+ENOTTY/);
 });
 
 test('development history: a new CS flag on the bit of an existing one (0x400)', async (t) => {

@@ -6,7 +6,8 @@ import { UserError } from '../../diagnostics/user-error';
 import { ACCEPTED_CHANGES_FILE, diffJson, diffReport, diffSpecs, POLICIES, readWaivers, type PolicyName, type Waiver } from '../../diff';
 import { EXIT_BREAKING, EXIT_OK, type Command, type CommandContext } from '../command';
 import { REPORT_FORMATS, renderReport } from '../report-format';
-import { abiOption, formatOption, includeOption, loadOrFail, selectedAbis, selectedFormat } from '../shared-options';
+import type { LoadedUapi } from '../../load/load-uapi';
+import { abiOption, formatOption, includeOption, loadAllOrFail, selectedAbis, selectedFormat } from '../shared-options';
 
 function policyOf(ctx: CommandContext): PolicyName {
   const p = (ctx.values['policy'] as string | undefined) ?? 'kernel';
@@ -47,8 +48,7 @@ export const diffCommand: Command = {
     const policy = policyOf(ctx);
     const [oldArg, newArg] = ctx.positionals as [string, string];
     const waivers = waiversOf(ctx, newArg);
-    const oldU = await loadOrFail(ctx, oldArg);
-    const newU = await loadOrFail(ctx, newArg);
+    const [oldU, newU] = (await loadAllOrFail(ctx, [oldArg, newArg])) as [LoadedUapi, LoadedUapi];
     const result = diffSpecs(
       { spec: oldU.spec, label: oldArg, headerMode: oldU.origin === 'header' },
       { spec: newU.spec, label: newArg, headerMode: newU.origin === 'header' },

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { issue } from '../../diagnostics/issue';
 import { UserError } from '../../diagnostics/user-error';
-import { intOption, suiteAbisOf, suiteTarget } from '../../pbt/cli-support';
+import { clientSpecOf, intOption, releaseOption, suiteAbisOf, suiteTarget } from '../../pbt/cli-support';
 import { formatDuration, parseDuration } from '../../pbt/fuzz/duration';
 import { fuzz } from '../../pbt/fuzz/fuzz';
 import type { FuzzReport } from '../../pbt/fuzz/fuzz-report';
@@ -50,15 +50,17 @@ async function quick(ctx: CommandContext, format: 'text' | 'json'): Promise<numb
   const t = await suiteTarget(ctx, ctx.positionals[0]);
   const seed = intOption(ctx, 'seed') ?? QUICK_SEED;
   const abis = suiteAbisOf(ctx);
-  const corpus = loadCorpus(corpusDir(t.snapshotsRoot, t.spec.name));
+  const { client, release } = clientSpecOf(ctx, t);
+  // The regression corpus holds failures of the working spec's own userspace: not replayed for an old release's.
+  const corpus = release === undefined ? loadCorpus(corpusDir(t.snapshotsRoot, t.spec.name)) : { entries: [], issues: [] };
   if (corpus.issues.length > 0) throw new UserError(corpus.issues);
-  const r = runSuite({ spec: t.spec, abis, counter: { ioctls: 0 }, runs: t.config.budgets.quickRuns, seed, corpus: corpus.entries });
+  const r = runSuite({ spec: client, deviceSpec: t.spec, abis, counter: { ioctls: 0 }, runs: t.config.budgets.quickRuns, seed, corpus: corpus.entries });
   const failures = r.outcomes.filter((o) => o.verdict === 'fail').map((o) => ({
-    ...failureOf(o, `${t.spec.name} ${t.spec.version}`, []),
-    command: replayCommand({ specArg: t.argument, property: o.id, abi: o.abi, ...(o.mirror !== undefined ? { mirror: o.mirror } : {}), seed: o.seed, ...(o.path !== undefined ? { path: o.path } : {}), ...(o.replayPath !== undefined ? { replayPath: o.replayPath } : {}), mutations: [] }),
+    ...failureOf(o, `${client.name} ${client.version}`, []),
+    command: replayCommand({ specArg: t.argument, ...(release !== undefined ? { release } : {}), property: o.id, abi: o.abi, ...(o.mirror !== undefined ? { mirror: o.mirror } : {}), seed: o.seed, ...(o.path !== undefined ? { path: o.path } : {}), ...(o.replayPath !== undefined ? { replayPath: o.replayPath } : {}), mutations: [] }),
   }));
   const report: FuzzReport = {
-    ioctls: r.ioctls, runs: r.outcomes.reduce((a, o) => a + o.runs, 0), failures, seed, shard: '1/1', spec: `${t.spec.name} ${t.spec.version}`,
+    ioctls: r.ioctls, runs: r.outcomes.reduce((a, o) => a + o.runs, 0), failures, seed, shard: '1/1', spec: `${client.name} ${client.version}${release !== undefined ? ` on the ${t.spec.version} core` : ''}`,
     abis: abis.map((a) => a.name), rounds: 1, elapsedMs: r.ms, properties: r.outcomes.map((o) => ({ name: o.name, runs: o.runs, ioctls: o.ioctls })),
   };
   if (format === 'text') {
@@ -70,7 +72,7 @@ async function quick(ctx: CommandContext, format: 'text' | 'json'): Promise<numb
 export const fuzzCommand: Command = {
   name: 'fuzz',
   summary: 'long property runs against the emulated core (nightly), sharded, with failure files',
-  synopsis: '[<uapi>] [--time D | --rounds N] [--seed N] [--shard i/n] [--abi A,B] [--format text|json] [--out DIR] | --quick | --merge FILE...',
+  synopsis: '[<uapi>] [--time D | --rounds N] [--seed N] [--shard i/n] [--abi A,B] [--format text|json] [--out DIR] | --quick [--release V] | --merge FILE...',
   positionals: [0, Infinity],
   options: {
     time: { type: 'string', valueName: 'D', description: 'how long to run: 30s, 10m, 1h30m (default: the configuration\'s budgets.fuzzTime)' },
@@ -81,6 +83,7 @@ export const fuzzCommand: Command = {
     format: formatOption(FORMATS),
     out: { type: 'string', valueName: 'DIR', description: 'where failure files go (default: the configuration\'s reports folder, fuzz-failures/)' },
     quick: { type: 'boolean', description: 'run the quick suite once (budgets.quickRuns runs per property), as uapi check does' },
+    release: { ...releaseOption, description: 'with --quick: run as the userspace of frozen release V against the working spec\'s core (a cross-version step of uapi check)' },
     merge: { type: 'boolean', description: 'merge shard reports (the positional arguments, JSON files of --format json) into one' },
     config: configOption,
   },
@@ -101,6 +104,7 @@ export const fuzzCommand: Command = {
     }
     if (ctx.positionals.length > 1) throw new UserError([issue('USAGE_ARGS', ctx.positionals.join(' '), 'fuzz takes at most one uAPI (or --merge with report files)')]);
     if (ctx.values['quick'] === true) return quick(ctx, format);
+    if (ctx.values['release'] !== undefined) throw new UserError([issue('USAGE_RELEASE', '--release', '--release goes with --quick (the cross-version suite of uapi check)')]);
     const t = await suiteTarget(ctx, ctx.positionals[0]);
     const timeText = (ctx.values['time'] as string | undefined) ?? t.config.budgets.fuzzTime;
     const timeMs = parseDuration(timeText);

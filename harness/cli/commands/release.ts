@@ -20,10 +20,12 @@ export const releaseCommand: Command = {
     config: configOption,
   },
   details: [
-    'Writes spec.json (the canonical spec) beside the goldens of the version. Refuses when that release',
-    'exists (releases are never rewritten), when the goldens differ, when the version is not above every',
-    'release, or when the spec breaks any release under the policy. Without <spec>, the configuration\'s',
-    'only uAPI (by default the only folder under specs/).',
+    'Writes spec.json (the canonical spec) beside the goldens of the version, and trace.json: the golden',
+    'ioctl trace of the release\'s suite on the emulated core (for a uAPI the core speaks), which uapi check',
+    'replays on every later core. Refuses when that release exists (releases are never rewritten), when the',
+    'goldens differ, when the version is not above every release, when the spec breaks any release under',
+    'the policy, or when the suite fails. Without <spec>, the configuration\'s only uAPI (by default the',
+    'only folder under specs/).',
   ].join('\n'),
   async run(ctx) {
     const config = projectConfig(ctx);
@@ -39,7 +41,7 @@ export const releaseCommand: Command = {
     const snapshotsRoot = path.resolve(ctx.io.cwd, (ctx.values['dir'] as string | undefined) ?? path.resolve(config.root, config.snapshots));
     const r = freezeRelease(spec, { snapshotsRoot, abis: parseAbiList('all').abis, policy, waivers: w.waivers });
     if (r.written === undefined) throw new UserError(r.issues);
-    ctx.io.out(`released ${spec.name} ${spec.version}: ${path.relative(ctx.io.cwd, r.written)}\n`);
+    ctx.io.out(`released ${spec.name} ${spec.version}: ${path.relative(ctx.io.cwd, r.written)}${r.trace !== undefined ? `, ${path.relative(ctx.io.cwd, r.trace)}` : ''}\n`);
     return EXIT_OK;
   },
 };

@@ -3,7 +3,7 @@ import { MUTATION_IDS, parseMutations } from '../../../emulator/mutations';
 import { findAbi } from '../../layout/abi';
 import { issue } from '../../diagnostics/issue';
 import { UserError } from '../../diagnostics/user-error';
-import { intOption, mutationOption, suiteTarget } from '../../pbt/cli-support';
+import { clientSpecOf, intOption, mutationOption, releaseOption, suiteTarget } from '../../pbt/cli-support';
 import { findProperty, SUITE } from '../../pbt/properties/catalogue';
 import { replayFailure } from '../../pbt/run/corpus';
 import { dataToJson } from '../../pbt/run/data-json';
@@ -46,7 +46,7 @@ function text(o: PropertyOutcome, f: FailureFile): string {
 export const replayCommand: Command = {
   name: 'replay',
   summary: 'reproduce one property failure exactly, from its failure file or its seed and path',
-  synopsis: '[<uapi>] <failure-file.json> | [<uapi>] --property ID --seed N --path P [--abi A] [--mirror B] [--replay-path R] [--mutation M]... [--format text|json]',
+  synopsis: '[<uapi>] <failure-file.json> | [<uapi>] [--release V] --property ID --seed N --path P [--abi A] [--mirror B] [--replay-path R] [--mutation M]... [--format text|json]',
   positionals: [0, 2],
   options: {
     property: { type: 'string', valueName: 'ID', description: 'property id, as the failure names it (D1/nonzero-pad-rejected, model/command-sequences, ...)' },
@@ -56,6 +56,7 @@ export const replayCommand: Command = {
     abi: { type: 'string', valueName: 'A', description: 'ABI of the calling process (default x86_64)' },
     mirror: { type: 'string', valueName: 'B', description: 'second ABI of a pair-wise property (i386)' },
     mutation: { type: 'string', multiple: true, valueName: 'M', description: 'emulator mutation the failure was found with (repeatable)' },
+    release: { ...releaseOption, description: 'the failure was found with the userspace of frozen release V (a cross-version step of uapi check)' },
     format: formatOption(FORMATS),
     config: configOption,
   },
@@ -69,16 +70,17 @@ export const replayCommand: Command = {
     const file = ctx.positionals.find((p) => p.endsWith('.json'));
     const uapi = ctx.positionals.find((p) => !p.endsWith('.json'));
     const t = await suiteTarget(ctx, uapi);
+    const { client } = clientSpecOf(ctx, t);
     let failure: FailureFile;
     if (file !== undefined) {
       const r = readFailureFile(path.resolve(ctx.io.cwd, file));
       if (r.failure === undefined) throw new UserError(r.issues);
       failure = r.failure;
-    } else failure = failureFromOptions(ctx, `${t.spec.name} ${t.spec.version}`);
+    } else failure = failureFromOptions(ctx, `${client.name} ${client.version}`);
     const { mutations, unknown } = parseMutations(failure.mutations);
     if (unknown.length > 0) throw new UserError([issue('USAGE_MUTATION', file ?? '--mutation', `unknown mutation ${unknown.join(', ')}`)]);
     const ids = MUTATION_IDS.filter((id) => mutations[id]);
-    const outcome = replayFailure(failure, { spec: t.spec, deviceSpec: t.spec, mutations: ids, counter: { ioctls: 0 } });
+    const outcome = replayFailure(failure, { spec: client, deviceSpec: t.spec, mutations: ids, counter: { ioctls: 0 } });
     if (outcome === undefined) throw new UserError([issue('USAGE_REPLAY', file ?? '--property', `cannot replay: unknown property ${failure.property} or ABI ${failure.abi}${failure.mirror !== undefined ? `/${failure.mirror}` : ''}`)]);
     if (format === 'json') ctx.io.out(`${dataToJson({ property: failure.property, abi: failure.abi, mirror: failure.mirror, seed: failure.seed, path: failure.path, verdict: outcome.verdict, rule: outcome.rule, message: outcome.message, counterexample: outcome.counterexample })}\n`);
     else ctx.io.out(text(outcome, failure));

@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import type { FailureClass } from '../../spec/model';
 import type { RuleId } from '../rules';
+import { SAME_SPEC, type RecordView } from '../spec-facts/device-view';
 import type { FieldSite } from '../spec-facts/field-sites';
 import { unconditionalInputSites, type IoctlFacts } from '../spec-facts/ioctl-facts';
 import type { SpecFacts } from '../spec-facts/spec-facts';
@@ -31,14 +32,14 @@ export const FAULT_RULE: { readonly [K in FaultKind]: RuleId } = {
 
 const SITE_KIND: { readonly [K in FaultKind]: FieldSite['kind'] } = { pad: 'zero', flag: 'flags', value: 'oneOf', handle: 'handle', pointer: 'userPointer' };
 
-/** Flag sites whose group leaves at least one bit of the field undefined. */
-function flagBits(facts: SpecFacts, s: FieldSite): number[] {
+/** Bits of a flags field that its group leaves undefined (and the device's spec too). */
+function flagBits(facts: SpecFacts, s: FieldSite, device: RecordView): number[] {
   const g = facts.group(s.annotations?.flags ?? '');
-  return g === undefined ? [] : undefinedBits(s.access.bytes, BigInt.asUintN(s.access.bytes * 8, g.mask));
+  return g === undefined ? [] : undefinedBits(s.access.bytes, BigInt.asUintN(s.access.bytes * 8, g.mask)).filter((b) => device.bitUnknownThere(s, b));
 }
 
-/** Values of the field's width that its value set does not list. */
-function valuesOutside(facts: SpecFacts, s: FieldSite): bigint[] {
+/** Values of the field's width that its value set does not list (nor the device's spec). */
+function valuesOutside(facts: SpecFacts, s: FieldSite, device: RecordView): bigint[] {
   const g = facts.group(s.annotations?.oneOf ?? '');
   if (g === undefined) return [];
   const bits = s.access.bytes * 8;
@@ -47,28 +48,31 @@ function valuesOutside(facts: SpecFacts, s: FieldSite): bigint[] {
   const top = g.values.reduce((m, v) => (BigInt.asUintN(bits, v) > m ? BigInt.asUintN(bits, v) : m), 0n);
   const candidates = [top + 1n, top + 2n, max, max - 1n, 1n << BigInt(bits - 1)];
   for (let v = 0n; v < top && candidates.length < 12; v++) if (!listed.has(v)) candidates.push(v);
-  return [...new Set(candidates.filter((v) => v >= 0n && v <= max && !listed.has(v)))];
+  return [...new Set(candidates.filter((v) => v >= 0n && v <= max && !listed.has(v) && device.valueUnknownThere(s, v)))];
 }
 
 /**
  * The sites of an ioctl where a fault of `kind` can go with a predictable errno: input fields outside
- * every union (inside one, which member the op reads decides whether the bytes mean anything).
+ * every union (inside one, which member the op reads decides whether the bytes mean anything). For an
+ * older client, `device` is how the newer driver's spec sees the input record: a pad it gave a
+ * meaning, a flag or a value it defined since, is no fault there.
  */
-export function faultSites(facts: SpecFacts, ioctl: IoctlFacts, kind: FaultKind): FieldSite[] {
+export function faultSites(facts: SpecFacts, ioctl: IoctlFacts, kind: FaultKind, device: RecordView = SAME_SPEC): FieldSite[] {
   return unconditionalInputSites(ioctl.input).filter((s) => s.kind === SITE_KIND[kind]
-    && (kind !== 'flag' || flagBits(facts, s).length > 0)
-    && (kind !== 'value' || valuesOutside(facts, s).length > 0));
+    && (kind !== 'pad' || device.zeroThere(s))
+    && (kind !== 'flag' || flagBits(facts, s, device).length > 0)
+    && (kind !== 'value' || valuesOutside(facts, s, device).length > 0));
 }
 
 /** Faults of `kind` for an ioctl, or undefined when it has no site for them. */
-export function faultArb(facts: SpecFacts, ioctl: IoctlFacts, kind: FaultKind): fc.Arbitrary<Fault> | undefined {
-  const sites = faultSites(facts, ioctl, kind);
+export function faultArb(facts: SpecFacts, ioctl: IoctlFacts, kind: FaultKind, device: RecordView = SAME_SPEC): fc.Arbitrary<Fault> | undefined {
+  const sites = faultSites(facts, ioctl, kind, device);
   if (sites.length === 0) return undefined;
   return fc.constantFrom(...sites).chain((s): fc.Arbitrary<Fault> => {
     switch (kind) {
       case 'pad': return fc.bigInt({ min: 1n, max: fieldMax(s) }).map((value): Fault => ({ kind, path: s.path, value }));
-      case 'flag': return fc.constantFrom(...flagBits(facts, s)).map((bit): Fault => ({ kind, path: s.path, bit }));
-      case 'value': return fc.constantFrom(...valuesOutside(facts, s)).map((value): Fault => ({ kind, path: s.path, value }));
+      case 'flag': return fc.constantFrom(...flagBits(facts, s, device)).map((bit): Fault => ({ kind, path: s.path, bit }));
+      case 'value': return fc.constantFrom(...valuesOutside(facts, s, device)).map((value): Fault => ({ kind, path: s.path, value }));
       case 'handle': return fc.nat({ max: 15 }).map((pick): Fault => ({ kind, path: s.path, pick }));
       case 'pointer': return fc.constantFrom<'unmapped' | 'short'>('unmapped', 'short').map((placement): Fault => ({ kind, path: s.path, placement }));
     }

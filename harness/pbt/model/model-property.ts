@@ -4,16 +4,16 @@ import type { SuiteContext, SuiteProperty } from '../properties/suite-property';
 import { specFacts } from '../spec-facts/spec-facts';
 import { SUITE_CONFIG } from '../world/suite-config';
 import { System } from '../world/system';
-import { COMMAND_ARBS } from './commands/arbitraries';
+import { commandArbitraries } from './commands/arbitraries';
 import type { CommandData } from './commands/data';
 import { HANDLERS, ModelCommand, type World } from './commands/index';
-import { learnEnv, missingNames } from './env';
+import { learnEnv } from './env';
+import { bareMinimumMissing, modelReach, type ModelReach } from './reach';
 import { Side, type Real } from './real';
 import { freshSlot, type ModelState } from './state';
 
 type Commands = Iterable<fc.Command<World, Real>>;
 
-const NEEDED_IOCTLS = ['DRM_IOCTL_HL_INFO', 'DRM_IOCTL_HL_CB', 'DRM_IOCTL_HL_CS', 'DRM_IOCTL_HL_WAIT_CS', 'DRM_IOCTL_HL_MEMORY'];
 const SLOTS = 3;
 
 /** A device per ABI (the one under test and its mirror), slots 0 and 1 open, the environment learned. */
@@ -38,30 +38,34 @@ function setup(ctx: SuiteContext): { model: World; real: Real } {
   const slots = Array.from({ length: SLOTS }, (_, i) => ({ ...freshSlot(), open: i < 2 }));
   const state: ModelState = { slots, dramFree: env.dramFree, computeOpen: 2, dead: [], submissions: 0, held: [] };
   const real: Real = { sides };
-  // Something of everything in both open files, so that the first commands already have buffers,
-  // memory and mappings to use (made through the handlers: their expectations are checked too).
+  // Something of everything the client can make in both open files, so that the first commands
+  // already have buffers, memory and mappings to use (made through the handlers: their expectations
+  // are checked too). An older client without HL_CB_FLAGS_MAP makes its second buffer unmapped.
   const x = { m: state, r: real, env };
+  const can = env.reach.ops;
   for (const slot of [0, 1]) {
     HANDLERS.cbCreate.run(x, { op: 'cbCreate', slot, size: 4096, map: false, badBit: null });
-    HANDLERS.cbCreate.run(x, { op: 'cbCreate', slot, size: 4096, map: true, badBit: null });
-    HANDLERS.mapHost.run(x, { op: 'mapHost', slot, size: 65536, readOnly: false, fault: 'none' });
+    HANDLERS.cbCreate.run(x, { op: 'cbCreate', slot, size: 4096, map: env.reach.cbMap, badBit: null });
+    if (can.has('mapHost')) HANDLERS.mapHost.run(x, { op: 'mapHost', slot, size: 65536, readOnly: false, fault: 'none' });
     // Slot 1 maps one more host buffer ...
-    if (slot === 1) HANDLERS.mapHost.run(x, { op: 'mapHost', slot, size: 8192, readOnly: false, fault: 'none' });
+    if (slot === 1 && can.has('mapHost')) HANDLERS.mapHost.run(x, { op: 'mapHost', slot, size: 8192, readOnly: false, fault: 'none' });
     HANDLERS.memAlloc.run(x, { op: 'memAlloc', slot, size: 'page', page: 'default', contiguous: false });
-    HANDLERS.mapDevice.run(x, { op: 'mapDevice', slot, ref: { from: 'own', pick: 0 } });
+    if (can.has('mapDevice')) HANDLERS.mapDevice.run(x, { op: 'mapDevice', slot, ref: { from: 'own', pick: 0 } });
     // ... and slot 0 one more allocation: each file has an address the other does not map.
     if (slot === 0) {
       HANDLERS.memAlloc.run(x, { op: 'memAlloc', slot, size: 'page', page: 'default', contiguous: false });
-      HANDLERS.mapDevice.run(x, { op: 'mapDevice', slot, ref: { from: 'own', pick: 1 } });
+      if (can.has('mapDevice')) HANDLERS.mapDevice.run(x, { op: 'mapDevice', slot, ref: { from: 'own', pick: 1 } });
     }
   }
   return { model: { state, env }, real };
 }
 
-function commandArbs(): fc.Arbitrary<fc.Command<World, Real>>[] {
+/** The commands the client's spec reaches, each as often as its weight says. */
+function commandArbs(reach: ModelReach): fc.Arbitrary<fc.Command<World, Real>>[] {
   const weights: { readonly [K in CommandData['op']]?: number } = { submit: 4, wait: 3, info: 2, mapHost: 2, memAlloc: 2, cbCreate: 2, mapDevice: 2, waitMulti: 2 };
-  return (Object.keys(COMMAND_ARBS) as CommandData['op'][]).flatMap((op) => {
-    const arb = (COMMAND_ARBS[op] as fc.Arbitrary<CommandData>).map((d) => new ModelCommand(d), (c) => (c as ModelCommand).data);
+  const arbs = commandArbitraries(reach);
+  return (Object.keys(arbs) as CommandData['op'][]).filter((op) => reach.ops.has(op)).flatMap((op) => {
+    const arb = (arbs[op] as fc.Arbitrary<CommandData>).map((d) => new ModelCommand(d), (c) => (c as ModelCommand).data);
     return Array.from({ length: weights[op] ?? 1 }, () => arb);
   });
 }
@@ -78,11 +82,10 @@ export const modelSequences: SuiteProperty<Commands> = {
   abis: 'pair',
   stateful: true,
   skip(ctx) {
-    const facts = specFacts(ctx.spec, ctx.abi);
-    const missing = [...NEEDED_IOCTLS.filter((n) => facts.ioctl(n) === undefined), ...missingNames(facts)];
-    return missing.length > 0 ? `the model needs ${missing.join(', ')}, which the spec does not define` : undefined;
+    const missing = bareMinimumMissing(specFacts(ctx.spec, ctx.abi));
+    return missing.length > 0 ? `the model needs at least ${missing.join(', ')}, which the spec does not define` : undefined;
   },
-  arbitrary: (ctx) => fc.commands(commandArbs(), { maxCommands: 40, size: 'max', ...(ctx.replayPath !== undefined ? { replayPath: ctx.replayPath } : {}) }),
+  arbitrary: (ctx) => fc.commands(commandArbs(modelReach(specFacts(ctx.spec, ctx.abi))), { maxCommands: 40, size: 'max', ...(ctx.replayPath !== undefined ? { replayPath: ctx.replayPath } : {}) }),
   check(ctx, cmds) {
     fc.modelRun(() => setup(ctx), cmds);
   },

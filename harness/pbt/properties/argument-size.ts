@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
 import { E, errnoName } from '../../../emulator/errno';
 import { ensure } from '../rules';
+import { deviceIoctl } from '../spec-facts/device-view';
 import type { IoctlFacts } from '../spec-facts/ioctl-facts';
 import { specFacts } from '../spec-facts/spec-facts';
 import type { PlacedBuffer } from '../args/materialize';
@@ -18,12 +19,24 @@ export interface SizedCase extends ArgCase {
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
+/**
+ * The size of the driver's struct for the client's ioctl: the client's own, or for an older client
+ * the newer driver's when it grew since (WAIT_CS 24 -> 56). Bytes between the two are fields the
+ * client does not know: zero, as an older caller leaves them by not having them.
+ */
+function driverSize(ctx: SuiteContext, ioctl: IoctlFacts): number {
+  const device = deviceIoctl(specFacts(ctx.deviceSpec, ctx.abi), ioctl);
+  return Math.max(ioctl.size, device?.size ?? 0);
+}
+
 function sizedArb(ctx: SuiteContext, longer: boolean): fc.Arbitrary<SizedCase> {
   const eligible = inputIoctls(ctx).filter((i) => i.size > (longer ? 0 : 1));
   return argCaseArb(ctx, eligible).chain((c) => {
-    const full = specFacts(ctx.spec, ctx.abi).ioctl(c.ioctl)?.size ?? 8;
+    const ioctl = specFacts(ctx.spec, ctx.abi).ioctl(c.ioctl);
+    const full = ioctl?.size ?? 8;
+    const driver = ioctl !== undefined ? driverSize(ctx, ioctl) : full;
     const size = longer
-      ? fc.oneof(fc.constantFrom(8, 16, 64), fc.integer({ min: 1, max: 256 })).map((n) => full + n)
+      ? fc.oneof(fc.constantFrom(8, 16, 64), fc.integer({ min: 1, max: 256 })).map((n) => driver + n)
       : full > 8
         // Older structs end on a field boundary, often a multiple of 8; any shorter size must work too.
         ? fc.oneof(fc.integer({ min: 1, max: Math.floor((full - 1) / 8) }).map((n) => n * 8), fc.integer({ min: 1, max: full - 1 }))
@@ -83,7 +96,9 @@ export const shorterArgument: SuiteProperty<SizedCase> = {
 /**
  * D4, newer callers: bytes past the driver's struct are ignored (the call behaves as the driver-size
  * call and the extra bytes come back as they were) or, with tail policy `reject`, non-zero ones fail
- * with the longerTail errno. An ioctl that is not size-extensible answers ENOTTY.
+ * with the longerTail errno. An ioctl that is not size-extensible answers ENOTTY. For an older client
+ * the driver's struct may be longer than the client's: the bytes in between stay zero and the driver
+ * may answer into them (the client's prefix must be as the client-size call's).
  */
 export const longerArgument: SuiteProperty<SizedCase> = {
   id: 'D4/longer-argument-tail-policy',
@@ -95,7 +110,9 @@ export const longerArgument: SuiteProperty<SizedCase> = {
     const a = prepared(ctx, c);
     const ra = a.fx.system.call(a.fx.own, a.ioctl, a.image);
     const b = prepared(ctx, c);
+    const driver = driverSize(ctx, b.ioctl);
     const long = new Uint8Array(c.size).fill(c.tailByte);
+    long.fill(0, 0, driver);
     long.set(b.image);
     if (b.ioctl.decl.sizeExtensible !== true) {
       const r = b.fx.system.call(b.fx.own, b.ioctl, long, { size: c.size, request: b.ioctl.requestFor(c.size) });
@@ -108,9 +125,9 @@ export const longerArgument: SuiteProperty<SizedCase> = {
       ensure(rb.errno === p, 'D4/longer-argument-tail-policy', () => `${c.ioctl} rejects non-zero tails, but a ${c.size}-byte argument with tail 0x${c.tailByte.toString(16)} gave ${errnoName(rb.errno)}, expected ${errnoName(p)}`);
       return;
     }
-    ensure(rb.errno === ra.errno, 'D4/longer-argument-tail-policy', () => `${c.ioctl} with ${c.size - a.ioctl.size} extra bytes of 0x${c.tailByte.toString(16)} gave ${errnoName(rb.errno)}; the driver-size call gives ${errnoName(ra.errno)} (tail policy ${b.ioctl.decl.tail ?? 'ignore'})`);
+    ensure(rb.errno === ra.errno, 'D4/longer-argument-tail-policy', () => `${c.ioctl} with ${c.size - driver} extra bytes of 0x${c.tailByte.toString(16)} gave ${errnoName(rb.errno)}; the driver-size call gives ${errnoName(ra.errno)} (tail policy ${b.ioctl.decl.tail ?? 'ignore'})`);
     ensure(hex(rb.bytes.subarray(0, a.ioctl.size)) === hex(ra.bytes), 'D4/longer-argument-tail-policy', () => `${c.ioctl} with extra bytes answered differently from the driver-size call`);
-    ensure(rb.bytes.subarray(a.ioctl.size).every((x) => x === c.tailByte), 'D4/longer-argument-tail-policy', () => `${c.ioctl} changed the caller's extra bytes past the driver's struct`);
+    ensure(rb.bytes.subarray(driver).every((x) => x === c.tailByte), 'D4/longer-argument-tail-policy', () => `${c.ioctl} changed the caller's extra bytes past the driver's struct`);
   },
   toData: (c) => c,
   fromData: (d) => d as SizedCase,

@@ -3,9 +3,11 @@ import { errnoName } from '../../../emulator/errno';
 import { recordArb } from '../args/abstract-arg';
 import { applyFault, FAULT_CLASS, FAULT_RULE, faultArb, type Fault, type FaultKind } from '../args/faults';
 import { ensure, Violation } from '../rules';
+import { inputView } from '../spec-facts/device-view';
+import type { IoctlFacts } from '../spec-facts/ioctl-facts';
 import { specFacts } from '../spec-facts/spec-facts';
 import { deviceDigest } from '../world/digest';
-import { fixtureFor, fixtureProblem, inputIoctls, ioctlOf, materializeCase, type ArgCase } from './arg-case';
+import { fixtureFor, fixtureProblem, inputIoctls, ioctlOf, materializeCase, withinReach, type ArgCase } from './arg-case';
 import type { SuiteContext, SuiteProperty } from './suite-property';
 
 /** A conforming call with exactly one fault. */
@@ -23,20 +25,25 @@ export const describeFault = (f: Fault): string => {
   }
 };
 
+/** Faults of `kind` in the ioctl's argument that are faults for the device's spec too (see RecordView). */
+function faultsOf(ctx: SuiteContext, ioctl: IoctlFacts, kind: FaultKind): fc.Arbitrary<Fault> | undefined {
+  const facts = specFacts(ctx.spec, ctx.abi);
+  return faultArb(facts, ioctl, kind, inputView(facts, specFacts(ctx.deviceSpec, ctx.abi), ioctl));
+}
+
 /** Calls of the ioctls that have a site for faults of `kind`, each with one such fault. */
 export function faultCaseArb(ctx: SuiteContext, kind: FaultKind): fc.Arbitrary<FaultCase> {
   const facts = specFacts(ctx.spec, ctx.abi);
   const eligible = inputIoctls(ctx).flatMap((i) => {
-    const f = faultArb(facts, i, kind);
+    const f = faultsOf(ctx, i, kind);
     return f === undefined ? [] : [{ i, f }];
   });
-  return fc.constantFrom(...eligible).chain(({ i, f }) =>
-    fc.tuple(recordArb(facts, i.input?.name ?? ''), f).map(([arg, fault]): FaultCase => ({ ioctl: i.name, arg, fault })));
+  return withinReach(ctx, fc.constantFrom(...eligible).chain(({ i, f }) =>
+    fc.tuple(recordArb(facts, i.input?.name ?? ''), f).map(([arg, fault]): FaultCase => ({ ioctl: i.name, arg, fault }))));
 }
 
 export function hasFaultSites(ctx: SuiteContext, kind: FaultKind): boolean {
-  const facts = specFacts(ctx.spec, ctx.abi);
-  return inputIoctls(ctx).some((i) => faultArb(facts, i, kind) !== undefined);
+  return inputIoctls(ctx).some((i) => faultsOf(ctx, i, kind) !== undefined);
 }
 
 /**

@@ -8,6 +8,8 @@ export interface ReplayTarget {
   readonly path?: string;
   readonly replayPath?: string;
   readonly mutations: readonly string[];
+  /** The frozen release whose spec was the client (a cross-version run), if not the working spec. */
+  readonly release?: string;
 }
 
 const q = (s: string): string => (/^[A-Za-z0-9_./:@-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
@@ -15,7 +17,7 @@ const q = (s: string): string => (/^[A-Za-z0-9_./:@-]+$/.test(s) ? s : `'${s.rep
 /** The `npx uapi replay ...` command that re-runs exactly one failing property run. */
 export function replayCommand(t: ReplayTarget): string {
   return [
-    'npx uapi replay', q(t.specArg), '--property', q(t.property), '--abi', t.abi,
+    'npx uapi replay', q(t.specArg), ...(t.release !== undefined ? ['--release', t.release] : []), '--property', q(t.property), '--abi', t.abi,
     ...(t.mirror !== undefined ? ['--mirror', t.mirror] : []),
     '--seed', String(t.seed),
     ...(t.path !== undefined ? ['--path', q(t.path)] : []),

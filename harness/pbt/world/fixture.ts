@@ -4,6 +4,7 @@ import type { Issue } from '../../diagnostics/issue';
 import { issue } from '../../diagnostics/issue';
 import { Violation } from '../rules';
 import { callValue, needConstant } from './call-value';
+import type { SpecFacts } from '../spec-facts/spec-facts';
 import type { Slot, System, SystemOptions } from './system';
 import { System as SystemClass } from './system';
 import { SUITE_CONFIG } from './suite-config';
@@ -19,11 +20,14 @@ export interface MappedHost {
 }
 
 /**
- * A device with two open files and some of everything: command buffers (one mapped into the device
- * MMU) full of NOP packets, device memory (one allocation mapped), mapped host memory, a completed
- * submission, a timestamp buffer and a mapped block, plus handles that were destroyed. Slot 0 is the
- * caller; slot 1 owns the foreign handles. Built the same way every time, so that two fixtures (two
- * ABIs, a baseline and a variant) start identical.
+ * A device with two open files and some of everything the client's spec can ask for: command buffers
+ * (one mapped into the device MMU) full of NOP packets, device memory (one allocation mapped), mapped
+ * host memory, a completed submission, a timestamp buffer and a mapped block, plus handles that were
+ * destroyed. An older client's spec lacks some of the calls (no HL_CB_FLAGS_MAP, no
+ * HL_MEM_OP_TS_ALLOC, no HL_MEM_OP_MAP_BLOCK): what it cannot make is left out, and the handle kinds
+ * it could not make are listed in `outOfReach`. Slot 0 is the caller; slot 1 owns the foreign
+ * handles. Built the same way every time, so that two fixtures (two ABIs, a baseline and a variant)
+ * start identical.
  */
 export interface Fixture {
   readonly system: System;
@@ -33,6 +37,8 @@ export interface Fixture {
   readonly foreign: HandlesByKind;
   readonly stale: HandlesByKind;
   readonly host: MappedHost;
+  /** Handle kinds the recipe makes on the full uAPI but could not make with the client's spec. */
+  readonly outOfReach: ReadonlySet<string>;
 }
 
 const CB_BYTES = 4096;
@@ -42,6 +48,40 @@ function add(map: Map<string, bigint[]>, kind: string, h: bigint): void {
   const list = map.get(kind) ?? [];
   list.push(h);
   map.set(kind, list);
+}
+
+/** Whether the client's spec defines the constant `name` (an op, a flag). */
+const defines = (facts: SpecFacts, name: string): boolean => facts.constant(name) !== undefined;
+
+/** Whether the input record of the client's ioctl has a field `key` (an older struct may not). */
+function hasInputField(facts: SpecFacts, ioctl: string, key: string): boolean {
+  return facts.ioctl(ioctl)?.input?.sites.some((x) => x.key === key) === true;
+}
+
+/** What the recipe can make beyond the bare minimum, by what the client's spec defines. */
+interface Reach {
+  readonly mappedCb: boolean;
+  readonly tsBuffer: boolean;
+  readonly block: boolean;
+}
+
+function reachOf(facts: SpecFacts): Reach {
+  const mem = 'DRM_IOCTL_HL_MEMORY';
+  return {
+    mappedCb: defines(facts, 'HL_CB_FLAGS_MAP') && hasInputField(facts, 'DRM_IOCTL_HL_CB', 'flags'),
+    tsBuffer: defines(facts, 'HL_MEM_OP_TS_ALLOC') && hasInputField(facts, mem, 'num_of_elements'),
+    block: defines(facts, 'HL_MEM_OP_MAP_BLOCK') && hasInputField(facts, mem, 'block_addr'),
+  };
+}
+
+/**
+ * Handle kinds of the full recipe that the client's spec cannot make (a timestamp buffer without
+ * HL_MEM_OP_TS_ALLOC, a block without HL_MEM_OP_MAP_BLOCK). A call that needs one of them has no
+ * live handle to use: the properties leave such a case out instead of sending an invented value.
+ */
+export function kindsOutOfReach(facts: SpecFacts): ReadonlySet<string> {
+  const r = reachOf(facts);
+  return new Set([...(r.tsBuffer ? [] : ['ts_buff']), ...(r.block ? [] : ['block'])]);
 }
 
 class Recipe {
@@ -67,11 +107,13 @@ class Recipe {
     return h;
   }
 
+  /** Makes everything the client's spec reaches, always in this order (with the current spec: every step). */
   build(): void {
     const s = this.sys;
+    const reach = reachOf(s.facts);
     const k = (n: string): number => needConstant(s, n);
     add(this.live, 'cb', this.cb(0));
-    add(this.live, 'cb', this.cb(k('HL_CB_FLAGS_MAP')));
+    if (reach.mappedCb) add(this.live, 'cb', this.cb(k('HL_CB_FLAGS_MAP')));
     const gone = this.cb(0);
     this.must('CB destroy', callValue(s, this.slot, 'DRM_IOCTL_HL_CB', { op: k('HL_CB_OP_DESTROY'), cb_handle: gone }).errno);
     add(this.stale, 'cb', gone);
@@ -104,11 +146,19 @@ class Recipe {
     this.must('WAIT_CS', callValue(s, this.slot, 'DRM_IOCTL_HL_WAIT_CS', { seq, timeout_us: 1_000_000n }).errno);
     add(this.live, 'cs', seq);
     add(this.stale, 'cs', seq + 1000n);
-    const ts = callValue(s, this.slot, 'DRM_IOCTL_HL_MEMORY', { op: k('HL_MEM_OP_TS_ALLOC'), num_of_elements: 16 });
+    if (reach.tsBuffer) this.tsBuffer();
+    if (reach.block) this.block();
+  }
+
+  private tsBuffer(): void {
+    const ts = callValue(this.sys, this.slot, 'DRM_IOCTL_HL_MEMORY', { op: needConstant(this.sys, 'HL_MEM_OP_TS_ALLOC'), num_of_elements: 16 });
     this.must('TS alloc', ts.errno);
     add(this.live, 'ts_buff', ts.out['handle'] as bigint);
+  }
+
+  private block(): void {
     const block = [...USER_BLOCKS.keys()][0] ?? 0;
-    const b = callValue(s, this.slot, 'DRM_IOCTL_HL_MEMORY', { op: k('HL_MEM_OP_MAP_BLOCK'), map_block: { block_addr: BigInt(block) } });
+    const b = callValue(this.sys, this.slot, 'DRM_IOCTL_HL_MEMORY', { op: needConstant(this.sys, 'HL_MEM_OP_MAP_BLOCK'), map_block: { block_addr: BigInt(block) } });
     this.must('MAP_BLOCK', b.errno);
     add(this.live, 'block', b.out['block_handle'] as bigint);
   }
@@ -130,7 +180,8 @@ export function buildFixture(options: Omit<SystemOptions, 'slots'>): { fixture?:
     const theirs = new Recipe(system, other);
     theirs.build();
     if (mine.host === undefined) throw new Error('fixture: no host mapping');
-    return { fixture: { system, own, other, live: mine.live, foreign: theirs.live, stale: mine.stale, host: mine.host }, issues };
+    const outOfReach = kindsOutOfReach(system.facts);
+    return { fixture: { system, own, other, live: mine.live, foreign: theirs.live, stale: mine.stale, host: mine.host, outOfReach }, issues };
   } catch (e) {
     // A broken invariant while building is a finding about the device, not a fixture problem.
     if (e instanceof Violation) throw e;

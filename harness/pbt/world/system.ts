@@ -3,20 +3,20 @@ import type { DeviceConfig } from '../../../emulator/device/config';
 import type { Device } from '../../../emulator/device/device';
 import { errnoName } from '../../../emulator/errno';
 import type { MutationId } from '../../../emulator/mutations';
+import { PAGE_SIZE } from '../../../emulator/process/address-space';
 import { Process } from '../../../emulator/process/process';
 import type { Issue } from '../../diagnostics/issue';
 import type { Abi } from '../../layout/abi';
 import type { Spec } from '../../spec/model';
 import { ensure, Violation } from '../rules';
 import type { IoctlFacts } from '../spec-facts/ioctl-facts';
+import { declaredByConvention } from '../spec-facts/device-view';
 import { unconditionalOutputPads } from '../spec-facts/ioctl-facts';
 import { specFacts, type SpecFacts } from '../spec-facts/spec-facts';
 import { readSite } from './bytes';
+import { activeSessionHook, type IoctlCounter } from './session-hook';
 
-/** Counts every ioctl a run makes (the fuzz report's `ioctls`). */
-export interface IoctlCounter {
-  ioctls: number;
-}
+export type { IoctlCounter } from './session-hook';
 
 /** A process whose ioctls are counted. */
 class CountingProcess extends Process {
@@ -106,7 +106,9 @@ export class System {
     this.facts = facts;
     this.abi = facts.abi;
     this.counter = counter;
-    this.slots = Array.from({ length: slots }, (_, i) => new Slot(i, new CountingProcess(facts.abi, counter)));
+    // A trace recorder, when one watches, supplies processes that record what they do.
+    const make = activeSessionHook()?.session(facts.abi, slots, device.config);
+    this.slots = Array.from({ length: slots }, (_, i) => new Slot(i, make?.(i, counter) ?? new CountingProcess(facts.abi, counter)));
   }
 
   static create(o: SystemOptions): { system?: System; issues: Issue[] } {
@@ -162,7 +164,7 @@ export class System {
       ensure(past < 0, 'no-write-past-caller-length', () => `${ioctl.name} (caller size ${size}) wrote byte ${size + past} of the caller's memory`);
     }
     if (options.request === undefined) {
-      ensure(ioctl.declared.has(errno), 'D14/declared-errno', () => `${ioctl.name} returned ${errnoName(errno)}, which its spec does not declare (declared: ${[...ioctl.declared].map(errnoName).join(', ')})`);
+      ensure(ioctl.declared.has(errno) || declaredByConvention(ioctl, specFacts(this.device.spec, this.abi), errno), 'D14/declared-errno', () => `${ioctl.name} returned ${errnoName(errno)}, which its spec does not declare (declared: ${[...ioctl.declared].map(errnoName).join(', ')})`);
     }
     const bytes = after.subarray(0, size);
     if (errno === 0 && options.address === undefined) this.checkOutputPads(ioctl, bytes);
@@ -197,10 +199,10 @@ export class System {
     if (options.writable === false) {
       // Re-map read-only at the same place: the address space has no mprotect.
       slot.process.munmap(m.value);
-      const ro = slot.process.memory.map(length, { at: m.value, writable: false });
+      const backing = new Uint8Array(Math.ceil(length / PAGE_SIZE) * PAGE_SIZE);
+      backing.set(fill);
+      const ro = slot.process.memory.map(length, { at: m.value, writable: false, backing });
       if (!ro.ok) throw new Error('emulated process: cannot map read-only');
-      const region = slot.process.memory.region(m.value);
-      region?.bytes.set(fill);
     }
     return m.value;
   }

@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
 import type { AddrRef, ChunkData, CommandData, HandleRef, InfoSize, Packet, PageChoice, SeqRef, SizeChoice } from './data';
+import type { ModelReach } from '../reach';
 import { UNKNOWN_OPCODES, CUSTOM_TIMEOUTS } from './submit';
 
 /** Slots 0 and 1 are open at the start; slot 2 exists to hit the open limit. */
@@ -74,22 +75,28 @@ const injection: fc.Arbitrary<Injection> = fc.oneof(
   { weight: 1, arbitrary: fc.nat({ max: 31 }).map((b): Injection => (d) => ({ ...d, badBit: b })) },
 );
 
-const cleanSubmit: fc.Arbitrary<SubmitData> = fc.record({
-  op: fc.constant('submit' as const), slot,
-  chunks: fc.array(cleanChunk, { minLength: 1, maxLength: 2 }),
-  flags: fc.subarray([0, 1, 2]),
-  unsupported: fc.constant(null),
-  badBit: fc.constant(null),
-  timeoutSec: sometimes(fc.constantFrom(...CUSTOM_TIMEOUTS), 3),
-  count: fc.constant('exact' as const),
-});
+/** Valid submissions: a custom timeout now and then, when the client has one. */
+function cleanSubmit(reach: ModelReach): fc.Arbitrary<SubmitData> {
+  return fc.record({
+    op: fc.constant('submit' as const), slot,
+    chunks: fc.array(cleanChunk, { minLength: 1, maxLength: 2 }),
+    flags: fc.subarray([0, 1, 2]),
+    unsupported: fc.constant(null),
+    badBit: fc.constant(null),
+    timeoutSec: reach.csTimeout ? sometimes(fc.constantFrom(...CUSTOM_TIMEOUTS), 3) : fc.constant(null),
+    count: fc.constant('exact' as const),
+  });
+}
 
 /** Submissions: mostly valid, often with one fault, now and then with two (either errno may come first). */
-const submit: fc.Arbitrary<SubmitData> = fc.oneof(
-  { weight: 5, arbitrary: cleanSubmit },
-  { weight: 7, arbitrary: fc.tuple(cleanSubmit, injection).map(([d, f]) => f(d)) },
-  { weight: 1, arbitrary: fc.tuple(cleanSubmit, injection, injection).map(([d, f, g]) => g(f(d))) },
-);
+function submit(reach: ModelReach): fc.Arbitrary<SubmitData> {
+  const clean = cleanSubmit(reach);
+  return fc.oneof(
+    { weight: 5, arbitrary: clean },
+    { weight: 7, arbitrary: fc.tuple(clean, injection).map(([d, f]) => f(d)) },
+    { weight: 1, arbitrary: fc.tuple(clean, injection, injection).map(([d, f, g]) => g(f(d))) },
+  );
+}
 
 const seqRef: fc.Arbitrary<SeqRef> = fc.record({
   from: fc.oneof({ weight: 6, arbitrary: fc.constant('own' as const) }, { weight: 1, arbitrary: fc.constantFrom('future' as const, 'foreign' as const) }),
@@ -107,14 +114,22 @@ const pageChoice = fc.oneof(
 /** CB sizes: small, around a page, and around HL_MAX_CB_SIZE (0x1fffe0) and past it. */
 const CB_SIZES = [0, 1, 8, 64, 4095, 4096, 4097, 65536, 0x1fffe0, 0x1fffe1, 0x200000, 0xffffffff];
 
-/** Generators of every command, as data. */
-export const COMMAND_ARBS: { readonly [K in CommandData['op']]: fc.Arbitrary<Extract<CommandData, { op: K }>> } = {
+export type CommandArbs = { readonly [K in CommandData['op']]: fc.Arbitrary<Extract<CommandData, { op: K }>> };
+
+/**
+ * Generators of every command, as data, for a client that reaches `reach`: a variant the client's
+ * spec cannot express (a mapped CB, a page size, a custom timeout, a CB's device address) is never
+ * generated. Whether a whole command is in reach is the caller's choice (ModelReach.ops).
+ */
+export const commandArbitraries = (reach: ModelReach): CommandArbs => ({
   open: fc.record({ op: fc.constant('open' as const), slot }),
   close: fc.record({ op: fc.constant('close' as const), slot }),
-  cbCreate: fc.record({ op: fc.constant('cbCreate' as const), slot, size: fc.constantFrom(...CB_SIZES), map: fc.boolean(), badBit: sometimes(fc.nat({ max: 31 }), 8) }),
+  cbCreate: fc.record({ op: fc.constant('cbCreate' as const), slot, size: fc.constantFrom(...CB_SIZES), map: reach.cbMap ? fc.boolean() : fc.constant(false), badBit: sometimes(fc.nat({ max: 31 }), 8) }),
   cbDestroy: fc.record({ op: fc.constant('cbDestroy' as const), slot, ref: handleRef }),
-  cbInfo: fc.record({ op: fc.constant('cbInfo' as const), slot, ref: handleRef, wantVa: fc.boolean() }),
-  memAlloc: fc.record({ op: fc.constant('memAlloc' as const), slot, size: sizeChoice, page: pageChoice, contiguous: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }) }),
+  cbInfo: fc.record({ op: fc.constant('cbInfo' as const), slot, ref: handleRef, wantVa: reach.cbDeviceVa ? fc.boolean() : fc.constant(false) }),
+  memAlloc: fc.record({ op: fc.constant('memAlloc' as const), slot, size: sizeChoice, page: reach.allocPageSize ? pageChoice : fc.constant<PageChoice>('default'),
+    contiguous: reach.allocContiguous ? fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }) : fc.constant(false),
+  }),
   memFree: fc.record({ op: fc.constant('memFree' as const), slot, ref: handleRef }),
   mapDevice: fc.record({ op: fc.constant('mapDevice' as const), slot, ref: handleRef }),
   mapHost: fc.record({
@@ -122,7 +137,7 @@ export const COMMAND_ARBS: { readonly [K in CommandData['op']]: fc.Arbitrary<Ext
     fault: fc.oneof({ weight: 8, arbitrary: fc.constant('none' as const) }, { weight: 1, arbitrary: fc.constantFrom('unmapped' as const, 'tooLong' as const, 'zero' as const) }),
   }),
   unmap: fc.record({ op: fc.constant('unmap' as const), slot, ref: fc.record({ from: fc.oneof({ weight: 8, arbitrary: fc.constant<AddrRef['from']>('own') }, { weight: 1, arbitrary: fc.constantFrom<AddrRef['from']>('foreign', 'stale', 'cb', 'garbage') }), pick: small, at: fc.oneof({ weight: 6, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 255 }) }) }) }),
-  submit,
+  submit: submit(reach),
   wait: fc.record({ op: fc.constant('wait' as const), slot, seq: seqRef, timeoutUs: fc.constantFrom(...WAIT_TIMEOUTS), signal: fc.oneof({ weight: 5, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }) }),
   waitMulti: fc.record({
     op: fc.constant('waitMulti' as const), slot, seqs: fc.array(seqRef, { minLength: 1, maxLength: 3 }), timeoutUs: fc.constant(0n),
@@ -134,4 +149,4 @@ export const COMMAND_ARBS: { readonly [K in CommandData['op']]: fc.Arbitrary<Ext
     fault: fc.oneof({ weight: 10, arbitrary: fc.constant('none' as const) }, { weight: 1, arbitrary: fc.constantFrom('null' as const, 'zeroSize' as const, 'unmapped' as const) }),
     perOp: fc.constantFrom(0, 100, 500, 1000, 150, 1100, 3, 7, 50),
   }),
-};
+});

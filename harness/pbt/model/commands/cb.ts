@@ -1,9 +1,8 @@
 import { errnoName } from '../../../../emulator/errno';
-import { undefinedBits } from '../../args/scalar-arbitrary';
 import { ensure, type RuleId } from '../../rules';
 import { callValue } from '../../world/call-value';
 import { cbPool, pick, remember } from '../state';
-import { expectErrno, ioctlOf, onSides, resolveHandle, slotOf, type Exec, type HandleClass } from './context';
+import { expectErrno, ioctlOf, onSides, resolveHandle, slotOf, unknownFlagBits, type Exec, type HandleClass } from './context';
 import type { Handler } from './handler';
 
 const CB = 'DRM_IOCTL_HL_CB';
@@ -30,8 +29,7 @@ export const cbCreateHandler: Handler<'cbCreate'> = {
   run(x, d) {
     const { m, r, env } = x;
     const f = ioctlOf(x, CB);
-    const group = env.facts.group('hl_cb_flags');
-    const bits = group === undefined ? [] : undefinedBits(4, group.mask);
+    const bits = unknownFlagBits(env, 'hl_cb_flags', 4);
     const bad = d.badBit !== null ? pick(bits, d.badBit) : undefined;
     const flags = ((d.map ? env.k('HL_CB_FLAGS_MAP') : 0) | (bad !== undefined ? 1 << bad : 0)) >>> 0;
     const out = onSides(r, `CB create ${d.size}`, (side) => {
@@ -62,7 +60,8 @@ export const cbCreateHandler: Handler<'cbCreate'> = {
     const s = slotOf(m, d.slot);
     ensure(out.handle !== 0n && !m.slots.some((o) => o.cbs.some((c) => c.handle === out.handle) || o.mems.some((x2) => x2.handle === out.handle)), 'D14/model-expected-result', () => `CB create returned handle 0x${out.handle.toString(16)}, which is 0 or already live`);
     let deviceVa: bigint | undefined;
-    if (d.map) {
+    // A client without CB INFO's GET_DEVICE_VA cannot learn the address: the model does without it.
+    if (d.map && env.reach.cbDeviceVa) {
       const va = onSides(r, 'CB INFO GET_DEVICE_VA', (side) => {
         const c = callValue(side.system, side.slot(d.slot), CB, { op: env.k('HL_CB_OP_INFO'), cb_handle: out.handle, flags: env.k('HL_CB_FLAGS_GET_DEVICE_VA') });
         return { errno: c.errno, va: c.out['device_va'] as bigint };

@@ -1,4 +1,5 @@
 import { errnoName } from '../../../../emulator/errno';
+import { undefinedBits } from '../../args/scalar-arbitrary';
 import { toJson } from '../../../util/json';
 import { ensure, type RuleId } from '../../rules';
 import type { IoctlFacts } from '../../spec-facts/ioctl-facts';
@@ -124,6 +125,20 @@ export function resolveAddr(m: ModelState, i: number, ref: AddrRef): { va: bigin
 /** The mapping of slot `i` wholly holding [va, va + length), if any (what the parser must find). */
 export function ownMappingHolding(m: ModelState, i: number, va: bigint, length: bigint): { writable: boolean } | undefined {
   return slotOf(m, i).mappings.find((x) => va >= x.va && va + length <= x.va + x.size);
+}
+
+/**
+ * Bits of a `bytes`-wide flags field that the client's group `group` leaves undefined and the
+ * device's group of that name too: setting one is an unknown flag for both. (An older client's
+ * undefined bit may be a flag the newer driver added: that is no fault.)
+ */
+export function unknownFlagBits(env: Env, group: string, bytes: number): number[] {
+  const mine = env.facts.group(group);
+  if (mine === undefined) return [];
+  const bits = undefinedBits(bytes, mine.mask);
+  if (env.device === env.facts) return bits;
+  const theirs = env.device.group(group);
+  return theirs === undefined ? [] : bits.filter((b) => (theirs.mask & (1n << BigInt(b))) === 0n);
 }
 
 /** The spec facts of an ioctl the model uses (present: the model's setup checked the names). */

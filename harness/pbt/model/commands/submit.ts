@@ -1,10 +1,9 @@
 import { packets as packetWriter } from '../../../../emulator/device/packets';
-import { undefinedBits } from '../../args/scalar-arbitrary';
 import { ensure, type RuleId } from '../../rules';
 import { callValue } from '../../world/call-value';
 import { EMULATED_SCOPE } from '../scope';
 import { pick } from '../state';
-import { expectErrno, ioctlOf, onSides, ownMappingHolding, resolveAddr, resolveHandle, slotOf, type Exec, type ResolvedHandle } from './context';
+import { expectErrno, ioctlOf, onSides, ownMappingHolding, resolveAddr, resolveHandle, slotOf, unknownFlagBits, type Exec, type ResolvedHandle } from './context';
 import { handleExpectation } from './cb';
 import type { ChunkData, DataOf, Packet } from './data';
 import type { Handler } from './handler';
@@ -128,9 +127,12 @@ function planChunks(x: Exec, d: DataOf<'submit'>, faults: Fault[]): PlannedChunk
 function flagWord(x: Exec, d: DataOf<'submit'>, faults: Fault[]): number {
   const { env } = x;
   const cs = ioctlOf(x, CS);
-  const supported = EMULATED_SCOPE.csFlagsSupported.filter((n) => n !== 'HL_CS_FLAGS_CUSTOM_TIMEOUT');
+  const supported = env.reach.csFlags;
   let flags = 0;
-  for (const i of d.flags) flags |= env.k(pick(supported, i) ?? supported[0] ?? '');
+  for (const i of d.flags) {
+    const name = pick(supported, i);
+    if (name !== undefined) flags |= env.k(name);
+  }
   if (d.timeoutSec !== null) flags |= env.k('HL_CS_FLAGS_CUSTOM_TIMEOUT');
   const group = env.facts.group(EMULATED_SCOPE.csFlagsGroup);
   const unsupported = (group?.names ?? []).filter((n) => !(EMULATED_SCOPE.csFlagsSupported as readonly string[]).includes(n));
@@ -139,7 +141,7 @@ function flagWord(x: Exec, d: DataOf<'submit'>, faults: Fault[]): number {
     flags |= env.k(u);
     faults.push({ errno: cs.errnoOf('badValue'), rule: 'D14/model-expected-result', what: `${u}, which the emulated device does not implement` });
   }
-  const bits = group !== undefined ? undefinedBits(4, group.mask) : [];
+  const bits = unknownFlagBits(env, EMULATED_SCOPE.csFlagsGroup, 4);
   const b = d.badBit !== null ? pick(bits, d.badBit) : undefined;
   if (b !== undefined) {
     flags |= 1 << b;
@@ -194,7 +196,7 @@ export const submitHandler: Handler<'submit'> = {
     ensure(out.status === env.k('HL_CS_STATUS_SUCCESS'), 'D14/model-expected-result', () => `CS returned status ${out.status}`);
     s.lastSeq = out.seq;
     const stuck = planned.some((p) => p.stuck);
-    const has = (name: string): boolean => (flags & env.k(name)) !== 0;
+    const has = (name: string): boolean => env.facts.constant(name) !== undefined && (flags & env.k(name)) !== 0;
     const timeoutSec = d.timeoutSec ?? env.config.csTimeoutSec;
     s.css.push({
       seq: out.seq, order: m.submissions++, stuck, skipReset: has('HL_CS_FLAGS_SKIP_RESET_ON_TIMEOUT'), timestamp: has('HL_CS_FLAGS_TIMESTAMP'),

@@ -63,7 +63,8 @@ export function predictWait(m: ModelState, target: ModelCs, now: number, until: 
     return {
       outcomes,
       settle: (f) => {
-        blurRun(m, now, until);
+        // A wait whose target ended (faulted, say) stopped the run then, perhaps long before `until`.
+        blurRun(m, now, until, f === 'pending');
         if (f !== 'pending') target.fates = new Set([f]);
       },
     };
@@ -93,14 +94,15 @@ export function predictWait(m: ModelState, target: ModelCs, now: number, until: 
 }
 
 /**
- * After a run from `now` to `until` whose order the model cannot tell: every submission that may
- * have been pending may have been aborted by a reset; stuck ones whose deadline passed may have timed
- * out or (the run stops when what it waits for ends) still be pending; runnable ones are done after
- * GUARD.
+ * After a run from `now` to at most `until` whose order the model cannot tell: every submission that
+ * may have been pending may have been aborted by a reset; stuck ones whose deadline passed may have
+ * timed out or (the run stops when what it waits for ends) still be pending; runnable ones are done
+ * once the run lasted GUARD, which only a run that went on to `until` (`ranToEnd`) surely did.
  */
-export function blurRun(m: ModelState, now: number, until: number): void {
+export function blurRun(m: ModelState, now: number, until: number, ranToEnd = true): void {
+  const lastedGuard = ranToEnd && until - now >= GUARD_NS;
   for (const c of pendingCs(m)) {
-    if (!c.stuck) c.fates = until - now >= GUARD_NS ? new Set([...without(c.fates, 'pending'), 'aborted']) : new Set([...c.fates, 'aborted']);
+    if (!c.stuck) c.fates = lastedGuard ? new Set([...without(c.fates, 'pending'), 'aborted']) : new Set([...c.fates, 'aborted']);
     else c.fates = new Set(c.deadline <= until ? ['pending', 'timedout', 'aborted'] : ['pending', 'aborted']);
   }
 }

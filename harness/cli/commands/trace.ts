@@ -1,0 +1,95 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { issue } from '../../diagnostics/issue';
+import { UserError } from '../../diagnostics/user-error';
+import { suiteTarget } from '../../pbt/cli-support';
+import { dataToJson } from '../../pbt/run/data-json';
+import { listReleases, type Release } from '../../release/releases';
+import { describeDivergence } from '../../trace/describe-divergence';
+import { addReleaseTrace, traceFileOf } from '../../trace/release-trace';
+import { replayTrace } from '../../trace/replay-trace';
+import { readTrace } from '../../trace/trace-file';
+import { EXIT_BREAKING, EXIT_OK, type Command, type CommandContext } from '../command';
+import { formatOption, selectedFormat } from '../shared-options';
+import { configOption } from '../targets';
+
+const FORMATS = ['text', 'json'] as const;
+
+interface ReleaseReplay {
+  readonly version: string;
+  readonly verdict: 'pass' | 'fail' | 'missing';
+  readonly sessions?: number;
+  readonly steps?: number;
+  readonly ioctls?: number;
+  /** The first divergent call, both answers side by side (text). */
+  readonly divergence?: string;
+}
+
+function selected(ctx: CommandContext, releases: readonly Release[]): Release[] {
+  const version = ctx.values['release'] as string | undefined;
+  if (version === undefined) return [...releases];
+  const r = releases.find((x) => x.version === version);
+  if (r === undefined) throw new UserError([issue('USAGE_RELEASE', '--release', `no release ${version} (releases: ${releases.map((x) => x.version).join(', ') || 'none'})`)]);
+  return [r];
+}
+
+export const traceCommand: Command = {
+  name: 'trace',
+  summary: 'replay every release\'s golden ioctl trace on the current core, or record the missing ones',
+  synopsis: '[<uapi>] [--release V] [--record] [--format text|json]',
+  positionals: [0, 1],
+  options: {
+    release: { type: 'string', valueName: 'V', description: 'only the trace of release V' },
+    record: { type: 'boolean', description: 'record a trace for each release that has none (never rewrites one) instead of replaying' },
+    format: formatOption(FORMATS),
+    config: configOption,
+  },
+  details: [
+    'A release\'s trace (snapshots/<uapi>/<version>/trace.json) holds every call the release\'s userspace made',
+    'in its suite run (fixed seed) and every answer, bytes in hex. Replaying makes the same calls on a fresh',
+    'core of the working spec and demands the same answers; the first divergent call is printed with both',
+    'answers side by side. --record writes the trace of releases frozen without one, made on the working',
+    'spec\'s core (uapi release records it when it freezes a version). --format json prints',
+    '{"releases":[{"version","verdict","sessions","steps","ioctls","divergence"}]}. Exit 1 when a trace diverges.',
+  ].join('\n'),
+  async run(ctx) {
+    const format = selectedFormat(ctx, FORMATS);
+    const t = await suiteTarget(ctx, ctx.positionals[0]);
+    const { releases, issues } = listReleases(t.snapshotsRoot, t.spec.name);
+    if (issues.length > 0) throw new UserError(issues);
+    const chosen = selected(ctx, releases);
+    if (ctx.values['record'] === true) {
+      const missing = chosen.filter((r) => !fs.existsSync(traceFileOf(r.dir)));
+      for (const r of missing) {
+        const w = addReleaseTrace(r, t.spec);
+        if (w.written === undefined) throw new UserError(w.issues);
+        ctx.io.out(`recorded ${path.relative(ctx.io.cwd, w.written)}\n`);
+      }
+      if (missing.length === 0) ctx.io.out(`every release of ${t.spec.name} has a trace; nothing to record\n`);
+      return EXIT_OK;
+    }
+    const results: ReleaseReplay[] = [];
+    for (const r of chosen) {
+      const file = traceFileOf(r.dir);
+      if (!fs.existsSync(file)) {
+        results.push({ version: r.version, verdict: 'missing' });
+        continue;
+      }
+      const read = readTrace(file);
+      if (read.trace === undefined) throw new UserError(read.issues);
+      const x = replayTrace(read.trace, t.spec);
+      const base = { version: r.version, sessions: x.sessions, steps: x.steps, ioctls: x.ioctls };
+      results.push(x.divergence === undefined ? { ...base, verdict: 'pass' } : { ...base, verdict: 'fail', divergence: describeDivergence(read.trace, r.spec, x.divergence) });
+    }
+    if (format === 'json') ctx.io.out(`${dataToJson({ releases: results })}\n`);
+    else {
+      for (const x of results) {
+        if (x.verdict === 'missing') ctx.io.out(`MISSING ${x.version}: no trace.json (record it with npx uapi trace --record)\n`);
+        else if (x.verdict === 'pass') ctx.io.out(`PASS ${x.version}: ${x.sessions} sessions, ${x.steps} steps, ${x.ioctls} ioctls answered as recorded\n`);
+        else ctx.io.out(`FAIL ${x.version}\n${x.divergence ?? ''}\n`);
+      }
+      if (results.length === 0) ctx.io.out(`${t.spec.name} has no frozen release\n`);
+    }
+    return results.some((x) => x.verdict === 'fail') ? EXIT_BREAKING : EXIT_OK;
+  },
+};
