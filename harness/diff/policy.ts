@@ -1,4 +1,8 @@
-import * as semver from 'semver';
+// Single functions, not the whole package: the `uapi diff` start-up reads fewer modules.
+import semverGt = require('semver/functions/gt');
+import semverMajor = require('semver/functions/major');
+import semverMinor = require('semver/functions/minor');
+import semverValid = require('semver/functions/valid');
 import { BREAKING_LEVELS, type Change, type Verdict } from './change';
 import { SEMVER_BUMP_REQUIRED } from './rules';
 
@@ -17,12 +21,12 @@ export function verdictOf(changes: readonly Change[]): Verdict {
 
 /** A major bump as semver means it (for 0.y.z, a minor bump is the major one). */
 function isMajorBump(oldV: string, newV: string): boolean {
-  if (!semver.gt(newV, oldV)) return false;
-  return semver.major(newV) > semver.major(oldV) || (semver.major(oldV) === 0 && semver.minor(newV) > semver.minor(oldV));
+  if (!semverGt(newV, oldV)) return false;
+  return semverMajor(newV) > semverMajor(oldV) || (semverMajor(oldV) === 0 && semverMinor(newV) > semverMinor(oldV));
 }
 
 function isMinorOrMoreBump(oldV: string, newV: string): boolean {
-  return semver.gt(newV, oldV) && (semver.major(newV) > semver.major(oldV) || semver.minor(newV) > semver.minor(oldV));
+  return semverGt(newV, oldV) && (semverMajor(newV) > semverMajor(oldV) || semverMinor(newV) > semverMinor(oldV));
 }
 
 /**
@@ -35,8 +39,8 @@ export function applyPolicy(changes: readonly Change[], policy: PolicyName, oldV
   const live = changes.filter((c) => c.waived !== true);
   const breaking = live.some((c) => BREAKING_LEVELS.has(c.level));
   const additive = live.some((c) => c.level === 'compatible' || c.level === 'source-break');
-  const major = semver.valid(oldVersion) !== null && semver.valid(newVersion) !== null && isMajorBump(oldVersion, newVersion);
-  const minor = semver.valid(oldVersion) !== null && semver.valid(newVersion) !== null && isMinorOrMoreBump(oldVersion, newVersion);
+  const major = semverValid(oldVersion) !== null && semverValid(newVersion) !== null && isMajorBump(oldVersion, newVersion);
+  const minor = semverValid(oldVersion) !== null && semverValid(newVersion) !== null && isMinorOrMoreBump(oldVersion, newVersion);
   const out = changes.map((c) => (major && BREAKING_LEVELS.has(c.level) ? { ...c, allowedByPolicy: true } : c));
   const bump = (need: string): Change => ({
     rule: SEMVER_BUMP_REQUIRED.id, level: SEMVER_BUMP_REQUIRED.level, subject: 'version', abis,
