@@ -10,7 +10,7 @@ import type { Abi } from '../../layout/abi';
 import type { Spec } from '../../spec/model';
 import { ensure, Violation } from '../rules';
 import type { IoctlFacts } from '../spec-facts/ioctl-facts';
-import { declaredByConvention } from '../spec-facts/device-view';
+import { declaredByConvention, outputView } from '../spec-facts/device-view';
 import { unconditionalOutputPads } from '../spec-facts/ioctl-facts';
 import { specFacts, type SpecFacts } from '../spec-facts/spec-facts';
 import { readSite } from './bytes';
@@ -164,18 +164,31 @@ export class System {
       ensure(past < 0, 'no-write-past-caller-length', () => `${ioctl.name} (caller size ${size}) wrote byte ${size + past} of the caller's memory`);
     }
     if (options.request === undefined) {
-      ensure(ioctl.declared.has(errno) || declaredByConvention(ioctl, specFacts(this.device.spec, this.abi), errno), 'D14/declared-errno', () => `${ioctl.name} returned ${errnoName(errno)}, which its spec does not declare (declared: ${[...ioctl.declared].map(errnoName).join(', ')})`);
+      ensure(ioctl.declared.has(errno) || declaredByConvention(ioctl, this.deviceFacts, errno), 'D14/declared-errno', () => `${ioctl.name} returned ${errnoName(errno)}, which its spec does not declare (declared: ${[...ioctl.declared].map(errnoName).join(', ')})`);
     }
     const bytes = after.subarray(0, size);
     if (errno === 0 && options.address === undefined) this.checkOutputPads(ioctl, bytes);
     return { errno, bytes };
   }
 
-  /** Pad and reserved fields of a successful answer are zero (within what the caller's size holds). */
+  private deviceFactsMemo: SpecFacts | undefined;
+
+  /** What the device's spec says, on this ABI (the client's own facts when they share a spec). */
+  get deviceFacts(): SpecFacts {
+    if (this.deviceFactsMemo === undefined) this.deviceFactsMemo = this.device.spec === this.facts.spec ? this.facts : specFacts(this.device.spec, this.abi);
+    return this.deviceFactsMemo;
+  }
+
+  /**
+   * Pad and reserved fields of a successful answer are zero (within what the caller's size holds).
+   * For an older client, only where the device's record still has padding: a pad a later release
+   * gave a meaning (`hl_wait_cs_out.pad` became `flags`) carries that meaning, not leaked bytes.
+   */
   checkOutputPads(ioctl: IoctlFacts, bytes: Uint8Array): void {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const device = outputView(this.facts, this.deviceFacts, ioctl);
     for (const s of unconditionalOutputPads(ioctl.output)) {
-      if (s.offset + s.access.bytes > bytes.length) continue;
+      if (s.offset + s.access.bytes > bytes.length || !device.zeroThere(s)) continue;
       const v = readSite(view, s);
       ensure(v === 0n, 'no-info-leak-through-padding', () => `${ioctl.name}: ${s.path} is 0x${v.toString(16)} in a successful answer`);
     }
