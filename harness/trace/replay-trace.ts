@@ -63,6 +63,7 @@ function perform(step: TraceStep, process: RecordingProcess, device: Device): vo
       break;
     }
     case 'signal': process.raiseSignal(); break;
+    default: throw new Error(`unknown step ${JSON.stringify((step as { op?: unknown }).op)}`);
   }
 }
 

@@ -86,3 +86,13 @@ test('the trace text reads back as the trace; malformed files are issues naming 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a step the replayer does not know is a divergence that says so, not a crash', (t) => {
+  const steps = [...trace.steps, { op: 'reboot', p: 0, rc: 0 } as unknown as TraceStep];
+  const first = trace.sessions[0];
+  if (first === undefined) return t.fail('no session');
+  const r = replayTrace({ ...trace, sessions: [{ ...first, steps: [...first.steps, steps.length - 1] }], steps }, spec);
+  t.is(r.divergence?.step, first.steps.length);
+  t.regex(r.divergence?.problem ?? '', /unknown step "reboot"/);
+  return undefined;
+});
