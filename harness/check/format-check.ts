@@ -31,6 +31,6 @@ export function checkReport(result: CheckResult): Report {
 export function checkJson(result: CheckResult): unknown {
   return {
     verdict: result.verdict,
-    steps: result.steps.map((s) => ({ name: s.name, verdict: s.verdict, summary: s.summary, command: s.command, ...(s.detail ?? {}), items: s.items })),
+    steps: result.steps.map((s) => ({ name: s.name, verdict: s.verdict, summary: s.summary, command: s.command, ...(s.detail ?? {}), items: s.items, ...(s.note !== undefined ? { note: s.note } : {}) })),
   };
 }

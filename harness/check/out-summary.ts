@@ -12,6 +12,9 @@ const MAX_ROWS = 40;
 const plain = (s: string): string => s.replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 const code = (s: string): string => (s.includes('`') ? plain(s) : `\`${s.replace(/\|/g, '\\|')}\``);
 
+/** A code fence longer than any run of backticks in `text`, so that the text cannot close it. */
+const fence = (text: string): string => '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+
 const rank = (i: ReportItem): number => (i.waived !== undefined ? 3 : { error: 0, warning: 1, info: 2 }[i.level]);
 
 function failingStep(s: StepResult): string[] {
@@ -30,6 +33,7 @@ function failingStep(s: StepResult): string[] {
     `Reproduce: ${code(s.command)}`,
     '',
     ...table,
+    ...(s.note !== undefined ? [fence(s.note), s.note, fence(s.note), ''] : []),
     ...(ordered.length > shown.length ? [`… and ${ordered.length - shown.length} more in \`report.json\` and \`index.html\`.`, ''] : []),
     ...(why.length > 0 ? ['Why these rules matter:', ...why, ''] : []),
     ...failedProps.flatMap((p) => [`- property ${code(p.name)} failed${p.message !== undefined ? `: ${plain(p.message.split('\n')[0] ?? '')}` : ''}${p.command !== undefined ? ` — replay: ${code(p.command)}` : ''}`]),

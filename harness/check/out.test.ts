@@ -86,3 +86,11 @@ export const spec = defineSpec({ name: 'demo', version: '1.0.0',
   t.deepEqual(fs.readdirSync(path.join(project, 'reports')).sort(), [...CHECK_OUTPUT_FILES].sort());
   t.is(fs.readFileSync(path.join(project, 'reports', 'report.json'), 'utf8'), run.out, 'report.json is what --format json printed');
 });
+
+test('summary.md: a failing step\'s note is a code block that its own backticks cannot close', (t) => {
+  const input = fixtureCheck();
+  const note = 'recorded   replayed\n≠ result  0   ENOTTY (25)\n```not the end```';
+  const steps = input.result.steps.map((s) => (s.verdict === 'fail' ? { ...s, note } : s));
+  const md = checkOutputs({ ...input, result: { ...input.result, steps } })['summary.md'];
+  t.true(md.includes(`\`\`\`\`\n${note}\n\`\`\`\`\n`));
+});

@@ -5,7 +5,7 @@ import type { Spec } from '../spec/model';
 import { describeDivergence, callText } from '../trace/describe-divergence';
 import { replayTrace } from '../trace/replay-trace';
 import { readTrace } from '../trace/trace-file';
-import { TRACE_FILE } from '../trace/trace-format';
+import { TRACE_FILE, type TraceStep } from '../trace/trace-format';
 import type { StepResult } from './step';
 
 /**
@@ -35,10 +35,12 @@ export function traceStep(spec: Spec, specArg: string, release: Release, cwd: st
     };
   }
   const text = describeDivergence(trace, release.spec, d);
+  const answer = (x: TraceStep | undefined): string => (x === undefined ? 'no answer' : `result ${x.rc}${x.op === 'ioctl' ? `, ${x.writes.length} write(s)` : ''}`);
+  const oneLine = d.problem !== undefined ? `cannot replay: ${d.problem}` : `recorded ${answer(d.recorded)}; replayed ${answer(d.replayed)} (both side by side below)`;
   return {
     name, verdict: 'fail',
     summary: `session ${d.session + 1}, step ${d.step + 1} (${d.property} [${d.abi}]) answered differently`,
-    items: [{ rule: 'TRACE_DIVERGED', level: 'error', subject: callText(release.spec, d.abi, d.recorded), message: text }],
+    items: [{ rule: 'TRACE_DIVERGED', level: 'error', subject: callText(release.spec, d.abi, d.recorded), message: oneLine }],
     note: text, command,
     detail: { release: release.version, session: d.session, step: d.step, recorded: d.recorded, replayed: d.replayed ?? null },
   };

@@ -57,6 +57,7 @@ interface CheckStep {
   readonly name: string;
   readonly verdict: string;
   readonly items: readonly { rule: string; level: string; subject: string; waived?: string; message?: string }[];
+  readonly note?: string;
 }
 
 /** `uapi check --format json` on a copy of the baseline project with `candidate` as the working spec. */
@@ -158,7 +159,8 @@ test('6.12: every request number renumbered (\'d\' 0x40.. <-> \'H\' 1..)', async
   t.is(byName(`userspace ${RELEASED} on the ${CANDIDATE} core`)?.verdict, 'fail');
   const trace = byName(`trace ${RELEASED} on the ${CANDIDATE} core`);
   t.is(trace?.verdict, 'fail');
-  t.regex(trace?.items[0]?.message ?? '', /recorded\s+replayed[\s\S]*≠ result\s+0\s+ENOTTY/);
+  t.is(trace?.items[0]?.rule, 'TRACE_DIVERGED');
+  t.regex(trace?.note ?? '', /recorded\s+replayed[\s\S]*≠ result\s+0\s+ENOTTY/);
 });
 
 test('development history: a new CS flag on the bit of an existing one (0x400)', async (t) => {

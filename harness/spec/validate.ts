@@ -14,6 +14,12 @@ const isPow2 = (n: number): boolean => Number.isInteger(n) && n > 0 && (n & (n -
  * Checks a spec and returns every problem found, each with a path such as `struct hl_cs_in.flags`
  * and the source location when known. Nothing is thrown; an empty list means the spec can be laid
  * out, encoded and diffed.
+ *
+ * What GNU C accepts and lays out is valid here even where it is a hazard in a new uAPI: a struct
+ * or union without members (size 0; C++ makes it 1) and a zero-length or flexible array anywhere
+ * (size 0; the kernel's `__DECLARE_FLEX_ARRAY` puts one in a union, older headers write `T x[0]`
+ * between members). Lint rules S14 and S15 warn about those; validation only refuses what has no
+ * layout at all.
  */
 export function validateSpec(spec: Spec): Issue[] {
   const out: Issue[] = [];
@@ -115,7 +121,6 @@ export function validateSpec(spec: Spec): Issue[] {
   // a length field of the struct around it, as C code would.
   const checkRecord = (r: RecordDecl, path: string, outer: ReadonlySet<string> = new Set()): void => {
     if (r.aligned !== undefined && !isPow2(r.aligned)) add('SPEC_ALIGNED', path, `aligned(${r.aligned}) is not a power of two`, r.loc);
-    if (r.members.length === 0) add('SPEC_EMPTY', path, `${r.kind} has no members (empty structs differ between C and C++)`, r.loc);
     const seen = new Set<string>();
     for (const n of visibleNames(r)) {
       if (seen.has(n)) add('SPEC_DUPLICATE', `${path}.${n}`, `member ${n} is declared twice`, r.loc);
@@ -136,10 +141,6 @@ export function validateSpec(spec: Spec): Issue[] {
         if (width < 0) add('SPEC_BITFIELD', mpath, 'a bit-field must have an integer type', m.loc);
         else if (!Number.isInteger(m.bits) || m.bits < 0 || m.bits > width) add('SPEC_BITFIELD', mpath, `bit-field width ${m.bits} does not fit its ${width}-bit type`, m.loc);
         if (m.bits === 0 && m.name !== undefined) add('SPEC_BITFIELD', mpath, 'a zero-width bit-field must be unnamed', m.loc);
-      }
-      const isLast = i === r.members.length - 1;
-      if (m.type.kind === 'array' && m.type.length === 0 && !(isLast && r.kind === 'struct')) {
-        add('SPEC_FLEXIBLE_ARRAY', mpath, 'a flexible array member must be the last member of a struct', m.loc);
       }
       if (m.annotations !== undefined) checkAnnotations(m.annotations, m, inScope, mpath);
     });
