@@ -42,6 +42,7 @@ test('every text from a step is escaped', (t) => {
     summary: '"><img src=x onerror=alert(2)>',
     items: [{ rule: 'X&Y', level: 'error', subject: '</td><b>', message: 'a `<i>` b', location: { file: '"q".h', line: 1 } }],
     command: 'npx uapi check \'<x>\'',
+    note: '  recorded  replayed\n≠ result  0  </pre><script>',
   };
   const page = formatCheckHtml({ ...input, result: { ...input.result, steps: [...input.result.steps, evil] } });
   t.false(page.includes('<script>'));
@@ -50,6 +51,7 @@ test('every text from a step is escaped', (t) => {
   t.regex(page, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
   t.regex(page, /<code>&lt;i&gt;<\/code>/);
   t.regex(page, /X&amp;Y/);
+  t.true(page.includes('<pre class="note">  recorded  replayed\n≠ result  0  &lt;/pre&gt;&lt;script&gt;</pre>'), 'the note keeps its columns, escaped');
 });
 
 test('the page is deterministic', (t) => {

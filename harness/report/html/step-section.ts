@@ -23,7 +23,7 @@ function comparisonBody(c: StepComparison, ids: IdSource): string {
 }
 
 /**
- * One step of the gate: its verdict and how to reproduce it; for a comparison, the changed layouts
+ * One step of the gate: its verdict and how to reproduce it, its note; for a comparison, the changed layouts
  * old against new and the change table; for other steps their findings; property results if any.
  */
 export function stepSection(s: StepResult, anchor: string, ids: IdSource): string {
@@ -33,5 +33,7 @@ export function stepSection(s: StepResult, anchor: string, ids: IdSource): strin
     ? comparisonBody(s.comparison, ids)
     : s.items.length > 0 || s.properties === undefined ? `<h3>Findings (${s.items.length})</h3>${findingsTable(s.items)}` : '';
   const properties = s.properties !== undefined ? `<h3>Properties (${s.properties.length})</h3>${propertiesTable(s.properties)}` : '';
-  return `${head}${body}${properties}</section>`;
+  // The text the terminal shows under the step (a golden diff, a trace's divergent call side by side) keeps its columns.
+  const note = s.note !== undefined ? `<pre class="note">${html(s.note)}</pre>` : '';
+  return `${head}${note}${body}${properties}</section>`;
 }
