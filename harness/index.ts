@@ -27,7 +27,7 @@ export { loadUapi } from './load/load-uapi';
 export type { LoadedUapi, LoadOptions, UapiOrigin } from './load/load-uapi';
 export { toJson } from './util/json';
 
-// Lint: the static uAPI rules S1-S13.
+// Lint: the static uAPI rules S1-S15.
 export {
   lintSpec, lintFailed, lintSummary, ruleLabel, buildContext, LINT_RULES, LINT_RULES_BY_ID, findLintRule,
   WAIVER_RULE, lintReport, findingToReportItem, findingLabel, lintJson,

@@ -46,6 +46,13 @@ function reasons(outcomes: readonly HeaderOutcome[]): string {
   return [...counts].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ') || 'none';
 }
 
+/** `, skipped 12 (...)`, and the failed headers by name when there are few: what a reader acts on. */
+function detail(outcomes: readonly HeaderOutcome[]): string {
+  const skipped = outcomes.filter((o) => o.status === 'skipped').length;
+  const failed = outcomes.filter((o) => o.status === 'failed').map((o) => o.path);
+  return `${skipped > 0 ? `, skipped ${skipped} (they do not compile and the kernel's own header test exempts them)` : ''}${failed.length > 0 && failed.length <= 20 ? `; failed: ${failed.join(', ')}` : ''}`;
+}
+
 const seconds = (ms: number): number => Math.round(ms / 100) / 10;
 
 /** CPU seconds the children used since `before` (undefined without /proc). */
@@ -100,7 +107,7 @@ export const wholeUapiScale: Measurement = {
     const results: BenchResult[] = [{ name: OURS_S, value: seconds(oursMs), unit: 's' }];
     const notes = [
       `scale.whole_uapi: linux-libc-dev ${before.headers.version} (6.1) -> ${after.headers.version} (6.12): ${common.length} headers in both trees (asm-generic/ and per-architecture asm/ left out), ${removed.length} removed; ${jobs} parallel jobs per tool.`,
-      `  uapi (import both versions through clang, diff on 8 ABIs; empty import cache): ${seconds(oursMs)} s; compared ${mine.compared}, breaking ${mine.breaking}, failed ${mine.failed} (${reasons(ours)}).`,
+      `  uapi (import both versions through clang, diff on 8 ABIs; empty import cache): ${seconds(oursMs)} s; compared ${mine.compared}, breaking ${mine.breaking}, failed ${mine.failed} (${reasons(ours)})${detail(ours)}.`,
     ];
 
     const tools = findIncumbentTools();
@@ -130,7 +137,7 @@ export const wholeUapiScale: Measurement = {
       { name: REMOVED, value: removed.length, unit: 'headers' },
     );
     notes.push(
-      `  check-uapi.sh (gcc -g of each version + abidiff, x86_64): ${seconds(theirMs)} s; compared ${their.compared}, breaking ${their.breaking}, failed ${their.failed} (${reasons(theirs)}).`,
+      `  check-uapi.sh (gcc -g of each version + abidiff, x86_64): ${seconds(theirMs)} s; compared ${their.compared}, breaking ${their.breaking}, failed ${their.failed} (${reasons(theirs)})${detail(theirs)}.`,
       `  compared by both: ${both}; target ours < abidiff's: ${ratio} (${ratio < 1 ? 'met' : 'not met'})${oursCpu !== undefined && theirCpu !== undefined ? `; CPU time (user + system, all processes) ${seconds(oursCpu * 1000)} s against ${seconds(theirCpu * 1000)} s, which other work on the machine does not inflate` : ''}.`,
     );
     return { results, notes, missing: [], failures };

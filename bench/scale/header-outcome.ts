@@ -4,12 +4,13 @@ export interface HeaderOutcome {
   readonly path: string;
   /**
    * `compared`: both versions compiled and were diffed; `failed`: a version did not compile (or the
-   * tool did not run properly), which check-uapi.sh reports as a failed header.
+   * tool did not run properly), which check-uapi.sh reports as a failed header; `skipped`: a version
+   * did not compile and the kernel's own header test exempts the header (kernel-header-test.ts).
    */
-  readonly status: 'compared' | 'failed';
+  readonly status: 'compared' | 'failed' | 'skipped';
   /** For compared headers: whether the tool calls the change breaking. */
   readonly breaking?: boolean;
-  /** For failed headers: the first problem, for people. */
+  /** For failed and skipped headers: the first problem, for people. */
   readonly reason?: string;
 }
 
@@ -17,6 +18,7 @@ export interface HeaderOutcome {
 export interface TreeCounts {
   readonly compared: number;
   readonly failed: number;
+  readonly skipped: number;
   readonly breaking: number;
 }
 
@@ -24,6 +26,7 @@ export function countOutcomes(outcomes: readonly HeaderOutcome[]): TreeCounts {
   return {
     compared: outcomes.filter((o) => o.status === 'compared').length,
     failed: outcomes.filter((o) => o.status === 'failed').length,
+    skipped: outcomes.filter((o) => o.status === 'skipped').length,
     breaking: outcomes.filter((o) => o.breaking === true).length,
   };
 }

@@ -5,8 +5,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { median, significant } from '../stats';
 import { childrenCpuSeconds } from './children-cpu';
-import { countOutcomes } from './header-outcome';
+import { countOutcomes, type HeaderOutcome } from './header-outcome';
 import { gccIncludeDirs, treeHeaders } from './header-trees';
+import { kernelExemptsHeader, skipIfExempt } from './kernel-header-test';
 import { mapConcurrent } from './spawn-async';
 
 function tree(files: readonly string[]): string {
@@ -48,7 +49,22 @@ test('outcomes are counted per kind', (t) => {
     { path: 'a.h', status: 'compared', breaking: true },
     { path: 'b.h', status: 'compared', breaking: false },
     { path: 'c.h', status: 'failed', reason: 'old: gcc: error' },
-  ]), { compared: 2, failed: 1, breaking: 1 });
+    { path: 'd.h', status: 'skipped', reason: 'exempt' },
+  ]), { compared: 2, failed: 1, skipped: 1, breaking: 1 });
+});
+
+test('a header that does not compile is skipped only when the kernel\'s header test exempts it', (t) => {
+  const failed = (path: string): HeaderOutcome => ({ path, status: 'failed', reason: 'old: error CLANG_ERROR: unknown type name \'size_t\'' });
+  t.deepEqual(skipIfExempt(failed('linux/sysctl.h'), true), {
+    path: 'linux/sysctl.h', status: 'skipped',
+    reason: 'the kernel\'s header test exempts it (usr/include/Makefile no-header-test): old: error CLANG_ERROR: unknown type name \'size_t\'',
+  });
+  t.deepEqual(skipIfExempt(failed('linux/kfd_ioctl.h'), true), failed('linux/kfd_ioctl.h'), 'not exempt: still a failure');
+  t.deepEqual(skipIfExempt(failed('linux/sysctl.h'), false), failed('linux/sysctl.h'), 'exempt, but failed for another reason than compiling');
+  const compared: HeaderOutcome = { path: 'linux/videodev2.h', status: 'compared', breaking: false };
+  t.is(skipIfExempt(compared, false), compared, 'an exempt header that compiles is compared');
+  t.true(kernelExemptsHeader('xen/privcmd.h'));
+  t.false(kernelExemptsHeader('asm-generic/ioctl.h'));
 });
 
 test('medians and significant digits', (t) => {

@@ -5,7 +5,7 @@ import { LINT_RULES } from '../lint/rules';
 import type { Spec } from '../spec/model';
 import type { StepResult } from './step';
 
-/** The static uAPI rules S1–S13 on the working spec. */
+/** The static uAPI rules S1–S15 on the working spec. */
 export function lintStep(spec: Spec, specArg: string, abis: readonly Abi[]): StepResult {
   const findings = lintSpec(spec, { abis });
   const report = lintReport(spec, findings, LINT_RULES.map((r) => r.id));

@@ -31,6 +31,17 @@ function arrayExtended(o: Leaf, n: Leaf, oldLeaves: readonly Leaf[]): boolean {
   return !oldLeaves.some((x) => x !== o && !x.reserved && overlaps(grown, x));
 }
 
+/**
+ * `T x[N]` -> `T x[]` (or `T x[0]`) at the same offset: the kernel's conversion of one-element arrays
+ * (`__le16 wData[1]` -> `union { __le16 legacy_padding; __DECLARE_FLEX_ARRAY(__le16, wData); }`).
+ * Element i is where it was; whether the type kept its size is the size rules' to judge.
+ */
+function arrayMadeFlexible(o: Leaf, n: Leaf): boolean {
+  const a = asArray(o);
+  const b = asArray(n);
+  return n.offset === o.offset && a.element === b.element && a.length > 0 && b.length === 0 && n.bitSize === undefined && o.bitSize === undefined;
+}
+
 /** Field-level comparison of one type on one ABI, matching fields by byte range before name. */
 function compareFields(name: string, oldR: RecordLayout, newR: RecordLayout, abi: string, sink: ChangeSink): boolean {
   const oldLeaves = leavesOf(oldR);
@@ -78,6 +89,8 @@ function compareFields(name: string, oldR: RecordLayout, newR: RecordLayout, abi
         sink.emit(R.FIELD_MOVED, subject(n), abi, o.bitOffset ?? o.offset, n.bitOffset ?? n.offset, `${o.path} moved from ${from} to ${to}`, n.member.loc);
       } else if (arrayExtended(o, n, oldLeaves)) {
         sink.emit(R.ARRAY_EXTENDED, subject(n), abi, o.typeName, n.typeName, `${o.path} grew from ${o.typeName} to ${n.typeName} in place: the old elements keep their bytes`, n.member.loc);
+      } else if (arrayMadeFlexible(o, n)) {
+        sink.emit(R.ARRAY_MADE_FLEXIBLE, subject(n), abi, o.typeName, n.typeName, `${o.path} changed from ${o.typeName} to the flexible array ${n.typeName} at offset ${n.offset}: its elements keep their bytes`, n.member.loc);
       } else if (n.typeKey !== o.typeKey || n.size !== o.size || n.bitSize !== o.bitSize) {
         shifted = true;
         const rule = onlySignednessDiffers(o, n) ? R.FIELD_SIGNEDNESS_CHANGED : R.FIELD_RETYPED;

@@ -73,7 +73,10 @@ export function emitCHeader(spec: Spec): EmittedHeader {
     const pad = '\t'.repeat(indent);
     if (r.name === undefined) inlinePositions.set(r, { line: lines.length + 1, col: indent + 1 });
     lines.push(`${pad}${r.kind}${r.name !== undefined && indent === 0 ? ` ${r.name}` : ''} {`);
-    r.members.forEach((m, i) => memberLines(m, indent + 1, r.kind === 'struct' && i === r.members.length - 1));
+    // C allows `[]` only as the last member of a struct with a named member (or an unnamed record) before it.
+    const flexibleAllowedAt = (i: number): boolean =>
+      r.kind === 'struct' && i === r.members.length - 1 && r.members.slice(0, i).some((x) => x.name !== undefined || x.type.kind === 'record');
+    r.members.forEach((m, i) => memberLines(m, indent + 1, flexibleAllowedAt(i)));
     const attrs = [...(r.packed === true ? ['packed'] : []), ...(r.aligned !== undefined ? [`aligned(${r.aligned})`] : [])];
     lines.push(`${pad}}${attrs.length > 0 ? ` __attribute__((${attrs.join(', ')}))` : ''}${after};`);
   };

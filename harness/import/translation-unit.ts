@@ -114,9 +114,32 @@ export class TranslationUnit implements TypeScope {
 
   inlineType(position: string): TypeNode | undefined {
     const r = this.unnamedRecords.get(position);
-    if (r !== undefined) return { kind: 'record', record: this.record(r) };
+    if (r !== undefined) return this.inlineNode(r);
     const e = this.unnamedEnums.get(position);
-    return e !== undefined ? unnamedEnumType(this.enumeration(e)) : undefined;
+    return e !== undefined ? this.inlineNode(e) : undefined;
+  }
+
+  private inlineNode(n: AstNode): TypeNode {
+    return n.kind === 'EnumDecl' ? unnamedEnumType(this.enumeration(n)) : { kind: 'record', record: this.record(n) };
+  }
+
+  /**
+   * Type lookup for the fields of one record: its own unnamed structs, unions and enums first, the
+   * latest one defined before the field at a position winning. clang names an unnamed type by the
+   * position it was expanded at, and a macro that defines one inside another (`__DECLARE_FLEX_ARRAY`:
+   * `struct { struct { } __empty_x; T x[]; }`) gives both the same position: only the nesting
+   * tells which one a field has.
+   */
+  private fieldScope(own: ReadonlyMap<string, AstNode>): TypeScope {
+    if (own.size === 0) return this;
+    return {
+      typedef: (name) => this.typedef(name),
+      typedefNamedTag: (tag, name) => this.typedefNamedTag(tag, name),
+      inlineType: (position) => {
+        const n = own.get(position);
+        return n !== undefined ? this.inlineNode(n) : this.inlineType(position);
+      },
+    };
   }
 
   hasRecord(name: string): boolean {
@@ -165,14 +188,20 @@ export class TranslationUnit implements TypeScope {
     const named = n.name !== undefined && n.name !== '';
     const path = named ? `${kind} ${n.name}` : `${kind} <anonymous>`;
     const members: Member[] = [];
+    const own = new Map<string, AstNode>();
     let packed = false;
     let aligned: number | undefined;
     for (const c of n.inner ?? []) {
+      const unnamed = c.name === undefined || c.name === '';
+      if (unnamed && ((c.kind === 'RecordDecl' && c.completeDefinition === true) || (c.kind === 'EnumDecl' && c.inner !== undefined))) {
+        const k = positionKey(c.loc);
+        if (k !== undefined) own.set(k, c);
+      }
       if (c.kind === 'PackedAttr') packed = true;
       else if (c.kind === 'AlignedAttr') aligned = Math.max(aligned ?? 0, this.alignment(c, path));
       else if (c.kind === 'MaxFieldAlignmentAttr') this.warn('IMPORT_UNSUPPORTED', path, '#pragma pack is not represented; the layout assumes natural packing', c.range?.begin);
       else if (c.kind === 'FieldDecl') {
-        const m = this.member(c, path);
+        const m = this.member(c, path, this.fieldScope(own));
         if (m !== undefined) members.push(m);
       }
     }
@@ -197,11 +226,11 @@ export class TranslationUnit implements TypeScope {
     return 16;
   }
 
-  private member(f: AstNode, parent: string): Member | undefined {
+  private member(f: AstNode, parent: string, scope: TypeScope): Member | undefined {
     const name = f.name !== undefined && f.name !== '' ? f.name : undefined;
     const path = `${parent}.${name ?? '<anonymous>'}`;
     if (f.type === undefined) return undefined;
-    const converted = modelType(f.type.qualType, this);
+    const converted = modelType(f.type.qualType, scope);
     if (typeof converted === 'string') {
       this.issues.push(issue('IMPORT_TYPE', path, converted, this.loc(f.loc)));
       return undefined;

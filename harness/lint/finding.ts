@@ -5,7 +5,7 @@ export type LintSeverity = Severity;
 
 /** One problem a lint rule found in a uAPI, as a value. */
 export interface Finding {
-  /** The rule's stable id: `S1` ... `S13`, or `waivers` for problems with the waivers themselves. */
+  /** The rule's stable id: `S1` ... `S15`, or `waivers` for problems with the waivers themselves. */
   readonly rule: string;
   readonly severity: LintSeverity;
   /** Path inside the uAPI: `struct hl_cs_in.flags`, `ioctl DRM_IOCTL_HL_CS`, `header habanalabs.h`. */

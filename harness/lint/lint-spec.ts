@@ -33,7 +33,7 @@ function headerOf(spec: Spec): HeaderText | undefined {
 
 /**
  * Runs the static uAPI rules over a validated spec (see `validateSpec`) and its layouts on every ABI.
- * Returns every finding, waived ones included and marked, in rule order (S1 ... S13, then problems
+ * Returns every finding, waived ones included and marked, in rule order (S1 ... S15, then problems
  * with waivers) and, within a rule, in declaration order. Same spec, same findings.
  */
 export function lintSpec(spec: Spec, options: LintOptions = {}): Finding[] {

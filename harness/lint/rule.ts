@@ -19,7 +19,7 @@ export interface RuleFinding {
  * short name, a one-line purpose, a default severity, and a pure check over the spec and its layouts.
  */
 export interface LintRule {
-  /** `S1` ... `S13`. */
+  /** `S1` ... `S15`. */
   readonly id: string;
   /** `fixed-width-types`; `S1/fixed-width-types` is how users see the rule. */
   readonly name: string;

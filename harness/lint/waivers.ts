@@ -1,7 +1,10 @@
 import type { RecordDecl } from '../spec/model';
 import type { Finding } from './finding';
 import type { LintRule } from './rule';
-import { findLintRule } from './rules';
+import { findLintRule, LINT_RULES } from './rules';
+
+/** `S1 ... S15`: the ids a waiver may name, for messages. */
+const ruleRange = (): string => `${LINT_RULES[0]?.id ?? ''} ... ${LINT_RULES[LINT_RULES.length - 1]?.id ?? ''}`;
 
 /** Rule id under which problems with the waivers themselves are reported. */
 export const WAIVER_RULE = 'waivers';
@@ -33,7 +36,7 @@ export function applyWaivers(
     for (const w of r.lintWaivers) {
       const rule = findLintRule(w.rule);
       if (rule === undefined) {
-        problems.push({ rule: WAIVER_RULE, severity: 'error', subject, message: `waiver names no lint rule: \`${w.rule}\` (rules are S1 ... S13)`, ...loc });
+        problems.push({ rule: WAIVER_RULE, severity: 'error', subject, message: `waiver names no lint rule: \`${w.rule}\` (rules are ${ruleRange()})`, ...loc });
         continue;
       }
       if (w.reason.trim() === '') {

@@ -34,17 +34,20 @@ interface Stored {
 export async function measure(getTool: () => Promise<ClangTool | undefined>, abi: Abi, includes: string, exprs: readonly string[], includeDirs: readonly string[]): Promise<Measurement | undefined> {
   const header = includes.split('\n').length;
   const body = `${includes}\n${exprs.map((e, i) => `enum { ${queryName(i)} = (${e}) };`).join('\n')}\n`;
+  // The clang is needed before the cache is asked: its own freestanding headers (<stddef.h>, which
+  // headers such as linux/btrfs_tree.h include) are searched last, as the importer searches them.
+  const tool = await getTool();
+  if (tool === undefined) return undefined;
   const prepared = prepareProbe({
     abi,
     body,
     includeDirs,
     args: ['-Xclang', '-ast-dump=json', '-Xclang', '-ast-dump-filter=__uapi_q', '-Xclang', '-fdump-record-layouts-simple'],
+    resourceIncludeDir: tool.resourceIncludeDir,
   });
   const key = sha256(JSON.stringify({ code: harnessCodeDigest(), digest: prepared.digest }));
   const cached = readCached<Stored>('verify-layout', key);
   if (cached !== undefined) return revive(cached);
-  const tool = await getTool();
-  if (tool === undefined) return undefined;
   const { run, diagnostics } = await runProbe(tool, prepared);
   const values: [number, bigint][] = [];
   for (const doc of parseJsonDocuments(run.stdout)) {

@@ -4,8 +4,10 @@ import fc from 'fast-check';
  * Random uAPI-style headers for the oracle property test: structs and unions with named and
  * anonymous nested records, arrays, every kernel scalar and the C scalars lint flags, pointers,
  * enum-typed members, packed/aligned attributes, bit-fields (unnamed and zero-width ones too),
- * flexible array members, enums (packed, negative, 64-bit values, implicit values), integer
- * constants, and ioctls through `_IO*` and a DRM-style wrapper. The arbitrary describes the header
+ * flexible array members (at the end of a struct, and in unions and structs the way the kernel's
+ * `__DECLARE_FLEX_ARRAY` wraps them), zero-length arrays anywhere, empty structs and unions, enums
+ * (packed, negative, 64-bit values, implicit values), integer constants, and ioctls through `_IO*`
+ * and a DRM-style wrapper. The arbitrary describes the header
  * as data; `renderHeader` writes valid C from it (references only to earlier types, sizes bounded).
  */
 const SCALARS = [
@@ -29,7 +31,11 @@ type TypeGen =
 
 type MemberGen =
   | { readonly m: 'field'; readonly type: TypeGen; readonly aligned: number | null }
-  | { readonly m: 'bits'; readonly base: number; readonly width: number; readonly named: boolean };
+  | { readonly m: 'bits'; readonly base: number; readonly width: number; readonly named: boolean }
+  /** A named member of an empty struct or union type (GNU C: size 0, alignment 1). */
+  | { readonly m: 'empty'; readonly union: boolean }
+  /** `__DECLARE_FLEX_ARRAY(T, x)` as <linux/stddef.h> expands it for C. */
+  | { readonly m: 'declareFlex'; readonly element: string };
 
 interface RecordGen {
   readonly union: boolean;
@@ -51,7 +57,8 @@ interface IoctlGen {
 }
 
 export interface UapiHeaderGen {
-  readonly records: readonly (RecordGen & { readonly flexible: boolean })[];
+  /** `flexible`: ends in `__u8 x[]`; `empty`: declared with no members at all. */
+  readonly records: readonly (RecordGen & { readonly flexible: boolean; readonly empty: boolean })[];
   readonly enums: readonly EnumGen[];
   readonly constants: readonly bigint[];
   readonly ioctls: readonly IoctlGen[];
@@ -66,7 +73,8 @@ const typeArb = (depth: number): fc.Arbitrary<TypeGen> => {
     fc.nat(1000).map((index): TypeGen => ({ t: 'ref', index })),
     fc.nat(1000).map((index): TypeGen => ({ t: 'enum', index })),
   ];
-  const arrays = fc.record({ element: fc.oneof(...leaf), length: fc.integer({ min: 1, max: 5 }) }).map(({ element, length }): TypeGen => ({ t: 'array', element, length }));
+  // Length 0 is GNU C's zero-length array, valid anywhere.
+  const arrays = fc.record({ element: fc.oneof(...leaf), length: fc.integer({ min: 0, max: 5 }) }).map(({ element, length }): TypeGen => ({ t: 'array', element, length }));
   if (depth <= 0) return fc.oneof({ weight: 6, arbitrary: leaf[0] as fc.Arbitrary<TypeGen> }, ...leaf.slice(1), arrays);
   const inline = fc.record({ record: recordArb(depth - 1), anonymous: fc.boolean() }).map(({ record, anonymous }): TypeGen => ({ t: 'inline', record, anonymous }));
   return fc.oneof({ weight: 8, arbitrary: leaf[0] as fc.Arbitrary<TypeGen> }, ...leaf.slice(1), arrays, { weight: 2, arbitrary: inline });
@@ -75,6 +83,8 @@ const typeArb = (depth: number): fc.Arbitrary<TypeGen> => {
 const memberArb = (depth: number): fc.Arbitrary<MemberGen> => fc.oneof(
   { weight: 5, arbitrary: fc.record({ type: typeArb(depth), aligned: alignArb }).map((f): MemberGen => ({ m: 'field', ...f })) },
   { weight: 1, arbitrary: fc.record({ base: fc.nat(BIT_BASES.length - 1), width: fc.nat(64), named: fc.boolean() }).map((b): MemberGen => ({ m: 'bits', ...b })) },
+  { weight: 1, arbitrary: fc.boolean().map((union): MemberGen => ({ m: 'empty', union })) },
+  { weight: 1, arbitrary: fc.constantFrom(...SCALARS).map((element): MemberGen => ({ m: 'declareFlex', element })) },
 );
 
 function recordArb(depth: number): fc.Arbitrary<RecordGen> {
@@ -94,7 +104,11 @@ const enumValue = fc.oneof(
 
 export function uapiHeaderArb(options: { minRecords?: number; maxRecords?: number } = {}): fc.Arbitrary<UapiHeaderGen> {
   return fc.record({
-    records: fc.array(fc.record({ r: recordArb(2), flexible: fc.boolean() }).map(({ r, flexible }) => ({ ...r, flexible: flexible && !r.union })), { minLength: options.minRecords ?? 30, maxLength: options.maxRecords ?? 60 }),
+    records: fc.array(
+      fc.record({ r: recordArb(2), flexible: fc.boolean(), empty: fc.nat(15) })
+        .map(({ r, flexible, empty }) => ({ ...r, flexible: flexible && !r.union && empty !== 0, empty: empty === 0 })),
+      { minLength: options.minRecords ?? 30, maxLength: options.maxRecords ?? 60 },
+    ),
     enums: fc.array(fc.record({ values: fc.array(enumValue, { minLength: 1, maxLength: 5 }), packed: fc.boolean() }), { minLength: 1, maxLength: 6 }),
     constants: fc.array(fc.bigInt(-(2n ** 63n), 2n ** 64n - 1n), { maxLength: 10 }),
     ioctls: fc.array(fc.record({ dir: fc.constantFrom<0 | 1 | 2 | 3>(0, 1, 2, 3), nr: fc.nat(255), arg: fc.oneof(fc.nat(1000), fc.constantFrom('__u32', '__u64', '__aligned_u64', 'int')), wrapper: fc.boolean() }), { maxLength: 12 }),
@@ -114,7 +128,11 @@ const literal = (v: bigint): string => {
 
 /** Writes the header. Sizes are kept small (ioctl sizes fit every encoding) by a rough budget. */
 export function renderHeader(h: UapiHeaderGen): string {
-  const lines = ['/* generated by the uapi-harness oracle property test */', '#include <linux/types.h>', '#include <linux/ioctl.h>', ''];
+  const lines = [
+    '/* generated by the uapi-harness oracle property test */', '#include <linux/types.h>', '#include <linux/ioctl.h>', '',
+    // As <linux/stddef.h> defines __DECLARE_FLEX_ARRAY for C: both structs get the position of the use.
+    '#define RT_FLEX(TYPE, NAME) struct { struct { } __empty_ ## NAME; TYPE NAME[]; }', '',
+  ];
   const budget = new Array<number>(h.records.length).fill(0);
   h.enums.forEach((e, i) => {
     let next = 0n;
@@ -131,9 +149,10 @@ export function renderHeader(h: UapiHeaderGen): string {
       case 'scalar': case 'pointer': case 'enum': return 16;
       case 'array': return t.length * estimate(t.element, i);
       case 'ref': return i > 0 && !(h.records[t.index % i]?.flexible ?? true) ? (budget[t.index % i] as number) : 16;
-      case 'inline': return t.record.members.reduce((n, m) => n + (m.m === 'field' ? estimate(m.type, i) : 16), 16);
+      case 'inline': return t.record.members.reduce((n, m) => n + memberEstimate(m, i), 16);
     }
   };
+  const memberEstimate = (m: MemberGen, i: number): number => (m.m === 'field' ? estimate(m.type, i) : 16);
   const typeText = (t: TypeGen, i: number, indent: string, after: string): string => {
     switch (t.t) {
       case 'scalar': return `${t.name} ${after}`;
@@ -151,11 +170,22 @@ export function renderHeader(h: UapiHeaderGen): string {
       case 'inline': return `${recordText(t.record, i, indent, false)} ${after}`;
     }
   };
-  const recordText = (r: RecordGen, i: number, indent: string, flexible: boolean, name?: string): string => {
+  const recordText = (r: RecordGen, i: number, indent: string, flexible: boolean, name?: string, empty = false): string => {
     const inner = `${indent}\t`;
     const body: string[] = [];
     let named = 0;
-    for (const m of r.members) {
+    for (const m of empty ? [] : r.members) {
+      if (m.m === 'empty') {
+        body.push(`${inner}${m.union ? 'union' : 'struct'} { } m${memberNo++};`);
+        named++;
+        continue;
+      }
+      if (m.m === 'declareFlex') {
+        const n = memberNo++;
+        body.push(`${inner}RT_FLEX(${m.element}, m${n});`);
+        named++;
+        continue;
+      }
       if (m.m === 'bits') {
         const [base, width] = BIT_BASES[m.base % BIT_BASES.length] as [string, number];
         const w = m.width % (width + 1);
@@ -176,15 +206,15 @@ export function renderHeader(h: UapiHeaderGen): string {
       body.push(`${inner}${typeText(type, i, inner, `m${memberNo++}`)}${aligned};`);
       named++;
     }
-    if (named === 0) body.push(`${inner}__u32 m${memberNo++};`);
+    if (named === 0 && !empty) body.push(`${inner}__u32 m${memberNo++};`);
     if (flexible) body.push(`${inner}__u8 m${memberNo++}[];`);
     const attrs = [...(r.packed ? ['packed'] : []), ...(r.aligned !== null ? [`aligned(${r.aligned})`] : [])];
     const head = `${r.union ? 'union' : 'struct'}${name !== undefined ? ` ${name}` : ''}`;
-    return `${head} {\n${body.join('\n')}\n${indent}}${attrs.length > 0 ? ` __attribute__((${attrs.join(', ')}))` : ''}`;
+    return `${head} {${body.map((b) => `\n${b}`).join('')}\n${indent}}${attrs.length > 0 ? ` __attribute__((${attrs.join(', ')}))` : ''}`;
   };
   h.records.forEach((r, i) => {
-    budget[i] = r.members.reduce((n, m) => n + (m.m === 'field' ? Math.min(estimate(m.type, i), 600) : 16), 16);
-    lines.push(`${recordText(r, i, '', r.flexible, `rt${i}`)};`, '');
+    budget[i] = r.empty ? 0 : r.members.reduce((n, m) => n + Math.min(memberEstimate(m, i), 600), 16);
+    lines.push(`${recordText(r, i, '', r.flexible, `rt${i}`, r.empty)};`, '');
   });
   h.constants.forEach((c, i) => lines.push(`#define RC_${i} ${literal(c)}`));
   lines.push('#define RT_IOWR(nr, T) _IOWR(\'d\', 0x40 + (nr), T)');

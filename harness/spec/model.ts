@@ -41,7 +41,11 @@ export interface ScalarType {
   readonly spelled?: string;
 }
 
-/** A fixed-length array; `length` 0 is a flexible array member (`T x[]` or `T x[0]`). */
+/**
+ * A fixed-length array. `length` 0 is a flexible array member (`T x[]`) or GNU C's zero-length array
+ * (`T x[0]`), which lay out alike: size 0, the element's alignment. Both are valid anywhere C or GNU C
+ * allows them (in a union, between members); lint rule S15 warns where one is not last.
+ */
 export interface ArrayType {
   readonly kind: 'array';
   readonly element: TypeNode;
@@ -119,6 +123,10 @@ export interface LintWaiver {
   readonly reason: string;
 }
 
+/**
+ * A struct or union. `members` may be empty (GNU C: size 0, alignment 1), as in the empty struct of
+ * the kernel's `__DECLARE_FLEX_ARRAY`; lint rule S14 warns about other empty ones.
+ */
 export interface RecordDecl {
   readonly kind: 'struct' | 'union';
   /** Absent for an anonymous record that only appears inline. */

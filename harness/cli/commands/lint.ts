@@ -26,7 +26,7 @@ const RULE_LIST = LINT_RULES.map((r) => `  ${ruleLabel(r).padEnd(30)} ${r.severi
 
 export const lintCommand: Command = {
   name: 'lint',
-  summary: 'check a uAPI against the static rules S1-S13 (fixed-width types, no padding, 32/64-bit layouts, ...)',
+  summary: 'check a uAPI against the static rules S1-S15 (fixed-width types, no padding, 32/64-bit layouts, ...)',
   synopsis: '<uapi> [--format text|json|markdown|junit|github] [--abi A,B|all] [-I DIR]...',
   positionals: [1, 1],
   options: { format: formatOption(FORMATS), abi: abiOption, include: includeOption },

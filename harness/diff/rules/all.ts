@@ -11,6 +11,7 @@ export { HEADER_ADDED } from './header-added';
 export { HEADER_REMOVED } from './header-removed';
 export { UNION_MEMBER_ADDED } from './union-member-added';
 export { ARRAY_EXTENDED } from './array-extended';
+export { ARRAY_MADE_FLEXIBLE } from './array-made-flexible';
 export { FIELD_APPENDED } from './field-appended';
 export { FIELD_REMOVED } from './field-removed';
 export { FIELD_MOVED } from './field-moved';

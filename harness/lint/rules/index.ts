@@ -12,12 +12,14 @@ import { s10DrmCommandRange } from './s10-drm-command-range';
 import { s11NoDrmFlexibleArray } from './s11-no-drm-flexible-array';
 import { s12NoReversionedCommands } from './s12-no-reversioned-commands';
 import { s13HeaderHygiene } from './s13-header-hygiene';
+import { s14NoEmptyRecords } from './s14-no-empty-records';
+import { s15FlexibleArrayLast } from './s15-flexible-array-last';
 
 /** Every lint rule in id order: the order findings are reported in. Ids never change meaning. */
 export const LINT_RULES: readonly LintRule[] = [
   s1FixedWidthTypes, s2NoImplicitPadding, s3SizeMultipleOf8, s4UserPointersAsU64, s5SameLayout32And64,
   s6NoBitfieldsOrEnums, s7SizeMultipleOf4, s8SixtyFourBitTime, s9IoctlMacroUse, s10DrmCommandRange,
-  s11NoDrmFlexibleArray, s12NoReversionedCommands, s13HeaderHygiene,
+  s11NoDrmFlexibleArray, s12NoReversionedCommands, s13HeaderHygiene, s14NoEmptyRecords, s15FlexibleArrayLast,
 ];
 
 /** The rules keyed by id (`S1`). */
