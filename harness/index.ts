@@ -104,3 +104,7 @@ export {
 export type { Trace, TraceSession, TraceStep, TraceWrite, Divergence, ReplayResult, RecordOptions } from './trace';
 export { crossVersionStep } from './check/cross-version-step';
 export { traceStep } from './check/trace-step';
+
+// Headers whose content depends on the target: per-ABI specs of an import.
+export { specForAbi } from './import/target-variants';
+export type { SpecVariant } from './import/target-variants';

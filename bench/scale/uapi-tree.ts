@@ -3,6 +3,7 @@ import { formatIssue } from '../../harness/diagnostics/format';
 import type { Issue } from '../../harness/diagnostics/issue';
 import { diffSpecs } from '../../harness/diff/diff-specs';
 import { importHeaders } from '../../harness/import';
+import type { SpecVariant } from '../../harness/import/target-variants';
 import type { Abi } from '../../harness/layout/abi';
 import type { Spec } from '../../harness/spec/model';
 import { validateSpec } from '../../harness/spec/validate';
@@ -11,7 +12,7 @@ import type { TreePair } from './header-trees';
 import { skipIfExempt } from './kernel-header-test';
 
 /** `compile`: the version did not compile (clang errors), as opposed to a spec the harness refuses. */
-type Side = { spec: Spec } | { failure: string; compile: boolean };
+type Side = { spec: Spec; variants?: readonly SpecVariant[] } | { failure: string; compile: boolean };
 
 /**
  * One version of each header imported as `uapi` loads a header argument (harness/load/load-uapi.ts):
@@ -26,7 +27,7 @@ async function importSide(tree: string, side: string, headers: readonly string[]
   return results.map((r): Side => {
     const problems: Issue[] = r.spec === undefined ? r.issues : [...r.issues, ...validateSpec(r.spec)];
     const error = problems.find((i) => i.severity === 'error');
-    if (r.spec !== undefined && error === undefined) return { spec: r.spec };
+    if (r.spec !== undefined && error === undefined) return { spec: r.spec, ...(r.variants !== undefined ? { variants: r.variants } : {}) };
     const first = error ?? problems[0];
     return { failure: `${side}: ${first !== undefined ? formatIssue(first) : 'no spec'}`, compile: first?.code === 'CLANG_ERROR' };
   });
@@ -34,7 +35,8 @@ async function importSide(tree: string, side: string, headers: readonly string[]
 
 /**
  * What `uapi check-tree` does for each header of both trees: import the old and the new version,
- * each against its own tree (one clang run per version; the layout engine then serves every ABI),
+ * each against its own tree (one clang run per version; the layout engine then serves every ABI; a
+ * target-dependent header is also preprocessed per ABI and imported once per distinct variant),
  * and diff them in header mode on every ABI. A version that does not import fails the header, unless
  * it does not compile and the kernel's own header test exempts it (skipped). The two sides are
  * imported at the same time (two clang processes).
@@ -46,9 +48,10 @@ export async function checkHeadersWithUapi(pair: TreePair, headers: readonly str
     const n = news[i] as Side;
     if ('failure' in o) return skipIfExempt({ path: rel, status: 'failed', reason: o.failure }, o.compile);
     if ('failure' in n) return skipIfExempt({ path: rel, status: 'failed', reason: n.failure }, n.compile);
+    // A target-dependent header is diffed on each ABI through that ABI's variant of each version.
     const d = diffSpecs(
-      { spec: o.spec, label: `${pair.oldLabel}:${rel}`, headerMode: true },
-      { spec: n.spec, label: `${pair.newLabel}:${rel}`, headerMode: true },
+      { spec: o.spec, label: `${pair.oldLabel}:${rel}`, headerMode: true, ...(o.variants !== undefined ? { variants: o.variants } : {}) },
+      { spec: n.spec, label: `${pair.newLabel}:${rel}`, headerMode: true, ...(n.variants !== undefined ? { variants: n.variants } : {}) },
       { abis },
     );
     return { path: rel, status: 'compared', breaking: d.verdict === 'breaking' };

@@ -84,6 +84,23 @@ export function splitMarkedDumps(stdout: Buffer, count: number, marker: string):
 }
 
 /**
+ * With `-E`, cc1 prints each input's preprocessed text after the previous one; each starts with the
+ * line marker `# 1 "<input file>"` naming its own file, which marks where it begins.
+ */
+export function splitPreprocessed(stdout: Buffer, files: readonly string[]): Range[] | undefined {
+  const starts: number[] = [];
+  let from = 0;
+  for (const f of files) {
+    const needle = `# 1 ${JSON.stringify(f)}\n`;
+    const at = stdout.indexOf(needle, from);
+    if (at < 0 || (at > 0 && stdout[at - 1] !== 0x0a) || (starts.length === 0 && at !== 0)) return undefined;
+    starts.push(at);
+    from = at + needle.length;
+  }
+  return starts.map((start, i) => ({ start, end: starts[i + 1] ?? stdout.length }));
+}
+
+/**
  * Runs a program with its standard output going to a file (a pipe would make clang wait for this
  * process to read every 64 KiB of a dump of hundreds of megabytes) and returns that output as bytes,
  * to be decoded a part at a time, and its errors as text.
@@ -173,8 +190,11 @@ async function runChunk(cc1: readonly string[], chunk: readonly ClangInvocation[
     });
     const r = await runToFile(cc1[0] as string, [...cc1.slice(1), ...files], path.join(dir, 'dump.json'));
     const marker = chunk[0]?.lastDeclaration;
-    const dumps = marker !== undefined ? splitMarkedDumps(r.stdout, files.length, marker) : splitAstDumps(r.stdout, files.length);
     const diagnostics = splitDiagnostics(r.stderr, files);
+    // After a fatal error cc1 preprocesses nothing more: only the inputs up to it have output.
+    const printed = diagnostics !== undefined && diagnostics.fatal >= 0 ? diagnostics.fatal + 1 : files.length;
+    const dumps = cc1.includes('-E') ? splitPreprocessed(r.stdout, files.slice(0, printed))
+      : marker !== undefined ? splitMarkedDumps(r.stdout, files.length, marker) : splitAstDumps(r.stdout, files.length);
     const namesOwnFile = (d: Range, i: number): boolean => r.stdout.subarray(d.start, d.end).lastIndexOf(JSON.stringify(files[i])) >= 0;
     if (dumps === undefined || diagnostics === undefined || !dumps.every(namesOwnFile)) {
       const out: ClangRun[] = [];

@@ -14,6 +14,37 @@ const MULTIARCH: Readonly<Record<string, string>> = {
   m68k: 'm68k-linux-gnu',
 };
 
+const MULTIARCH_NAMES = new Set(Object.values(MULTIARCH));
+
+/**
+ * How a header found in an include folder depends on the target. `per-target`: the folder is a
+ * multiarch folder (`.../x86_64-linux-gnu`) and another target's multiarch folder beside it has a file
+ * of that name, which may say something else (linux-libc-dev installs every architecture's asm/ so).
+ * `host-only`: only the host's multiarch folder has it (glibc's sys/types.h): other targets cannot
+ * compile a header that needs it at all. `shared`: any other folder; the target shims forward to
+ * asm-generic alike for every target.
+ */
+export function targetDependenceOf(dir: string, name: string, isFile: (p: string) => boolean): 'per-target' | 'host-only' | 'shared' {
+  const own = path.basename(dir);
+  if (!MULTIARCH_NAMES.has(own)) return 'shared';
+  const parent = path.dirname(dir);
+  for (const other of MULTIARCH_NAMES) if (other !== own && isFile(path.join(parent, other, name))) return 'per-target';
+  return 'host-only';
+}
+
+/**
+ * The other targets' multiarch folders beside each multiarch folder of `dirs`: what decides, beyond
+ * the files' contents, which headers {@link targetDependenceOf} calls per-target (a cache key part).
+ */
+export function multiarchSiblings(dirs: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const d of dirs) {
+    if (!MULTIARCH_NAMES.has(path.basename(d))) continue;
+    for (const other of MULTIARCH_NAMES) if (fs.existsSync(path.join(path.dirname(d), other))) out.push(path.join(path.dirname(d), other));
+  }
+  return out;
+}
+
 const hasAsm = (dir: string): boolean => fs.existsSync(path.join(dir, 'asm'));
 
 /**

@@ -1,3 +1,4 @@
+import type { SpecVariant } from '../import/target-variants';
 import type { Abi } from '../layout/abi';
 import type { Spec } from '../spec/model';
 import { LEVELS, type Change, type DiffResult } from './change';
@@ -7,7 +8,7 @@ import { compareEnums } from './compare-enums';
 import { compareIoctls } from './compare-ioctls';
 import { compareTypeNames } from './compare-names';
 import { compareRecords } from './compare-records';
-import { sideContext } from './context';
+import { sideContext, type SideContext } from './context';
 import { compareDivergence } from './divergence';
 import { applyPolicy, verdictOf, type PolicyName } from './policy';
 import { ChangeSink } from './sink';
@@ -19,6 +20,8 @@ export interface DiffSide {
   readonly label: string;
   /** A bare C header: no annotations, so DRM conventions and names stand in for them. */
   readonly headerMode: boolean;
+  /** A target-dependent header's spec per group of ABIs (see load-uapi.ts); `spec` is x86_64's. */
+  readonly variants?: readonly SpecVariant[];
 }
 
 export interface DiffOptions {
@@ -36,24 +39,53 @@ function ordered(changes: Change[]): Change[] {
 }
 
 /**
- * Compares two versions of a uAPI on every given ABI and classifies each change by rule. Pure: the
- * same inputs give the same result, in the same order.
+ * Compares two versions of a uAPI on every given ABI and classifies each change by rule; a side with
+ * variants is compared on each ABI through that ABI's spec. Pure: the same inputs give the same
+ * result, in the same order.
  */
 export function diffSpecs(oldSide: DiffSide, newSide: DiffSide, options: DiffOptions): DiffResult & { unusedWaivers: readonly Waiver[] } {
-  const oldCtx = sideContext(oldSide.spec, oldSide.headerMode);
-  const newCtx = sideContext(newSide.spec, newSide.headerMode);
   const abiNames = options.abis.map((a) => a.name);
   const sink = new ChangeSink();
-  compareTypeNames(oldCtx, newCtx, abiNames, sink);
+  const contexts = new Map<Spec, SideContext>();
+  const contextOf = (side: DiffSide, abi: string): SideContext => {
+    const spec = side.variants?.find((v) => v.abis.includes(abi))?.spec ?? side.spec;
+    let ctx = contexts.get(spec);
+    if (ctx === undefined) {
+      ctx = sideContext(spec, side.headerMode);
+      contexts.set(spec, ctx);
+    }
+    return ctx;
+  };
+  // ABIs whose old and new specs are the same pair are compared together; a header without variants
+  // is one such group. The sink merges a change found in several groups into one entry.
+  const groups = new Map<string, { oldCtx: SideContext; newCtx: SideContext; abis: Abi[] }>();
+  const ids = new Map<SideContext, number>();
+  const idOf = (c: SideContext): number => ids.get(c) ?? (ids.set(c, ids.size), ids.size - 1);
   for (const abi of options.abis) {
-    compareRecords(oldCtx, newCtx, abi, sink);
-    compareIoctls(oldCtx, newCtx, abi, sink);
+    const oldCtx = contextOf(oldSide, abi.name);
+    const newCtx = contextOf(newSide, abi.name);
+    const k = `${idOf(oldCtx)}:${idOf(newCtx)}`;
+    const g = groups.get(k);
+    if (g === undefined) groups.set(k, { oldCtx, newCtx, abis: [abi] });
+    else g.abis.push(abi);
   }
-  compareEnums(oldCtx, newCtx, abiNames, sink);
-  compareConstants(oldCtx, newCtx, abiNames, sink);
-  compareAnnotations(oldCtx, newCtx, abiNames, sink);
-  compareDivergence(oldCtx, newCtx, abiNames, sink);
-  const waived = applyWaivers(sink.changes(), options.waivers ?? []);
+  // No ABI at all still compares what does not depend on one (names, enums, constants).
+  if (groups.size === 0) groups.set('none', { oldCtx: contextOf(oldSide, ''), newCtx: contextOf(newSide, ''), abis: [] });
+  for (const { oldCtx, newCtx, abis } of groups.values()) {
+    const names = abis.map((a) => a.name);
+    compareTypeNames(oldCtx, newCtx, names, sink);
+    for (const abi of abis) {
+      compareRecords(oldCtx, newCtx, abi, sink);
+      compareIoctls(oldCtx, newCtx, abi, sink);
+    }
+    compareEnums(oldCtx, newCtx, names, sink);
+    compareConstants(oldCtx, newCtx, names, sink);
+    compareAnnotations(oldCtx, newCtx, names, sink);
+  }
+  compareDivergence((abi) => contextOf(oldSide, abi), (abi) => contextOf(newSide, abi), abiNames, sink);
+  const rank = new Map(abiNames.map((n, i) => [n, i]));
+  const found = groups.size === 1 ? sink.changes() : sink.changes().map((c) => ({ ...c, abis: [...c.abis].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0)) }));
+  const waived = applyWaivers(found, options.waivers ?? []);
   const policy = options.policy ?? 'kernel';
   const changes = ordered(applyPolicy(waived.changes, policy, oldSide.spec.version, newSide.spec.version, abiNames));
   return { verdict: verdictOf(changes), old: oldSide.label, new: newSide.label, policy, abis: abiNames, changes, unusedWaivers: waived.unused };

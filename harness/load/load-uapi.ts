@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { issue, type Issue } from '../diagnostics/issue';
 import { importHeader } from '../import';
+import type { SpecVariant } from '../import/target-variants';
 import { fromCanonical } from '../spec/canonical';
 import type { Spec } from '../spec/model';
 import { validateSpec } from '../spec/validate';
@@ -25,6 +26,11 @@ export interface LoadedUapi {
   readonly origin: UapiOrigin;
   /** What the user named (a path or `REF:path`). */
   readonly argument: string;
+  /**
+   * A header whose content depends on the target: the spec of each group of ABIs (x86_64's is
+   * `spec`). Whatever lays out or diffs the uAPI takes each ABI's spec from here ({@link specForAbi}).
+   */
+  readonly variants?: readonly SpecVariant[];
 }
 
 const SPEC_ENTRY_NAMES = ['spec.ts', 'spec.js', 'spec.json'];
@@ -58,7 +64,7 @@ export async function loadUapi(argument: string, options: LoadOptions = {}): Pro
   const file = entry.file;
   const ext = path.extname(file);
 
-  let loaded: { spec?: Spec; issues: Issue[] };
+  let loaded: { spec?: Spec; issues: Issue[]; variants?: readonly SpecVariant[] };
   let origin: UapiOrigin;
   if (ext === '.h') {
     origin = 'header';
@@ -86,5 +92,6 @@ export async function loadUapi(argument: string, options: LoadOptions = {}): Pro
   if (loaded.spec === undefined) return { issues: loaded.issues };
   const problems = [...loaded.issues, ...validateSpec(loaded.spec)];
   if (problems.some((i) => i.severity === 'error')) return { issues: problems };
-  return { uapi: { spec: loaded.spec, origin, argument }, issues: problems };
+  const variants = loaded.variants;
+  return { uapi: { spec: loaded.spec, origin, argument, ...(variants !== undefined ? { variants } : {}) }, issues: problems };
 }

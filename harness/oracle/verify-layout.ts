@@ -22,6 +22,8 @@ export type VerifySource =
 export interface VerifyOptions {
   readonly abis: readonly Abi[];
   readonly includeDirs: readonly string[];
+  /** The spec to check on an ABI when it is not `spec` (a target-dependent header's variant for that ABI). */
+  readonly specFor?: (abi: Abi) => Spec;
 }
 
 export interface LayoutMismatch {
@@ -78,10 +80,10 @@ export async function verifyLayout(spec: Spec, source: VerifySource, options: Ve
   }
   let tool: Promise<{ tool?: ClangTool; issues: Issue[] }> | undefined;
   const getTool = async (): Promise<ClangTool | undefined> => (await (tool ??= findClang())).tool;
-  const byName = new Map(spec.records.filter((r) => r.name !== undefined).map((r) => [r.name as string, r]));
-
   const perAbi = async (abi: Abi): Promise<{ checked: number; mismatches: LayoutMismatch[]; issues: Issue[] }> => {
-    const queries = layoutQueries(spec, abi);
+    const abiSpec = options.specFor?.(abi) ?? spec;
+    const byName = new Map(abiSpec.records.filter((r) => r.name !== undefined).map((r) => [r.name as string, r]));
+    const queries = layoutQueries(abiSpec, abi);
     const measured = queries.filter((q) => q.expr !== undefined);
     const m: Measurement | undefined = await measure(getTool, abi, `${includeLine(file)}\n${kernelInternalFallbacks()}`, measured.map((q) => q.expr as string), options.includeDirs);
     if (m === undefined) return { checked: 0, mismatches: [], issues: [] };
@@ -100,7 +102,7 @@ export async function verifyLayout(spec: Spec, source: VerifySource, options: Ve
       let got = bitsByRecord.get(b.record);
       if (got === undefined) {
         const r = byName.get(b.record) as RecordDecl;
-        got = hasBitFields(r, byName) ? clangBitOffsets(spec, r, m.layouts, positionOf) : { offsets: new Map(), problems: [] };
+        got = hasBitFields(r, byName) ? clangBitOffsets(abiSpec, r, m.layouts, positionOf) : { offsets: new Map(), problems: [] };
         bitsByRecord.set(b.record, got);
       }
       report(q, got.offsets.get(b.member) ?? `no value (${got.problems.join('; ') || 'not in clang\'s layout'})`);

@@ -78,3 +78,21 @@ test('check-tree outside a git checkout is a usage error', async (t) => {
   t.is(r.code, 2);
   t.regex(r.err, /not inside a git checkout/);
 });
+
+test('check-tree: a member only x86_64 has changes on x86_64 only, and the header is said to be target-dependent', async (t) => {
+  const top = kernelTree();
+  const file = path.join(top, 'include', 'uapi', 'linux', 'arch.h');
+  const arch = (pad: string): string => HEADER(`\t__u32 events;\n#ifdef __x86_64__\n\t__u32 pad${pad};\n#endif\n\t__u64 data;`);
+  fs.writeFileSync(file, arch(''));
+  sh(top, 'add', '-A');
+  sh(top, 'commit', '-qm', 'arch header');
+  fs.writeFileSync(file, arch('[3]'));
+  const r = await runCliCaptured(['check-tree', '--format', 'json'], { cwd: top });
+  t.is(r.code, 1, r.err);
+  const json = JSON.parse(r.out) as { headers: { path: string; changes: { subject: string; abis: string[] }[] }[] };
+  const h = json.headers.find((x) => x.path === 'include/uapi/linux/arch.h');
+  t.truthy(h);
+  t.true((h?.changes.length ?? 0) > 0);
+  for (const c of h?.changes ?? []) t.deepEqual(c.abis, ['x86_64'], c.subject);
+  t.regex(r.err, /HEAD:include\/uapi\/linux\/arch\.h:8:8: warning IMPORT_TARGET_DEPENDENT: HEAD:include\/uapi\/linux\/arch\.h: /);
+});

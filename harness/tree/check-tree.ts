@@ -4,6 +4,7 @@ import { diffSpecs } from '../diff/diff-specs';
 import { verdictOf } from '../diff/policy';
 import * as R from '../diff/rules';
 import type { Issue } from '../diagnostics/issue';
+import type { SpecVariant } from '../import/target-variants';
 import type { Abi } from '../layout/abi';
 import { loadUapi } from '../load/load-uapi';
 import type { Spec } from '../spec/model';
@@ -46,9 +47,10 @@ function relabel(changes: readonly Change[], side: TreeSide): Change[] {
     : c));
 }
 
-async function importSide(side: TreeSide, rel: string): Promise<{ spec?: Spec; issues: Issue[] }> {
+async function importSide(side: TreeSide, rel: string): Promise<{ spec?: Spec; issues: Issue[]; variants?: readonly SpecVariant[] }> {
   const r = await loadUapi(path.join(side.root, rel), { includeDirs: treeIncludeDirs(side.root) });
-  return r.uapi !== undefined ? { spec: r.uapi.spec, issues: r.issues } : { issues: r.issues };
+  if (r.uapi === undefined) return { issues: r.issues };
+  return { spec: r.uapi.spec, issues: r.issues, ...(r.uapi.variants !== undefined ? { variants: r.uapi.variants } : {}) };
 }
 
 function worst(verdicts: readonly Verdict[]): Verdict {
@@ -61,7 +63,7 @@ function worst(verdicts: readonly Verdict[]): Verdict {
  * changed between two revisions (or the working tree) is imported on both sides and diffed; added
  * headers are reported with their own hazards, removed ones are breaking.
  */
-export async function checkTree(top: string, o: TreeOptions): Promise<{ result?: TreeResult; issues: Issue[] }> {
+export async function checkTree(top: string, o: TreeOptions): Promise<{ result?: TreeResult; issues: Issue[]; warnings?: readonly Issue[] }> {
   const pathspecs = o.paths.length > 0 ? [...o.paths] : uapiPathspecs(top) ?? ['*.h'];
   const resolved = resolveRefs(top, o.base, o.past, pathspecs);
   if (resolved.refs === undefined) return { issues: resolved.issues };
@@ -79,6 +81,16 @@ export async function checkTree(top: string, o: TreeOptions): Promise<{ result?:
   const abiNames = o.abis.map((a) => a.name);
   const headers: HeaderResult[] = [];
   const issues: Issue[] = [];
+  // Warnings users must see although the diff goes on: a header laid out per target variant.
+  const warnings: Issue[] = [];
+  const noteWarnings = (found: readonly Issue[], side: TreeSide): void => {
+    for (const w of found) {
+      if (w.code !== 'IMPORT_TARGET_DEPENDENT') continue;
+      const file = w.loc?.file;
+      const shown = side.ref !== undefined && file !== undefined && file.startsWith(side.root) ? `${side.label}${path.relative(side.root, file)}` : file;
+      warnings.push(w.loc !== undefined && shown !== undefined ? { ...w, path: shown, loc: { ...w.loc, file: shown } } : w);
+    }
+  };
   for (const [i, h] of changed.headers.entries()) {
     o.onHeader?.(i, changed.headers.length, h);
     const name = path.basename(h.path, '.h');
@@ -91,9 +103,12 @@ export async function checkTree(top: string, o: TreeOptions): Promise<{ result?:
     if (now.spec === undefined) { issues.push(...now.issues); continue; }
     const before = h.status === 'added' ? { spec: EMPTY(name), issues: [] } : await importSide(oldSide.side, h.path);
     if (before.spec === undefined) { issues.push(...before.issues); continue; }
+    noteWarnings(before.issues, oldSide.side);
+    noteWarnings(now.issues, newSide);
+    const variantsOf = (s: { variants?: readonly SpecVariant[] }): { variants?: readonly SpecVariant[] } => (s.variants !== undefined ? { variants: s.variants } : {});
     const d: DiffResult = diffSpecs(
-      { spec: before.spec, label: `${refs.past}:${h.path}`, headerMode: true },
-      { spec: now.spec, label: `${refs.base ?? 'worktree'}:${h.path}`, headerMode: true },
+      { spec: before.spec, label: `${refs.past}:${h.path}`, headerMode: true, ...variantsOf(before) },
+      { spec: now.spec, label: `${refs.base ?? 'worktree'}:${h.path}`, headerMode: true, ...variantsOf(now) },
       { abis: o.abis },
     );
     let changes = relabel(relabel(d.changes, oldSide.side), newSide);
@@ -108,5 +123,6 @@ export async function checkTree(top: string, o: TreeOptions): Promise<{ result?:
   return {
     result: { top, base: refs.base ?? 'worktree', past: refs.past, verdict: worst(headers.map((h) => h.verdict)), abis: abiNames, headers },
     issues: [],
+    warnings,
   };
 }

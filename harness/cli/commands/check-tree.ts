@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { formatIssue } from '../../diagnostics/format';
 import { issue } from '../../diagnostics/issue';
 import { UserError } from '../../diagnostics/user-error';
 import { checkTree } from '../../tree';
@@ -41,6 +42,7 @@ export const checkTreeCommand: Command = {
     });
     if (progress) ctx.io.err('\r\x1b[K');
     if (r.result === undefined) throw new UserError(r.issues);
+    for (const w of r.warnings ?? []) ctx.io.err(`${formatIssue(w)}\n`);
     ctx.io.out(renderReport(format, treeReport(r.result), treeJson(r.result)));
     return r.result.verdict === 'breaking' ? EXIT_BREAKING : EXIT_OK;
   },

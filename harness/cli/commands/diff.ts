@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { issue } from '../../diagnostics/issue';
 import { formatIssue } from '../../diagnostics/format';
 import { UserError } from '../../diagnostics/user-error';
-import { ACCEPTED_CHANGES_FILE, diffJson, diffReport, diffSpecs, POLICIES, readWaivers, type PolicyName, type Waiver } from '../../diff';
+import { ACCEPTED_CHANGES_FILE, diffJson, diffReport, diffSpecs, POLICIES, readWaivers, type DiffSide, type PolicyName, type Waiver } from '../../diff';
 import { EXIT_BREAKING, EXIT_OK, type Command, type CommandContext } from '../command';
 import { REPORT_FORMATS, renderReport } from '../report-format';
 import type { LoadedUapi } from '../../load/load-uapi';
@@ -49,9 +49,10 @@ export const diffCommand: Command = {
     const [oldArg, newArg] = ctx.positionals as [string, string];
     const waivers = waiversOf(ctx, newArg);
     const [oldU, newU] = (await loadAllOrFail(ctx, [oldArg, newArg])) as [LoadedUapi, LoadedUapi];
+    const side = (u: LoadedUapi, label: string): DiffSide => ({ spec: u.spec, label, headerMode: u.origin === 'header', ...(u.variants !== undefined ? { variants: u.variants } : {}) });
     const result = diffSpecs(
-      { spec: oldU.spec, label: oldArg, headerMode: oldU.origin === 'header' },
-      { spec: newU.spec, label: newArg, headerMode: newU.origin === 'header' },
+      side(oldU, oldArg),
+      side(newU, newArg),
       { abis, policy, waivers },
     );
     for (const w of result.unusedWaivers) {

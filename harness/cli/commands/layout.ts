@@ -1,5 +1,6 @@
 import { formatLayoutText } from '../../layout/format-text';
 import { layoutReport } from '../../layout/spec-layout';
+import { specForAbi } from '../../import/target-variants';
 import { toJson } from '../../util/json';
 import { EXIT_OK, type Command } from '../command';
 import { abiOption, formatOption, includeOption, loadOrFail, selectedAbis, selectedFormat } from '../shared-options';
@@ -16,9 +17,11 @@ export const layoutCommand: Command = {
   async run(ctx) {
     const abis = selectedAbis(ctx);
     const format = selectedFormat(ctx, FORMATS);
-    const { spec } = await loadOrFail(ctx, ctx.positionals[0] as string);
-    if (format === 'json') ctx.io.out(toJson(layoutReport(spec, abis)) + '\n');
-    else ctx.io.out(abis.map((a) => formatLayoutText(spec, a)).join('\n'));
+    const { spec, variants } = await loadOrFail(ctx, ctx.positionals[0] as string);
+    // A target-dependent header is laid out on each ABI from that ABI's own variant.
+    const specOf = (a: (typeof abis)[number]): typeof spec => specForAbi(spec, variants, a.name);
+    if (format === 'json') ctx.io.out(toJson({ ...layoutReport(spec, []), layouts: abis.flatMap((a) => layoutReport(specOf(a), [a]).layouts) }) + '\n');
+    else ctx.io.out(abis.map((a) => formatLayoutText(specOf(a), a)).join('\n'));
     return EXIT_OK;
   },
 };

@@ -1,5 +1,8 @@
 import * as fs from 'node:fs';
+import { specForAbi } from '../../import/target-variants';
+import type { Abi } from '../../layout/abi';
 import { parseGitRef } from '../../load/git-ref';
+import type { Spec } from '../../spec/model';
 import { formatVerifyJson, formatVerifyText } from '../../oracle/format-verify';
 import { verifyLayout } from '../../oracle/verify-layout';
 import { EXIT_BREAKING, EXIT_OK, EXIT_USAGE, type Command } from '../command';
@@ -24,9 +27,11 @@ export const verifyLayoutCommand: Command = {
     const format = selectedFormat(ctx, FORMATS);
     const argument = ctx.positionals[0] as string;
     const includeDirs = (ctx.values['include'] as string[] | undefined) ?? [];
-    const { spec } = await loadOrFail(ctx, argument);
+    const { spec, variants } = await loadOrFail(ctx, argument);
     const isHeaderOnDisk = parseGitRef(argument) === undefined && argument.endsWith('.h') && fs.existsSync(argument);
-    const result = await verifyLayout(spec, isHeaderOnDisk ? { kind: 'header', file: argument, displayName: argument } : { kind: 'spec' }, { abis, includeDirs });
+    // A target-dependent header is checked on each ABI with that ABI's variant, as layout and diff use it.
+    const specFor = (a: Abi): Spec => specForAbi(spec, variants, a.name);
+    const result = await verifyLayout(spec, isHeaderOnDisk ? { kind: 'header', file: argument, displayName: argument } : { kind: 'spec' }, { abis, includeDirs, specFor });
     const names = abis.map((a) => a.name);
     const text = format === 'json' ? formatVerifyJson(argument, names, result) : formatVerifyText(argument, names, result);
     if (result.issues.length > 0) {
