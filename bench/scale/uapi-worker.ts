@@ -1,3 +1,4 @@
+import { enableSpawnHelper, stopSpawnHelper } from '../../harness/clang/spawner';
 import { ABIS, DEFAULT_ABI_NAMES } from '../../harness/layout/abi';
 import type { HeaderOutcome } from './header-outcome';
 import type { TreePair } from './header-trees';
@@ -22,7 +23,13 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
 
 // A worker process of the whole-tree benchmark: it answers requests until its parent disconnects.
 if (require.main === module && process.send !== undefined) {
+  enableSpawnHelper();
   process.on('message', (m: WorkerRequest) => {
     void handle(m).then((reply) => process.send?.(reply));
+  });
+  // The clang processes a large worker starts through the spawn helper count with the worker's CPU
+  // time only if the helper has ended (and been waited for) before the worker does.
+  process.on('disconnect', () => {
+    void stopSpawnHelper();
   });
 }

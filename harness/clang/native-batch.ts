@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { commonArgs, renameMainFile, type ClangInvocation, type ClangRun } from './clang-tool';
 import { BytesRun } from './bytes-run';
 import { runProgram } from './run-program';
+import { runToFile } from './spawner';
 
 // Starting clang costs about as much as compiling a small header (its shared libraries are large), so
 // many probes are compiled by one `clang -cc1` process: cc1 takes several input files and handles them
@@ -105,16 +105,9 @@ export function splitPreprocessed(stdout: Buffer, files: readonly string[]): Ran
  * process to read every 64 KiB of a dump of hundreds of megabytes) and returns that output as bytes,
  * to be decoded a part at a time, and its errors as text.
  */
-function runToFile(program: string, args: readonly string[], outFile: string): Promise<{ exitCode: number; stdout: Buffer; stderr: string }> {
-  return new Promise((resolve) => {
-    const fd = fs.openSync(outFile, 'w');
-    const child = spawn(program, args, { stdio: ['ignore', fd, 'pipe'] });
-    fs.closeSync(fd);
-    const err: Buffer[] = [];
-    child.stderr?.on('data', (b: Buffer) => err.push(b));
-    child.on('error', (e) => resolve({ exitCode: 127, stdout: Buffer.alloc(0), stderr: `cannot run ${program}: ${e.message}` }));
-    child.on('close', (code) => resolve({ exitCode: code ?? 1, stdout: fs.readFileSync(outFile), stderr: Buffer.concat(err).toString('utf8') }));
-  });
+async function runDumpToFile(program: string, args: readonly string[], outFile: string): Promise<{ exitCode: number; stdout: Buffer; stderr: string }> {
+  const r = await runToFile(program, args, undefined, outFile);
+  return { exitCode: r.exitCode, stdout: r.exitCode === 127 && !fs.existsSync(outFile) ? Buffer.alloc(0) : fs.readFileSync(outFile), stderr: r.stderr };
 }
 
 const INCLUDED_FROM = 'In file included from ';
@@ -188,7 +181,7 @@ async function runChunk(cc1: readonly string[], chunk: readonly ClangInvocation[
       fs.writeFileSync(f, inv.source);
       return f;
     });
-    const r = await runToFile(cc1[0] as string, [...cc1.slice(1), ...files], path.join(dir, 'dump.json'));
+    const r = await runDumpToFile(cc1[0] as string, [...cc1.slice(1), ...files], path.join(dir, 'dump.json'));
     const marker = chunk[0]?.lastDeclaration;
     const diagnostics = splitDiagnostics(r.stderr, files);
     // After a fatal error cc1 preprocesses nothing more: only the inputs up to it have output.

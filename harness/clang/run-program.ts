@@ -1,8 +1,24 @@
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { ClangRun } from './clang-tool';
+import { runFolder, runToFile, throughHelper } from './spawner';
+
+/** A run through the spawn helper (spawner.ts), its output passed through a file. */
+async function runThroughFiles(program: string, args: readonly string[], input: string): Promise<{ exitCode: number; stdout: Buffer; stderr: string }> {
+  const dir = runFolder();
+  try {
+    const out = path.join(dir, 'stdout');
+    const r = await runToFile(program, args, input, out);
+    return { exitCode: r.exitCode, stdout: fs.readFileSync(out), stderr: r.stderr };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** Spawns `program args`, writes `input` to its stdin and collects both output streams. */
 export function runProgram(program: string, args: readonly string[], input: string): Promise<ClangRun> {
+  if (throughHelper()) return runThroughFiles(program, args, input).then((r) => ({ exitCode: r.exitCode, stdout: r.stdout.toString('utf8'), stderr: r.stderr }));
   return new Promise((resolve) => {
     const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
@@ -20,6 +36,7 @@ export function runProgram(program: string, args: readonly string[], input: stri
 
 /** {@link runProgram}, with standard output kept as bytes (large AST dumps are decoded only in part). */
 export function runProgramForBytes(program: string, args: readonly string[], input: string): Promise<{ exitCode: number; stdout: Buffer; stderr: string }> {
+  if (throughHelper()) return runThroughFiles(program, args, input);
   return new Promise((resolve) => {
     const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];

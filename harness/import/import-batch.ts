@@ -1,0 +1,53 @@
+import type { ClangTool } from '../clang/clang-tool';
+import type { FileMemo } from '../clang/file-memo';
+import { MENTIONS_KERNEL_INTERNAL_MACRO } from '../clang/kernel-internal-macros';
+import { BATCH_SIZE } from '../clang/native-batch';
+import { runProbe } from '../clang/probe-compile';
+import { headerErrorsOf, importInPasses, type PassOutcome } from './import-passes';
+import { finishImport, finishSpec, type ImportResult, type PendingImport } from './prepared-import';
+
+/** Headers imported together: one clang process's worth of probes per pass. */
+const PASS_SLICE = BATCH_SIZE;
+
+/**
+ * Imports headers whose probes are prepared (for any ABIs): those with the same ABI and include
+ * folders are compiled together where the clang in use can share processes between them (native
+ * clang: one `clang -cc1` for many probes), in two passes that make clang print about half as much
+ * (see import-passes.ts), and the AST is read for what the importer uses only (read-probe-ast.ts).
+ * Other clangs run the one-pass probe per header. `parallel`: groups compiled at the same time.
+ */
+export async function runPendingImports(tool: ClangTool, pending: readonly PendingImport[], memo: FileMemo, parallel = 1): Promise<Map<PendingImport, ImportResult>> {
+  const finished = new Map<PendingImport, ImportResult>();
+  // Probes with the same target and include folders can share a clang process; keep each group in input order.
+  const groups = new Map<string, PendingImport[]>();
+  for (const p of pending) {
+    const k = JSON.stringify([p.prepared.request.abi.name, p.prepared.searchDirs]);
+    groups.set(k, [...(groups.get(k) ?? []), p]);
+  }
+  const importGroup = async (group: readonly PendingImport[]): Promise<void> => {
+    if (tool.runMany === undefined) {
+      for (const p of group) finished.set(p, finishImport(p, await runProbe(tool, p.prepared)));
+      return;
+    }
+    // A slice at a time: clang's output and the ASTs of a slice are held until its second pass is done.
+    for (let start = 0; start < group.length; start += PASS_SLICE) {
+      const slice = group.slice(start, start + PASS_SLICE);
+      const outcomes = await importInPasses(tool, slice.map((p) => ({
+        header: p.header, candidates: p.candidates, text: p.text, base: p.prepared,
+        fallbacksMatter: p.prepared.hostFiles.some((f) => memo.matches(f, 'kernel-internal', MENTIONS_KERNEL_INTERNAL_MACRO)),
+      })));
+      for (const [i, p] of slice.entries()) {
+        const o = outcomes[i] as PassOutcome;
+        if (o.kind === 'read') finished.set(p, finishSpec(p, o.root, o.diagnostics, o.readings));
+        // A header that does not compile is reported from its own probe, as the one-pass import does.
+        else finished.set(p, headerErrorsOf(o.probe.diagnostics).length > 0 ? finishImport(p, o.probe) : finishImport(p, await runProbe(tool, p.prepared)));
+      }
+    }
+  };
+  const queue = [...groups.values()];
+  const worker = async (): Promise<void> => {
+    for (let g = queue.shift(); g !== undefined; g = queue.shift()) await importGroup(g);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, parallel) }, worker));
+  return finished;
+}
