@@ -16,25 +16,10 @@ async function runThroughFiles(program: string, args: readonly string[], input: 
   }
 }
 
-/** Spawns `program args`, writes `input` to its stdin and collects both output streams. */
-export function runProgram(program: string, args: readonly string[], input: string): Promise<ClangRun> {
-  if (throughHelper()) return runThroughFiles(program, args, input).then((r) => ({ exitCode: r.exitCode, stdout: r.stdout.toString('utf8'), stderr: r.stderr }));
-  return new Promise((resolve) => {
-    const child = spawn(program, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', (e) => resolve({ exitCode: 127, stdout: '', stderr: `cannot run ${program}: ${e.message}` }));
-    child.on('close', (code) => {
-      resolve({ exitCode: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
-    });
-    child.stdin.on('error', () => { /* the process may exit before reading everything; its exit code tells */ });
-    child.stdin.end(input);
-  });
-}
-
-/** {@link runProgram}, with standard output kept as bytes (large AST dumps are decoded only in part). */
+/**
+ * Spawns `program args`, writes `input` to its stdin and collects both output streams, standard output
+ * kept as bytes (large AST dumps are decoded only in part).
+ */
 export function runProgramForBytes(program: string, args: readonly string[], input: string): Promise<{ exitCode: number; stdout: Buffer; stderr: string }> {
   if (throughHelper()) return runThroughFiles(program, args, input);
   return new Promise((resolve) => {
@@ -50,4 +35,9 @@ export function runProgramForBytes(program: string, args: readonly string[], inp
     child.stdin.on('error', () => { /* the process may exit before reading everything; its exit code tells */ });
     child.stdin.end(input);
   });
+}
+
+/** {@link runProgramForBytes} with standard output decoded as UTF-8. */
+export function runProgram(program: string, args: readonly string[], input: string): Promise<ClangRun> {
+  return runProgramForBytes(program, args, input).then((r) => ({ exitCode: r.exitCode, stdout: r.stdout.toString('utf8'), stderr: r.stderr }));
 }

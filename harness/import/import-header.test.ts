@@ -1,5 +1,5 @@
 import test from 'ava';
-import childProcess = require('node:child_process');
+import { spawnsOf } from '../testing/spawns';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -178,23 +178,11 @@ test('-I folders come before the system ones', async (t) => {
 test.serial('a second import of the same header comes from the cache and starts no clang process', async (t) => {
   const file = tempHeader(SAMPLE);
   const first = await importHeader(file, { includeDirs: [] });
-  // Count the processes the import starts (the modules call child_process.spawn through its exports).
-  const started: string[] = [];
-  const original = childProcess.spawn;
-  const counting = ((command: string, ...rest: unknown[]) => {
-    started.push(command);
-    return (original as (...a: unknown[]) => unknown)(command, ...rest);
-  }) as typeof childProcess.spawn;
-  Object.defineProperty(childProcess, 'spawn', { value: counting, configurable: true, writable: true });
-  try {
-    const second = await importHeader(file, { includeDirs: [] });
-    t.deepEqual(second, first);
-    t.deepEqual(started, [], 'a cached import runs nothing');
-    fs.appendFileSync(file, '#define SAMPLE_LATER 1\n');
-    const changed = await importHeader(file, { includeDirs: [] });
-    t.is(changed.spec?.constants.find((c) => c.name === 'SAMPLE_LATER')?.value, 1n, 'a changed header is compiled again');
-    t.true(started.length > 0);
-  } finally {
-    Object.defineProperty(childProcess, 'spawn', { value: original, configurable: true, writable: true });
-  }
+  const { value: second, started } = await spawnsOf(() => importHeader(file, { includeDirs: [] }));
+  t.deepEqual(second, first);
+  t.deepEqual(started, [], 'a cached import runs nothing');
+  fs.appendFileSync(file, '#define SAMPLE_LATER 1\n');
+  const { value: changed, started: again } = await spawnsOf(() => importHeader(file, { includeDirs: [] }));
+  t.is(changed.spec?.constants.find((c) => c.name === 'SAMPLE_LATER')?.value, 1n, 'a changed header is compiled again');
+  t.true(again.length > 0);
 });

@@ -72,6 +72,17 @@ export interface PassProbe {
   readonly valueLines: ReadonlyMap<number, number>;
 }
 
+/** The header's include, then one value line per candidate of `values`, with the (1-based) line each is on. */
+function valueLinesAfterInclude(header: string, candidates: readonly MacroCandidate[], values: readonly number[]): { lines: string[]; valueLines: Map<number, number> } {
+  const lines = [includeLine(header)];
+  const valueLines = new Map<number, number>();
+  for (const i of values) {
+    lines.push(valueLineText(candidates[i] as MacroCandidate, i));
+    valueLines.set(i, lines.length);
+  }
+  return { lines, valueLines };
+}
+
 /**
  * Pass 1 of a two-pass import (what {@link importProbe} does, split so that clang dumps less): the
  * header's declarations, every candidate's shape, and the values of the candidates in `values` only
@@ -79,12 +90,7 @@ export interface PassProbe {
  * in the same order and the same context as in the one-pass probe, without the fallback values.
  */
 export function declarationsProbe(header: string, candidates: readonly MacroCandidate[], values: readonly number[]): PassProbe {
-  const lines = [includeLine(header)];
-  const valueLines = new Map<number, number>();
-  for (const i of values) {
-    lines.push(valueLineText(candidates[i] as MacroCandidate, i));
-    valueLines.set(i, lines.length);
-  }
+  const { lines, valueLines } = valueLinesAfterInclude(header, candidates, values);
   lines.push(kernelInternalFallbacks());
   lines.push(...shapeSection(candidates));
   return { text: lines.join('\n') + '\n', valueLines };
@@ -99,12 +105,7 @@ export const END_MARKER = '__uapi_end';
  * `-ast-dump-filter=__uapi_`, so the header's declarations are not dumped a second time.
  */
 export function valuesProbe(header: string, candidates: readonly MacroCandidate[], values: readonly number[], fallbacks: readonly number[]): PassProbe {
-  const lines = [includeLine(header)];
-  const valueLines = new Map<number, number>();
-  for (const i of values) {
-    lines.push(valueLineText(candidates[i] as MacroCandidate, i));
-    valueLines.set(i, lines.length);
-  }
+  const { lines, valueLines } = valueLinesAfterInclude(header, candidates, values);
   lines.push(kernelInternalFallbacks());
   for (const i of fallbacks) lines.push(fallbackLineText(candidates[i] as MacroCandidate, i));
   lines.push(`enum { ${END_MARKER} = 0 };`);

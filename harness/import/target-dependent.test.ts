@@ -1,5 +1,5 @@
 import test from 'ava';
-import childProcess = require('node:child_process');
+import { spawnsOf } from '../testing/spawns';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -57,22 +57,6 @@ function tempHeader(text: string, name: string): string {
 }
 
 const run = (argv: string[]) => runCliCaptured(argv, { cwd: process.cwd() });
-
-/** The processes `f` starts (the modules call child_process.spawn through its exports). */
-async function spawnsOf<T>(f: () => Promise<T>): Promise<{ value: T; started: string[][] }> {
-  const started: string[][] = [];
-  const original = childProcess.spawn;
-  const counting = ((command: string, args: readonly string[], ...rest: unknown[]) => {
-    started.push([command, ...args]);
-    return (original as (...a: unknown[]) => unknown)(command, args, ...rest);
-  }) as typeof childProcess.spawn;
-  Object.defineProperty(childProcess, 'spawn', { value: counting, configurable: true, writable: true });
-  try {
-    return { value: await f(), started };
-  } finally {
-    Object.defineProperty(childProcess, 'spawn', { value: original, configurable: true, writable: true });
-  }
-}
 
 test.serial('a header without target conditionals is imported with exactly one clang run and has no variants', async (t) => {
   const file = tempHeader(PLAIN, 'plain.h');

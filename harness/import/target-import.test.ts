@@ -1,5 +1,5 @@
 import test from 'ava';
-import childProcess = require('node:child_process');
+import { spawnsOf } from '../testing/spawns';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -33,20 +33,10 @@ function tempHeaders(tags: readonly string[]): string[] {
   });
 }
 
-/** How many processes `f` starts (the modules call child_process.spawn through its exports). */
+/** How many processes `f` starts. */
 async function spawnCount<T>(f: () => Promise<T>): Promise<{ value: T; count: number }> {
-  let count = 0;
-  const original = childProcess.spawn;
-  const counting = ((...args: unknown[]) => {
-    count++;
-    return (original as (...a: unknown[]) => unknown)(...args);
-  }) as typeof childProcess.spawn;
-  Object.defineProperty(childProcess, 'spawn', { value: counting, configurable: true, writable: true });
-  try {
-    return { value: await f(), count };
-  } finally {
-    Object.defineProperty(childProcess, 'spawn', { value: original, configurable: true, writable: true });
-  }
+  const { value, started } = await spawnsOf(f);
+  return { value, count: started.length };
 }
 
 test.serial('three target-dependent headers cost as many clang processes as one, with the same variants as alone', async (t) => {

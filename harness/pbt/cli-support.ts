@@ -8,7 +8,7 @@ import { UserError } from '../diagnostics/user-error';
 import type { Abi } from '../layout/abi';
 import type { Spec } from '../spec/model';
 import { MUTATION_IDS, parseMutations, type MutationId } from '../../emulator/mutations';
-import { listReleases } from '../release/releases';
+import { listReleases, type Release } from '../release/releases';
 import { emulatorProblem, suiteAbis } from './run/suite-setup';
 
 /** The uAPI a suite command works on, how it was named, and the project's configuration. */
@@ -70,11 +70,17 @@ export function clientSpecOf(ctx: CommandContext, t: SuiteTarget): { client: Spe
   if (version === undefined) return { client: t.spec };
   const { releases, issues } = listReleases(t.snapshotsRoot, t.spec.name);
   if (issues.length > 0) throw new UserError(issues);
+  const r = releaseNamed(releases, version, `${t.spec.name} in ${t.snapshotsRoot}`);
+  return { client: r.spec, release: r.version };
+}
+
+/** The release `--release` names among `releases` (of `owner`, for the message); a usage error when there is none. */
+export function releaseNamed(releases: readonly Release[], version: string, owner: string): Release {
   const r = releases.find((x) => x.version === version);
   if (r === undefined) {
-    throw new UserError([issue('USAGE_RELEASE', '--release', `${t.spec.name} has no release ${version} in ${t.snapshotsRoot} (releases: ${releases.map((x) => x.version).join(', ') || 'none'})`)]);
+    throw new UserError([issue('USAGE_RELEASE', '--release', `${owner} has no release ${version} (releases: ${releases.map((x) => x.version).join(', ') || 'none'})`)]);
   }
-  return { client: r.spec, release: r.version };
+  return r;
 }
 
 /** The `--release` option of the suite commands. */

@@ -26,7 +26,7 @@ function waiversIn(folder: string): Waiver[] {
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'the gate: goldens, diff against every release, lint',
+  summary: 'the gate: goldens, diff against every release, lint, properties, old userspace and golden traces',
   synopsis: '[<spec>...] [--policy kernel|semver] [--format F] [--abi A,B|all] [--dir DIR] [--out DIR]',
   positionals: [0, Infinity],
   options: {
@@ -41,7 +41,9 @@ export const checkCommand: Command = {
     'Without <spec>, the uAPIs of uapi.config.json (default: every folder under specs/) are checked;',
     'the configuration also gives the default ABIs, policy and snapshots folder. For each: the committed goldens of the working',
     `version; a diff against every frozen release in snapshots/<uapi>/<version>/spec.json (waivers from`,
-    `${ACCEPTED_CHANGES_FILE} in the spec folder); the lint rules. Exit 1 when any step fails.`,
+    `${ACCEPTED_CHANGES_FILE} in the spec folder); the lint rules; for a uAPI the emulated core speaks, the`,
+    'quick property suite, then for every release its userspace\'s suite on the current core and the replay',
+    'of its golden ioctl trace (snapshots/<uapi>/<version>/trace.json). Exit 1 when any step fails.',
     `Besides the terminal output, writes ${CHECK_OUTPUT_FILES.join(', ')} into --out DIR: the JSON of`,
     '--format json, a PR-comment summary, JUnit for CI dashboards, and a self-contained HTML page with',
     'struct layout diagrams (old against new for every changed type).',

@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { issue } from '../../diagnostics/issue';
 import { UserError } from '../../diagnostics/user-error';
-import { suiteTarget } from '../../pbt/cli-support';
+import { releaseNamed, suiteTarget } from '../../pbt/cli-support';
 import { dataToJson } from '../../pbt/run/data-json';
 import { listReleases, type Release } from '../../release/releases';
 import { describeDivergence } from '../../trace/describe-divergence';
@@ -25,12 +24,9 @@ interface ReleaseReplay {
   readonly divergence?: string;
 }
 
-function selected(ctx: CommandContext, releases: readonly Release[]): Release[] {
+function selected(ctx: CommandContext, releases: readonly Release[], owner: string): Release[] {
   const version = ctx.values['release'] as string | undefined;
-  if (version === undefined) return [...releases];
-  const r = releases.find((x) => x.version === version);
-  if (r === undefined) throw new UserError([issue('USAGE_RELEASE', '--release', `no release ${version} (releases: ${releases.map((x) => x.version).join(', ') || 'none'})`)]);
-  return [r];
+  return version === undefined ? [...releases] : [releaseNamed(releases, version, owner)];
 }
 
 export const traceCommand: Command = {
@@ -57,7 +53,7 @@ export const traceCommand: Command = {
     const t = await suiteTarget(ctx, ctx.positionals[0]);
     const { releases, issues } = listReleases(t.snapshotsRoot, t.spec.name);
     if (issues.length > 0) throw new UserError(issues);
-    const chosen = selected(ctx, releases);
+    const chosen = selected(ctx, releases, `${t.spec.name} in ${t.snapshotsRoot}`);
     if (ctx.values['record'] === true) {
       const missing = chosen.filter((r) => !fs.existsSync(traceFileOf(r.dir)));
       for (const r of missing) {

@@ -1,0 +1,84 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import test from 'ava';
+import { spec as current } from '../../../specs/habanalabs/spec';
+import { toCanonical } from '../../spec/canonical';
+import { runCliCaptured } from '../../testing/run-cli-captured';
+import type { Trace } from '../../trace/trace-format';
+import { toJson } from '../../util/json';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
+const inRepo = (...argv: string[]) => runCliCaptured(argv, { cwd: repoRoot });
+
+interface ReplayJson {
+  releases: { version: string; verdict: string; ioctls?: number; divergence?: string }[];
+}
+
+test('uapi trace --format json replays every release of the repository, each as recorded', async (t) => {
+  const r = await inRepo('trace', '--format', 'json');
+  t.is(r.code, 0, r.err);
+  const json = JSON.parse(r.out) as ReplayJson;
+  t.deepEqual(json.releases.map((x) => x.version), ['1.0.0', '1.1.0', '1.2.0', '1.3.0']);
+  for (const x of json.releases) {
+    const trace = JSON.parse(fs.readFileSync(path.join(repoRoot, 'snapshots', 'habanalabs', x.version, 'trace.json'), 'utf8')) as Trace;
+    t.is(x.verdict, 'pass');
+    t.is(x.ioctls, trace.ioctls);
+  }
+});
+
+test('uapi trace: an unknown --release is a usage error; --record with every trace present writes nothing', async (t) => {
+  const bad = await inRepo('trace', '--release', '9.9.9');
+  t.is(bad.code, 2);
+  t.regex(bad.err, /has no release 9\.9\.9 \(releases: 1\.0\.0, 1\.1\.0, 1\.2\.0, 1\.3\.0\)/);
+  const none = await inRepo('trace', '--record');
+  t.is(none.code, 0, none.err);
+  t.regex(none.out, /every release of habanalabs has a trace; nothing to record/);
+});
+
+test('uapi trace --record adds a missing trace, never rewrites it, and a changed answer fails the replay side by side', async (t) => {
+  const project = fs.mkdtempSync(path.join(os.tmpdir(), 'uapi-trace-cli-'));
+  try {
+    fs.mkdirSync(path.join(project, 'specs', 'habanalabs'), { recursive: true });
+    fs.writeFileSync(path.join(project, 'specs', 'habanalabs', 'spec.json'), toJson(toCanonical(current)) + '\n');
+    const release = path.join(project, 'snapshots', 'habanalabs', '1.0.0');
+    fs.mkdirSync(release, { recursive: true });
+    fs.copyFileSync(path.join(repoRoot, 'snapshots', 'habanalabs', '1.0.0', 'spec.json'), path.join(release, 'spec.json'));
+    const run = (...argv: string[]) => runCliCaptured(argv, { cwd: project });
+
+    const missing = await run('trace');
+    t.is(missing.code, 0, missing.err);
+    t.regex(missing.out, /^MISSING 1\.0\.0: no trace\.json/);
+    const recorded = await run('trace', '--record');
+    t.is(recorded.code, 0, recorded.err);
+    t.is(recorded.out, `recorded ${path.join('snapshots', 'habanalabs', '1.0.0', 'trace.json')}\n`);
+    const file = path.join(release, 'trace.json');
+    const text = fs.readFileSync(file, 'utf8');
+    t.regex((await run('trace')).out, /^PASS 1\.0\.0: \d+ sessions, \d+ steps, \d+ ioctls answered as recorded/);
+    t.is((await run('trace', '--record')).code, 0);
+    t.is(fs.readFileSync(file, 'utf8'), text, 'an existing trace is never rewritten');
+
+    const trace = JSON.parse(text) as Trace;
+    const k = trace.steps.findIndex((s) => s.op === 'ioctl' && s.rc === 0);
+    const steps = trace.steps.map((s, i) => (i === k ? { ...s, rc: 22 } : s));
+    fs.writeFileSync(file, JSON.stringify({ ...trace, steps }));
+    const diverged = await run('trace', '--release', '1.0.0');
+    t.is(diverged.code, 1, diverged.err);
+    t.regex(diverged.out, /^FAIL 1\.0\.0\n/);
+    t.regex(diverged.out, /recorded\s+replayed\n\s+≠ result\s+EINVAL \(22\)\s+0\n/);
+  } finally {
+    fs.rmSync(project, { recursive: true, force: true });
+  }
+});
+
+test('uapi fuzz --quick --release V runs that release\'s userspace on the working core; --release needs --quick', async (t) => {
+  const r = await inRepo('fuzz', '--quick', '--release', '1.0.0', '--format', 'json');
+  t.is(r.code, 0, r.err);
+  const report = JSON.parse(r.out) as { spec: string; ioctls: number; failures: unknown[] };
+  t.is(report.spec, `habanalabs 1.0.0 on the ${current.version} core`);
+  t.true(report.ioctls > 1000);
+  t.deepEqual(report.failures, []);
+  const alone = await inRepo('fuzz', '--release', '1.0.0');
+  t.is(alone.code, 2);
+  t.regex(alone.err, /--release goes with --quick/);
+});
