@@ -6,7 +6,7 @@ import type { SpecVariant } from '../import/target-variants';
 import { fromCanonical } from '../spec/canonical';
 import type { Spec } from '../spec/model';
 import { validateSpec } from '../spec/validate';
-import { headerIncludeDirs } from './include-root';
+import { headerIncludeDirs, ownIncludeTree, revisionTree } from './include-root';
 import { materializeGitRef, parseGitRef } from './git-ref';
 import { loadSpecModule } from './spec-module';
 
@@ -62,7 +62,11 @@ export async function loadUapi(argument: string, options: LoadOptions = {}): Pro
   const cwd = options.cwd ?? process.cwd();
   let target = path.resolve(cwd, argument);
   const ref = fs.existsSync(target) ? undefined : parseGitRef(argument);
-  if (ref !== undefined) {
+  // A header of a kernel tree's uAPI folders read from git comes with that revision's whole uAPI tree.
+  const atRevision = ref !== undefined && options.ownTree !== false ? revisionTree(ref.ref, ref.path, cwd) : undefined;
+  if (atRevision !== undefined) {
+    target = atRevision.file;
+  } else if (ref !== undefined) {
     const m = materializeGitRef(ref.ref, ref.path, cwd);
     if (m.path === undefined) return { issues: m.issues };
     target = m.path;
@@ -79,7 +83,9 @@ export async function loadUapi(argument: string, options: LoadOptions = {}): Pro
   if (ext === '.h') {
     origin = 'header';
     const given = options.includeDirs ?? [];
-    const dirs = options.ownTree === false ? { includeDirs: given.map((d) => path.resolve(cwd, d)) } : headerIncludeDirs(file, given, argument, cwd);
+    const dirs = options.ownTree === false
+      ? { includeDirs: given.map((d) => path.resolve(cwd, d)) }
+      : headerIncludeDirs(file, given, argument, cwd, atRevision !== undefined ? atRevision.tree : ownIncludeTree(file));
     includeDirs = dirs.includeDirs;
     if (dirs.note !== undefined) notes.push(dirs.note);
     loaded = await importHeader(file, {

@@ -165,3 +165,20 @@ test('check-tree: a checked path is compiled against its revision\'s whole uAPI 
   t.true(changes.some((c) => c.subject.startsWith('struct demo_word') && c.rule !== 'CONSTANT_VALUE_CHANGED'), 'the word from the revision\'s own linux/types.h grew');
   for (const c of changes) if (c.location !== undefined) t.regex(c.location.file, /^HEAD(\^1)?:include\/uapi\//, c.rule);
 });
+
+test('diff REF:path of a kernel tree\'s uAPI header reads that revision\'s whole tree; a header on disk its installed tree', async (t) => {
+  const top = archTree();
+  write(top, 'include/uapi/linux/types.h', TYPES('__u64'));
+  write(top, 'include/uapi/linux/demo.h', fs.readFileSync(path.join(top, 'include/uapi/linux/demo.h'), 'utf8').replace('DEMO_KIND 7', 'DEMO_KIND DEMO_ARCH_VALUE'));
+  sh(top, 'commit', '-qam', 'wider word, per-arch kind');
+  const d = await runCliCaptured(['diff', 'HEAD^1:include/uapi/linux/demo.h', 'HEAD:include/uapi/linux/demo.h', '--abi', 'x86_64,aarch64', '--format', 'json'], { cwd: top });
+  t.is(d.code, 1, d.err);
+  t.regex(d.err, /info INCLUDE_OWN_TREE: HEAD\^1:include\/uapi\/linux\/demo\.h: includes are read from the header's own tree .* at HEAD\^1, its uAPI headers installed/);
+  const json = JSON.parse(d.out) as { changes: { subject: string; abis: string[]; new: unknown }[] };
+  t.deepEqual(json.changes.filter((c) => c.subject === 'constant DEMO_KIND').map((c) => [c.abis, c.new]), [[['x86_64'], 1], [['aarch64'], 2]]);
+  const l = await runCliCaptured(['layout', path.join(top, 'include/uapi/linux/demo.h'), '--abi', 'aarch64', '--format', 'json'], { cwd: top });
+  t.is(l.code, 0, l.err);
+  const layout = JSON.parse(l.out) as { layouts: { constants: { name: string; value: unknown }[]; types: { name: string; size: number }[] }[] };
+  t.deepEqual(layout.layouts[0]?.constants.find((c) => c.name === 'DEMO_KIND')?.value, 2);
+  t.is(layout.layouts[0]?.types.find((x) => x.name === 'demo_word')?.size, 16);
+});

@@ -71,15 +71,20 @@ export function extractRevision(top: string, ref: string, pathspecs: readonly st
   return { side: { root: path.join(dir, 'src'), label: `${ref}:`, ref, installed }, issues: [] };
 }
 
-/** The working tree as a side: its headers are read in place, what they include from its installed uAPI tree. */
-export function workingTreeSide(top: string): TreeSide {
+/** The uAPI headers of a kernel source tree on disk, installed as it is now. */
+export function installWorkingTree(top: string): InstalledHeaders {
   const tmp = tmpName();
   const built = installUapiHeaders(top, path.join(tmp, 'include'));
   const dir = path.join(cacheRoot(), STAGE, `work-${built.digest.slice(0, 32)}`);
-  let installed = stagedAt(dir);
-  if (installed !== undefined) fs.rmSync(tmp, { recursive: true, force: true });
-  else installed = publish(tmp, dir, built);
-  return { root: top, label: '', ref: undefined, installed };
+  const known = stagedAt(dir);
+  if (known === undefined) return publish(tmp, dir, built);
+  fs.rmSync(tmp, { recursive: true, force: true });
+  return known;
+}
+
+/** The working tree as a side: its headers are read in place, what they include from its installed uAPI tree. */
+export function workingTreeSide(top: string): TreeSide {
+  return { root: top, label: '', ref: undefined, installed: installWorkingTree(top) };
 }
 
 /**
