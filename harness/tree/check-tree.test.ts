@@ -133,6 +133,10 @@ function archTree(): string {
 
 test('installed headers: include/uapi at the top, each arch\'s asm/ under its ABIs\' multiarch folders, generic-y wrappers', (t) => {
   const top = archTree();
+  // linux-libc-dev links its multiarch asm/ headers elsewhere: a link is installed as the file it names.
+  write(top, 'lib/real.h', '#define REAL 1\n');
+  fs.symlinkSync('../../../../../lib/real.h', path.join(top, 'arch/arm64/include/uapi/asm/linked.h'));
+  fs.symlinkSync('../../../../../lib/none.h', path.join(top, 'arch/arm64/include/uapi/asm/dangling.h'));
   const dest = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'uapi-installed-')), 'include');
   const r = installUapiHeaders(top, dest);
   const read = (rel: string): string => fs.readFileSync(path.join(dest, rel), 'utf8');
@@ -142,6 +146,8 @@ test('installed headers: include/uapi at the top, each arch\'s asm/ under its AB
   t.is(read('aarch64-linux-gnu/asm/demo.h'), ARCH_ASM(2));
   t.false(fs.existsSync(path.join(dest, 'riscv64-linux-gnu')), 'no arch/riscv: its ABI keeps the target shim');
   t.is(read('aarch64-linux-gnu/asm/posix_demo.h'), '#include <asm-generic/posix_demo.h>\n');
+  t.is(read('aarch64-linux-gnu/asm/linked.h'), '#define REAL 1\n');
+  t.false(fs.existsSync(path.join(dest, 'aarch64-linux-gnu/asm/dangling.h')));
   t.is(r.sources.get('i386-linux-gnu/asm/demo.h'), 'arch/x86/include/uapi/asm/demo.h');
   t.is(r.sources.get('x86_64-linux-gnu/asm/posix_demo.h'), 'include/uapi/asm-generic/posix_demo.h');
   t.is(r.sources.get('linux/demo.h'), 'include/uapi/linux/demo.h');

@@ -33,9 +33,13 @@ function copyTree(from: string, to: string, rel: string, record: Recorder): void
     const src = path.join(from, e.name);
     const dest = path.join(to, e.name);
     const r = `${rel}/${e.name}`;
-    if (e.isDirectory()) {
+    // A link is taken for what it points to (linux-libc-dev links each multiarch asm/ header into
+    // /usr/lib/linux/uapi); a dangling one is left out, as the compiler could not read it either.
+    const st = e.isSymbolicLink() ? fs.statSync(src, { throwIfNoEntry: false }) : e;
+    if (st === undefined) continue;
+    if (st.isDirectory()) {
       copyTree(src, dest, r, record);
-    } else if (e.isFile()) {
+    } else if (st.isFile()) {
       const bytes = fs.readFileSync(src);
       fs.writeFileSync(dest, bytes);
       record(dest, r, bytes);
