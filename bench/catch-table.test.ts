@@ -2,9 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import test from 'ava';
 import { formatIssue } from '../harness/diagnostics/format';
-import { CATCH_TABLE_FILE, measureCatchTable, REGENERATE_COMMAND, renderCatchTable, type CatchMeasurement } from './catch-table';
+import { CATCH_TABLE_FILE, measureCatchTable, oursIsRight, REGENERATE_COMMAND, renderCatchTable, type CatchMeasurement } from './catch-table';
 import { EDIT_DEFINITIONS, headerEdits } from './edits';
-import { oursIsRight } from './catch-table';
 import { ABIGAIL_APT_LINE } from './incumbent';
 
 // Every test of this file reads the same measurement: each edit through both tools, once.

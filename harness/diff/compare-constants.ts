@@ -14,6 +14,7 @@ export function compareConstants(oldCtx: SideContext, newCtx: SideContext, abis:
   const oldByName = new Map(oldCtx.spec.constants.map((c) => [c.name, c]));
   const newByName = new Map(newCtx.spec.constants.map((c) => [c.name, c]));
   const newIoctls = new Set(newCtx.spec.ioctls.map((i) => i.name));
+  const oldIoctls = new Set(oldCtx.spec.ioctls.map((i) => i.name));
   const subject = (c: ConstantDecl): string => `constant ${c.name}`;
   const oldValues = namedValues(oldCtx.spec);
   const newValues = namedValues(newCtx.spec);
@@ -54,7 +55,8 @@ export function compareConstants(oldCtx: SideContext, newCtx: SideContext, abis:
     }
   }
   for (const [name, n] of newByName) {
-    if (oldByName.has(name) || oldValues.has(name)) continue; // an old enumerator: compareEnums judges it
+    // An old enumerator (compareEnums judges it) or an old ioctl request (compareIoctls does).
+    if (oldByName.has(name) || oldValues.has(name) || oldIoctls.has(name)) continue;
     const flag = newCtx.flagGroupOf.get(name);
     const opcode = newCtx.valueGroupOf.get(name);
     const rule = flag !== undefined ? R.FLAG_ADDED : opcode !== undefined ? R.OPCODE_ADDED : R.CONSTANT_ADDED;
