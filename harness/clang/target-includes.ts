@@ -16,6 +16,11 @@ const MULTIARCH: Readonly<Record<string, string>> = {
 
 const MULTIARCH_NAMES = new Set(Object.values(MULTIARCH));
 
+/** The Debian multiarch folder of an ABI (`aarch64-linux-gnu`), where its asm/ headers go. */
+export function multiarchFolderOf(abiName: string): string | undefined {
+  return MULTIARCH[abiName];
+}
+
 /**
  * How a header found in an include folder depends on the target. `per-target`: the folder is a
  * multiarch folder (`.../x86_64-linux-gnu`) and another target's multiarch folder beside it has a file

@@ -6,7 +6,17 @@ import { loadUapi, type LoadedUapi } from '../load/load-uapi';
 import type { CommandContext, OptionSpec } from './command';
 
 export const abiOption: OptionSpec = { type: 'string', valueName: 'A,B|all', description: 'ABIs to cover (default all eight)' };
-export const includeOption: OptionSpec = { type: 'string', short: 'I', multiple: true, valueName: 'DIR', description: 'include directory for header import, before the system ones' };
+export const includeOption: OptionSpec = {
+  type: 'string', short: 'I', multiple: true, valueName: 'DIR',
+  description: "include directory for header import, before the header's own tree and the system ones",
+};
+export const oldIncludeOption: OptionSpec = { type: 'string', multiple: true, valueName: 'DIR', description: 'include directory for the old side only, searched before the -I ones' };
+export const newIncludeOption: OptionSpec = { type: 'string', multiple: true, valueName: 'DIR', description: 'include directory for the new side only, searched before the -I ones' };
+
+/** The `-I` folders, for every side. */
+export function includeDirsOf(ctx: CommandContext): string[] {
+  return (ctx.values['include'] as string[] | undefined) ?? [];
+}
 export function formatOption(formats: readonly string[]): OptionSpec {
   return { type: 'string', valueName: formats.join('|'), description: `output format (default ${formats[0] ?? 'text'})` };
 }
@@ -29,7 +39,7 @@ export function selectedFormat<F extends string>(ctx: CommandContext, formats: r
 
 /** Loads a uAPI argument; invalid input becomes a UserError (exit 2), warnings go to stderr. */
 export async function loadOrFail(ctx: CommandContext, argument: string): Promise<LoadedUapi> {
-  const includeDirs = (ctx.values['include'] as string[] | undefined) ?? [];
+  const includeDirs = includeDirsOf(ctx);
   const r = await loadUapi(argument, { includeDirs, cwd: ctx.io.cwd });
   if (r.uapi === undefined) throw new UserError(r.issues);
   for (const i of r.issues) ctx.io.err(`${formatIssue(i)}\n`);
@@ -40,11 +50,12 @@ export async function loadOrFail(ctx: CommandContext, argument: string): Promise
  * Several uAPI arguments loaded side by side: header imports start their clang processes at once
  * (on a machine with more than one core both sides of a diff are compiled in the time of one).
  * Warnings are printed in argument order once all are loaded; when any fails, the issues of every
- * failed argument, in argument order, become the UserError.
+ * failed argument, in argument order, become the UserError. `ownDirs[i]` are include folders for
+ * argument i only (`--old-include`), searched before the `-I` ones.
  */
-export async function loadAllOrFail(ctx: CommandContext, argumentList: readonly string[]): Promise<LoadedUapi[]> {
-  const includeDirs = (ctx.values['include'] as string[] | undefined) ?? [];
-  const results = await Promise.all(argumentList.map((a) => loadUapi(a, { includeDirs, cwd: ctx.io.cwd })));
+export async function loadAllOrFail(ctx: CommandContext, argumentList: readonly string[], ownDirs: readonly (readonly string[])[] = []): Promise<LoadedUapi[]> {
+  const common = includeDirsOf(ctx);
+  const results = await Promise.all(argumentList.map((a, i) => loadUapi(a, { includeDirs: [...(ownDirs[i] ?? []), ...common], cwd: ctx.io.cwd })));
   const failed = results.filter((r) => r.uapi === undefined);
   if (failed.length > 0) throw new UserError(failed.flatMap((r) => r.issues));
   for (const r of results) for (const i of r.issues) ctx.io.err(`${formatIssue(i)}\n`);

@@ -5,6 +5,7 @@ import { UserError } from '../diagnostics/user-error';
 import { formatIssue } from '../diagnostics/format';
 import { loadUapi, type LoadedUapi } from '../load/load-uapi';
 import type { CommandContext, OptionSpec } from './command';
+import { includeDirsOf } from './shared-options';
 
 export const configOption: OptionSpec = { type: 'string', valueName: 'FILE', description: 'configuration file (default uapi.config.json when present)' };
 
@@ -40,7 +41,7 @@ async function loadEntry(ctx: CommandContext, config: Config, entry: UapiEntry):
  */
 export async function projectTargets(ctx: CommandContext, config: Config): Promise<Target[]> {
   const entries: UapiEntry[] = ctx.positionals.length > 0
-    ? ctx.positionals.map((p) => (p.endsWith('.h') ? { name: path.basename(p, '.h'), header: p, include: (ctx.values['include'] as string[] | undefined) ?? [] } : { name: path.basename(p), spec: p, include: [] }))
+    ? ctx.positionals.map((p) => (p.endsWith('.h') ? { name: path.basename(p, '.h'), header: p, include: includeDirsOf(ctx) } : { name: path.basename(p), spec: p, include: [] }))
     : [...config.uapis];
   const root = ctx.positionals.length > 0 ? { ...config, root: ctx.io.cwd } : config;
   const out: Target[] = [];

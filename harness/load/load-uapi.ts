@@ -6,6 +6,7 @@ import type { SpecVariant } from '../import/target-variants';
 import { fromCanonical } from '../spec/canonical';
 import type { Spec } from '../spec/model';
 import { validateSpec } from '../spec/validate';
+import { headerIncludeDirs, ownIncludeTree, revisionTree } from './include-root';
 import { materializeGitRef, parseGitRef } from './git-ref';
 import { loadSpecModule } from './spec-module';
 
@@ -17,6 +18,11 @@ export interface LoadOptions {
   readonly version?: string;
   /** Folder relative paths are resolved against (default: the process's). */
   readonly cwd?: string;
+  /**
+   * Whether a header inside an installed uAPI tree also searches that tree, after `includeDirs`
+   * (default true; see include-root.ts). Off where the caller lays out the tree itself (check-tree).
+   */
+  readonly ownTree?: boolean;
 }
 
 export type UapiOrigin = 'spec' | 'header' | 'json';
@@ -31,6 +37,8 @@ export interface LoadedUapi {
    * `spec`). Whatever lays out or diffs the uAPI takes each ABI's spec from here ({@link specForAbi}).
    */
   readonly variants?: readonly SpecVariant[];
+  /** For a header: the include folders it was imported with (the given ones and its own tree). */
+  readonly includeDirs?: readonly string[];
 }
 
 const SPEC_ENTRY_NAMES = ['spec.ts', 'spec.js', 'spec.json'];
@@ -54,7 +62,11 @@ export async function loadUapi(argument: string, options: LoadOptions = {}): Pro
   const cwd = options.cwd ?? process.cwd();
   let target = path.resolve(cwd, argument);
   const ref = fs.existsSync(target) ? undefined : parseGitRef(argument);
-  if (ref !== undefined) {
+  // A header of a kernel tree's uAPI folders read from git comes with that revision's whole uAPI tree.
+  const atRevision = ref !== undefined && options.ownTree !== false ? revisionTree(ref.ref, ref.path, cwd) : undefined;
+  if (atRevision !== undefined) {
+    target = atRevision.file;
+  } else if (ref !== undefined) {
     const m = materializeGitRef(ref.ref, ref.path, cwd);
     if (m.path === undefined) return { issues: m.issues };
     target = m.path;
@@ -66,10 +78,18 @@ export async function loadUapi(argument: string, options: LoadOptions = {}): Pro
 
   let loaded: { spec?: Spec; issues: Issue[]; variants?: readonly SpecVariant[] };
   let origin: UapiOrigin;
+  let includeDirs: readonly string[] | undefined;
+  const notes: Issue[] = [];
   if (ext === '.h') {
     origin = 'header';
+    const given = options.includeDirs ?? [];
+    const dirs = options.ownTree === false
+      ? { includeDirs: given.map((d) => path.resolve(cwd, d)) }
+      : headerIncludeDirs(file, given, argument, cwd, atRevision !== undefined ? atRevision.tree : ownIncludeTree(file));
+    includeDirs = dirs.includeDirs;
+    if (dirs.note !== undefined) notes.push(dirs.note);
     loaded = await importHeader(file, {
-      includeDirs: options.includeDirs ?? [],
+      includeDirs,
       ...(options.name !== undefined ? { name: options.name } : {}),
       ...(options.version !== undefined ? { version: options.version } : {}),
       displayName: argument,
@@ -89,9 +109,12 @@ export async function loadUapi(argument: string, options: LoadOptions = {}): Pro
   } else {
     return { issues: [issue('INPUT_KIND', argument, 'expected a spec folder, a spec file (.ts, .js, .json) or a C header (.h)')] };
   }
-  if (loaded.spec === undefined) return { issues: loaded.issues };
-  const problems = [...loaded.issues, ...validateSpec(loaded.spec)];
+  if (loaded.spec === undefined) return { issues: [...notes, ...loaded.issues] };
+  const problems = [...notes, ...loaded.issues, ...validateSpec(loaded.spec)];
   if (problems.some((i) => i.severity === 'error')) return { issues: problems };
   const variants = loaded.variants;
-  return { uapi: { spec: loaded.spec, origin, argument, ...(variants !== undefined ? { variants } : {}) }, issues: problems };
+  return {
+    uapi: { spec: loaded.spec, origin, argument, ...(variants !== undefined ? { variants } : {}), ...(includeDirs !== undefined ? { includeDirs } : {}) },
+    issues: problems,
+  };
 }

@@ -9,7 +9,7 @@ import type { Abi } from '../layout/abi';
 import { loadUapi } from '../load/load-uapi';
 import type { Spec } from '../spec/model';
 import { changedHeaders, resolveRefs, uapiPathspecs, type ChangedHeader, type TreeRefs } from './changed-headers';
-import { extractRevision, treeIncludeDirs, type TreeSide } from './tree-snapshot';
+import { extractRevision, shownPath, workingTreeSide, type TreeSide } from './tree-snapshot';
 
 export interface TreeOptions {
   readonly base?: string;
@@ -39,18 +39,23 @@ export interface TreeResult {
 
 const EMPTY = (name: string): Spec => ({ name, version: '0.0.0', records: [], enums: [], constants: [], groups: [], ioctls: [] });
 
-/** Locations inside an extracted revision read as `REF:path`, as in `git show`. */
+/** Locations in a side's files shown as the user knows them (see {@link shownPath}). */
 function relabel(changes: readonly Change[], side: TreeSide): Change[] {
-  if (side.ref === undefined) return [...changes];
-  return changes.map((c) => (c.location !== undefined && c.location.file.startsWith(side.root)
-    ? { ...c, location: { ...c.location, file: `${side.label}${path.relative(side.root, c.location.file)}` } }
-    : c));
+  return changes.map((c) => (c.location !== undefined ? { ...c, location: { ...c.location, file: shownPath(side, c.location.file) } } : c));
+}
+
+function relabelIssue(i: Issue, side: TreeSide): Issue {
+  if (i.loc === undefined) return i;
+  const file = shownPath(side, i.loc.file);
+  return { ...i, path: i.path === i.loc.file ? file : i.path, loc: { ...i.loc, file } };
 }
 
 async function importSide(side: TreeSide, rel: string): Promise<{ spec?: Spec; issues: Issue[]; variants?: readonly SpecVariant[] }> {
-  const r = await loadUapi(path.join(side.root, rel), { includeDirs: treeIncludeDirs(side.root) });
-  if (r.uapi === undefined) return { issues: r.issues };
-  return { spec: r.uapi.spec, issues: r.issues, ...(r.uapi.variants !== undefined ? { variants: r.uapi.variants } : {}) };
+  // The side's own installed tree, and nothing of the host's but libc's and clang's headers it lacks.
+  const r = await loadUapi(path.join(side.root, rel), { includeDirs: [side.installed.includeDir], ownTree: false });
+  const issues = r.issues.map((i) => relabelIssue(i, side));
+  if (r.uapi === undefined) return { issues };
+  return { spec: r.uapi.spec, issues, ...(r.uapi.variants !== undefined ? { variants: r.uapi.variants } : {}) };
 }
 
 function worst(verdicts: readonly Verdict[]): Verdict {
@@ -70,26 +75,25 @@ export async function checkTree(top: string, o: TreeOptions): Promise<{ result?:
   const refs: TreeRefs = resolved.refs;
   const changed = changedHeaders(top, refs, pathspecs);
   if (changed.issues.length > 0) return { issues: changed.issues };
-  const oldSide = extractRevision(top, refs.past, pathspecs);
+  // Each side's whole uAPI tree, not only the compared paths: what the headers include comes from it.
+  const wholeTree = [...new Set([...(uapiPathspecs(top) ?? []), ...pathspecs])];
+  const oldSide = extractRevision(top, refs.past, wholeTree);
   if (oldSide.side === undefined) return { issues: oldSide.issues };
-  let newSide: TreeSide = { root: top, label: '', ref: undefined };
+  let newSide: TreeSide;
   if (refs.base !== undefined) {
-    const x = extractRevision(top, refs.base, pathspecs);
+    const x = extractRevision(top, refs.base, wholeTree);
     if (x.side === undefined) return { issues: x.issues };
     newSide = x.side;
+  } else {
+    newSide = workingTreeSide(top);
   }
   const abiNames = o.abis.map((a) => a.name);
   const headers: HeaderResult[] = [];
   const issues: Issue[] = [];
   // Warnings users must see although the diff goes on: a header laid out per target variant.
   const warnings: Issue[] = [];
-  const noteWarnings = (found: readonly Issue[], side: TreeSide): void => {
-    for (const w of found) {
-      if (w.code !== 'IMPORT_TARGET_DEPENDENT') continue;
-      const file = w.loc?.file;
-      const shown = side.ref !== undefined && file !== undefined && file.startsWith(side.root) ? `${side.label}${path.relative(side.root, file)}` : file;
-      warnings.push(w.loc !== undefined && shown !== undefined ? { ...w, path: shown, loc: { ...w.loc, file: shown } } : w);
-    }
+  const noteWarnings = (found: readonly Issue[]): void => {
+    for (const w of found) if (w.code === 'IMPORT_TARGET_DEPENDENT') warnings.push(w);
   };
   for (const [i, h] of changed.headers.entries()) {
     o.onHeader?.(i, changed.headers.length, h);
@@ -103,8 +107,8 @@ export async function checkTree(top: string, o: TreeOptions): Promise<{ result?:
     if (now.spec === undefined) { issues.push(...now.issues); continue; }
     const before = h.status === 'added' ? { spec: EMPTY(name), issues: [] } : await importSide(oldSide.side, h.path);
     if (before.spec === undefined) { issues.push(...before.issues); continue; }
-    noteWarnings(before.issues, oldSide.side);
-    noteWarnings(now.issues, newSide);
+    noteWarnings(before.issues);
+    noteWarnings(now.issues);
     const variantsOf = (s: { variants?: readonly SpecVariant[] }): { variants?: readonly SpecVariant[] } => (s.variants !== undefined ? { variants: s.variants } : {});
     const d: DiffResult = diffSpecs(
       { spec: before.spec, label: `${refs.past}:${h.path}`, headerMode: true, ...variantsOf(before) },

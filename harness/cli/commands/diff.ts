@@ -7,7 +7,7 @@ import { ACCEPTED_CHANGES_FILE, diffJson, diffReport, diffSpecs, POLICIES, readW
 import { EXIT_BREAKING, EXIT_OK, type Command, type CommandContext } from '../command';
 import { REPORT_FORMATS, renderReport } from '../report-format';
 import type { LoadedUapi } from '../../load/load-uapi';
-import { abiOption, formatOption, includeOption, loadAllOrFail, selectedAbis, selectedFormat } from '../shared-options';
+import { abiOption, formatOption, includeOption, loadAllOrFail, newIncludeOption, oldIncludeOption, selectedAbis, selectedFormat } from '../shared-options';
 
 function policyOf(ctx: CommandContext): PolicyName {
   const p = (ctx.values['policy'] as string | undefined) ?? 'kernel';
@@ -29,7 +29,7 @@ function waiversOf(ctx: CommandContext, newArg: string): Waiver[] {
 export const diffCommand: Command = {
   name: 'diff',
   summary: 'classify every change between two versions of a uAPI and give a verdict',
-  synopsis: '<old> <new> [--abi A,B|all] [--policy kernel|semver] [--strict] [--format F] [--accept FILE] [-I DIR]...',
+  synopsis: '<old> <new> [--abi A,B|all] [--policy kernel|semver] [--strict] [--format F] [--accept FILE] [-I DIR]... [--old-include DIR]... [--new-include DIR]...',
   positionals: [2, 2],
   options: {
     abi: abiOption,
@@ -38,9 +38,13 @@ export const diffCommand: Command = {
     format: formatOption(REPORT_FORMATS),
     accept: { type: 'string', valueName: 'FILE', description: `accepted changes (default: ${ACCEPTED_CHANGES_FILE} in the new spec's folder)` },
     include: includeOption,
+    'old-include': oldIncludeOption,
+    'new-include': newIncludeOption,
   },
   details: [
     '<old> and <new> are each a spec folder or file, a C header (.h), or REF:path read from git.',
+    "A header inside an installed uAPI tree (a folder above it holds linux/types.h: usr/include, include/uapi) is",
+    'compiled against that tree, after the folders given: each side against its own tree, per ABI.',
     'Exit 1 when the verdict is breaking (an abi, value or behavior break that is not waived; with --strict a hazard too), else 0.',
   ].join('\n'),
   async run(ctx) {
@@ -49,7 +53,8 @@ export const diffCommand: Command = {
     const policy = policyOf(ctx);
     const [oldArg, newArg] = ctx.positionals as [string, string];
     const waivers = waiversOf(ctx, newArg);
-    const [oldU, newU] = (await loadAllOrFail(ctx, [oldArg, newArg])) as [LoadedUapi, LoadedUapi];
+    const sideDirs = [(ctx.values['old-include'] as string[] | undefined) ?? [], (ctx.values['new-include'] as string[] | undefined) ?? []];
+    const [oldU, newU] = (await loadAllOrFail(ctx, [oldArg, newArg], sideDirs)) as [LoadedUapi, LoadedUapi];
     const side = (u: LoadedUapi, label: string): DiffSide => ({ spec: u.spec, label, headerMode: u.origin === 'header', ...(u.variants !== undefined ? { variants: u.variants } : {}) });
     const result = diffSpecs(
       side(oldU, oldArg),

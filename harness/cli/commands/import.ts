@@ -5,7 +5,8 @@ import { hasErrors } from '../../diagnostics/issue';
 import { importHeader, specNameOf } from '../../import';
 import { annotationsTemplate, writeDsl } from '../../import/write-dsl';
 import { EXIT_OK, EXIT_USAGE, type Command } from '../command';
-import { includeOption } from '../shared-options';
+import { headerIncludeDirs } from '../../load/include-root';
+import { includeDirsOf, includeOption } from '../shared-options';
 
 export const importCommand: Command = {
   name: 'import',
@@ -27,8 +28,10 @@ export const importCommand: Command = {
     const header = ctx.positionals[0] as string;
     const name = (ctx.values['name'] as string | undefined) ?? specNameOf(header);
     const version = ctx.values['version'] as string | undefined;
-    const r = await importHeader(header, {
-      includeDirs: (ctx.values['include'] as string[] | undefined) ?? [],
+    const dirs = headerIncludeDirs(header, includeDirsOf(ctx), header, ctx.io.cwd);
+    if (dirs.note !== undefined) ctx.io.err(`${formatIssue(dirs.note)}\n`);
+    const r = await importHeader(path.resolve(ctx.io.cwd, header), {
+      includeDirs: dirs.includeDirs,
       name,
       ...(version !== undefined ? { version } : {}),
       displayName: header,

@@ -6,7 +6,7 @@ import type { Spec } from '../../spec/model';
 import { formatVerifyJson, formatVerifyText } from '../../oracle/format-verify';
 import { verifyLayout } from '../../oracle/verify-layout';
 import { EXIT_BREAKING, EXIT_OK, EXIT_USAGE, type Command } from '../command';
-import { abiOption, formatOption, includeOption, loadOrFail, selectedAbis, selectedFormat } from '../shared-options';
+import { abiOption, formatOption, includeDirsOf, includeOption, loadOrFail, selectedAbis, selectedFormat } from '../shared-options';
 
 const FORMATS = ['text', 'json'] as const;
 
@@ -26,8 +26,8 @@ export const verifyLayoutCommand: Command = {
     const abis = selectedAbis(ctx);
     const format = selectedFormat(ctx, FORMATS);
     const argument = ctx.positionals[0] as string;
-    const includeDirs = (ctx.values['include'] as string[] | undefined) ?? [];
-    const { spec, variants } = await loadOrFail(ctx, argument);
+    // A header is measured with the folders it was imported with (its own tree among them).
+    const { spec, variants, includeDirs = includeDirsOf(ctx) } = await loadOrFail(ctx, argument);
     const isHeaderOnDisk = parseGitRef(argument) === undefined && argument.endsWith('.h') && fs.existsSync(argument);
     // A target-dependent header is checked on each ABI with that ABI's variant, as layout and diff use it.
     const specFor = (a: Abi): Spec => specForAbi(spec, variants, a.name);
