@@ -216,8 +216,15 @@ export function compareRecords(oldCtx: SideContext, newCtx: SideContext, abi: Ab
     if (od.kind !== nd.kind) sink.emit(R.TYPE_KIND_CHANGED, subject, abi.name, od.kind, nd.kind, `${od.kind} ${nd.name} is now a ${nd.kind}`, nd.loc);
     const shifted = compareFields(nd.name, oldR, newR, abi, { record: nd.name, oldCtx, newCtx }, sink);
     if (newR.size !== oldR.size) {
-      const sizeKept = (r: string): boolean => oldE.findRecord(r) !== undefined && newE.findRecord(r) !== undefined && oldE.record(r).size === newE.record(r).size;
-      const grown = newR.size > oldR.size && !shifted ? growth(nd.name, newR, oldR.size, newCtx, sizeKept) : { rule: R.STRUCT_SIZE_CHANGED, message: `size ${oldR.size} -> ${newR.size}` };
+      const layoutKept = (r: string): boolean => {
+        if (oldE.findRecord(r) === undefined || newE.findRecord(r) === undefined) return false;
+        const before = oldE.record(r);
+        const after = newE.record(r);
+        if (before.size !== after.size) return false;
+        const now = new Map(leavesOf(after).map((l) => [l.path, l]));
+        return leavesOf(before).every((l) => { const n = now.get(l.path); return n === undefined || (n.offset === l.offset && n.bitOffset === l.bitOffset); });
+      };
+      const grown = newR.size > oldR.size && !shifted ? growth(nd.name, newR, oldR.size, newCtx, layoutKept) : { rule: R.STRUCT_SIZE_CHANGED, message: `size ${oldR.size} -> ${newR.size}` };
       sink.emit(grown.rule, subject, abi.name, oldR.size, newR.size, grown.message, nd.loc);
     }
     if (newR.align !== oldR.align) sink.emit(R.STRUCT_ALIGN_CHANGED, subject, abi.name, oldR.align, newR.align, `alignment ${oldR.align} -> ${newR.align}`, nd.loc);

@@ -17,11 +17,12 @@ const worst = (a: Tolerance, b: Tolerance): Tolerance => {
 };
 
 /**
- * A member grows inside its parent without moving anything when the parent keeps its size (a union
- * arm under a larger arm such as `raw_data[200]`, a last member growing into tail padding): then only
- * the parent's own uses matter, and a parent of unchanged size changes no request number.
+ * A member grows inside its parent without moving anything when the parent keeps its layout (a union
+ * arm under a larger arm such as `raw_data[200]` or `pad[120]`, a last member growing into tail
+ * padding): every old field of the parent stays where it was and the parent's size, and so every
+ * request number, is unchanged.
  */
-function tolerance(name: string, ctx: SideContext, sizeKept: (record: string) => boolean, seen: ReadonlySet<string> = new Set()): Tolerance {
+function tolerance(name: string, ctx: SideContext, layoutKept: (record: string) => boolean, seen: ReadonlySet<string> = new Set()): Tolerance {
   const uses = ctx.uses.get(name) ?? [];
   if (uses.length === 0 || seen.has(name)) return 'unknown';
   const next = new Set([...seen, name]);
@@ -30,7 +31,7 @@ function tolerance(name: string, ctx: SideContext, sizeKept: (record: string) =>
     const here: Tolerance = u.kind === 'ioctl-arg' ? u.dispatch
       : u.kind === 'payload' ? 'tolerant'
         : u.kind === 'array-element' ? 'exact'
-          : u.atEnd ? (sizeKept(u.parent) ? 'tolerant' : tolerance(u.parent, ctx, sizeKept, next)) : 'exact';
+          : layoutKept(u.parent) ? 'tolerant' : u.atEnd ? tolerance(u.parent, ctx, layoutKept, next) : 'exact';
     t = worst(t, here);
   }
   return t;
@@ -46,12 +47,12 @@ function sizeField(r: RecordLayout): string | undefined {
 }
 
 /** The rule and message for a type that grew at its end with nothing before its old end moved. */
-export function growth(name: string, newR: RecordLayout, oldSize: number, ctx: SideContext, sizeKept: (record: string) => boolean): { rule: Rule; message: string } {
+export function growth(name: string, newR: RecordLayout, oldSize: number, ctx: SideContext, layoutKept: (record: string) => boolean): { rule: Rule; message: string } {
   const base = `size ${oldSize} -> ${newR.size}, grown at the end`;
-  const t = tolerance(name, ctx, sizeKept);
+  const t = tolerance(name, ctx, layoutKept);
   switch (t) {
     case 'tolerant':
-      return { rule: R.STRUCT_GROWN_AT_END, message: `${base}; every use is size-tolerant (dispatch on _IOC_NR with zero-extension, output clamped to the caller's size, or a parent that kept its size)` };
+      return { rule: R.STRUCT_GROWN_AT_END, message: `${base}; every use is size-tolerant (dispatch on _IOC_NR with zero-extension, output clamped to the caller's size, or a parent that kept its layout)` };
     case 'exact':
       return { rule: R.STRUCT_SIZE_CHANGED, message: `${base}; it travels where the size is fixed (an ioctl whose request encodes it and whose driver is not known to dispatch on _IOC_NR, an array element, or a member before others)` };
     case 'table':
