@@ -52,7 +52,7 @@ test('check-tree: uncommitted header changes against HEAD, on every ABI, with va
   const ok = await run('--format', 'json');
   t.is(ok.code, 0, ok.out + ok.err);
   const json = JSON.parse(ok.out) as { verdict: string; base: string; past: string; headers: { path: string; changes: { rule: string }[] }[] };
-  t.like(json, { verdict: 'compatible', base: 'worktree', past: 'HEAD' });
+  t.like(json, { verdict: 'compatible', hazards: 1, base: 'worktree', past: 'HEAD' });
   t.deepEqual(json.headers[0]?.changes.map((c) => c.rule).sort(), ['FLAG_ADDED', 'PAD_GIVEN_MEANING_UNCHECKED'], 'DEMO_FLAG_A and DEMO_FLAG_B form a flag group');
 });
 
