@@ -78,8 +78,8 @@ export const EDIT_DEFINITIONS: readonly EditDefinition[] = [
   },
   {
     name: 'array element struct grown (stride changes)',
-    correct: 'breaking',
-    why: 'old binaries pack chunks 16 bytes apart; the kernel now reads them 24 bytes apart',
+    correct: 'hazard',
+    why: 'old binaries pack chunks 16 bytes apart and the kernel now reads them 24 bytes apart, but only the comment on chunks_execute says the chunks are an array: a header diff reports the condition; a spec that declares it makes it a proven break',
     replacements: [replace('\t__u32 queue_index;\n\t__u32 cb_size;\n};', '\t__u32 queue_index;\n\t__u32 cb_size;\n\t__u32 cs_chunk_flags;\n\t__u32 pad;\n};')],
   },
   {
@@ -129,8 +129,8 @@ export const EDIT_DEFINITIONS: readonly EditDefinition[] = [
   },
   {
     name: 'new ioctl whose struct differs between 32 and 64 bits',
-    correct: 'breaking',
-    why: '12 bytes on i386, 16 on x86_64: 32-bit callers on a 64-bit kernel are broken from day one',
+    correct: 'hazard',
+    why: '12 bytes on i386, 16 on x86_64: no old binary uses it, but 32-bit callers on a 64-bit kernel are broken from day one unless the driver has a compat handler',
     replacements: newIoctl('ACME_TIMESTAMP', 'acme_timestamp_args', '\t__u32 engine_id;\n\t__u64 timestamp_ns;\n'),
   },
   {

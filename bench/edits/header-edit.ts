@@ -4,7 +4,12 @@
  * meaning); `compatible` when every such binary keeps working (a rename or a removed name only
  * breaks rebuilding, which the rule does not forbid).
  */
-export type CorrectVerdict = 'breaking' | 'compatible';
+/**
+ * The kernel rule's answer for an edit: `breaking` (an old binary stops working), `compatible`, or
+ * `hazard` (it breaks old binaries only under a condition the header cannot show, or it cannot
+ * break an old binary but is a trap for new ones): a header diff must report it without failing.
+ */
+export type CorrectVerdict = 'breaking' | 'hazard' | 'compatible';
 
 /** One text replacement of an edit: `find` must occur exactly once in the text it applies to. */
 export interface Replacement {

@@ -213,9 +213,13 @@ test('header mode: growth of a non-DRM ioctl argument depends on dispatch and sa
   const drmB = defineSpec({ name: 'h', version: '0.0.0', ioctls: [ioctl('X_IOCTL', { dir: 'rw', type: 'd', nr: 0x40, arg: struct('x_args', { a: u64, b: u64 }) })], types: [struct('payload', { a: u32, b: u32 })] });
   const d = diffSpecs({ spec: drmA, label: 'a.h', headerMode: true }, { spec: drmB, label: 'b.h', headerMode: true }, { abis });
   t.true(d.changes.some((c) => c.rule === 'IOCTL_SIZE_EXTENDED'), 'DRM core zero-extends');
-  const dep = d.changes.find((c) => c.rule === 'STRUCT_GROWN_DISPATCH_DEPENDENT');
-  t.is(dep?.subject, 'struct payload');
-  t.regex(dep?.message ?? '', /header alone cannot tell/);
+  const dep = d.changes.find((c) => c.rule === 'STRUCT_GROWN_NOT_CARRIED');
+  t.like(dep, { subject: 'struct payload', level: 'hazard' });
+  t.regex(dep?.message ?? '', /no ioctl of this uAPI carries it/);
+  t.is(d.verdict, 'compatible', 'a hazard does not fail the verdict');
+  t.is(d.hazards, 1);
+  const strict = diffSpecs({ spec: drmA, label: 'a.h', headerMode: true }, { spec: drmB, label: 'b.h', headerMode: true }, { abis, strict: true });
+  t.is(strict.verdict, 'breaking', '--strict fails on hazards');
 });
 
 test('an ioctl name that became a plain constant is a value break (6.4 -> 6.12 HL_IOCTL_INFO)', (t) => {

@@ -1,7 +1,11 @@
-/** How bad a change is (design doc contract). */
-export type Level = 'abi-break' | 'value-break' | 'behavior-break' | 'source-break' | 'compatible' | 'info';
+/**
+ * How bad a change is (design doc contract). `hazard` sits between the proven breaks and the rest: it
+ * breaks old binaries only under a condition the input cannot show (how the driver dispatches, whether
+ * old kernels rejected non-zero reserved bytes), and its message names that condition.
+ */
+export type Level = 'abi-break' | 'value-break' | 'behavior-break' | 'hazard' | 'source-break' | 'compatible' | 'info';
 
-export const LEVELS: readonly Level[] = ['abi-break', 'value-break', 'behavior-break', 'source-break', 'compatible', 'info'];
+export const LEVELS: readonly Level[] = ['abi-break', 'value-break', 'behavior-break', 'hazard', 'source-break', 'compatible', 'info'];
 
 /** Levels that make a verdict `breaking` under the kernel policy. */
 export const BREAKING_LEVELS: ReadonlySet<Level> = new Set<Level>(['abi-break', 'value-break', 'behavior-break']);
@@ -37,6 +41,10 @@ export interface Change {
 
 export interface DiffResult {
   readonly verdict: Verdict;
+  /** Hazards that are neither waived nor allowed (they make the verdict breaking only with `strict`). */
+  readonly hazards: number;
+  /** `--strict`: hazards count as breaks. */
+  readonly strict: boolean;
   readonly old: string;
   readonly new: string;
   readonly policy: 'kernel' | 'semver';

@@ -1,7 +1,8 @@
 import type { Abi } from '../layout/abi';
+import type { SourceLoc } from '../spec/model';
 import { layoutEngine } from '../layout/engine';
 import { ioctlViews, type IoctlView } from '../layout/spec-layout';
-import { sizeTolerant, type SideContext } from './context';
+import type { SideContext } from './context';
 import * as R from './rules';
 import type { ChangeSink } from './sink';
 
@@ -16,7 +17,11 @@ export function compareIoctls(oldCtx: SideContext, newCtx: SideContext, abi: Abi
   const oldByName = new Map(oldViews.map((v) => [v.name, v]));
   const newDecl = new Map(newCtx.spec.ioctls.map((d) => [d.name, d]));
   const oldDecl = new Map(oldCtx.spec.ioctls.map((d) => [d.name, d]));
-  const newConstants = new Map(newCtx.spec.constants.map((c) => [c.name, c]));
+  // Names that hold a plain value on the new side: constants and enumerators alike.
+  const newConstants = new Map<string, { value: bigint; loc?: SourceLoc }>([
+    ...newCtx.spec.enums.flatMap((e) => e.values.map((v) => [v.name, { value: v.value, ...(v.loc !== undefined ? { loc: v.loc } : {}) }] as const)),
+    ...newCtx.spec.constants.map((c) => [c.name, c] as const),
+  ]);
   const subject = (v: IoctlView): string => `ioctl ${v.name}`;
 
   for (const o of oldViews) {
@@ -25,7 +30,9 @@ export function compareIoctls(oldCtx: SideContext, newCtx: SideContext, abi: Abi
     if (n === undefined) {
       const renamed = newViews.find((x) => x.request === o.request && !oldByName.has(x.name));
       const constant = newConstants.get(o.name);
-      if (constant !== undefined) {
+      if (constant !== undefined && constant.value === BigInt(o.request)) {
+        sink.emit(R.VALUE_KIND_CHANGED, subject(o), abi.name, hex(o.request), hex(o.request), `${o.name} is now a plain constant (an enumerator or #define) with the same request ${hex(o.request)}: binaries see the same number`, constant.loc);
+      } else if (constant !== undefined) {
         sink.emit(R.IOCTL_BECAME_CONSTANT, subject(o), abi.name, hex(o.request), `${constant.value}`, `${o.name} was the request ${hex(o.request)} and is now the constant ${constant.value}: ioctl(fd, ${o.name}, ...) still compiles but passes ${constant.value}`, constant.loc);
       } else if (renamed !== undefined) {
         sink.emit(R.IOCTL_RENAMED, subject(o), abi.name, o.name, renamed.name, `request ${hex(o.request)} is now named ${renamed.name}`, newDecl.get(renamed.name)?.loc);
@@ -40,15 +47,17 @@ export function compareIoctls(oldCtx: SideContext, newCtx: SideContext, abi: Abi
     if (n.nr !== o.nr) sink.emit(R.IOCTL_NR_CHANGED, subject(n), abi.name, hex(o.nr), hex(n.nr), `nr ${hex(o.nr)} -> ${hex(n.nr)}: request ${hex(o.request)} -> ${hex(n.request)}`, loc);
     if (n.dir !== o.dir) sink.emit(R.IOCTL_DIR_CHANGED, subject(n), abi.name, o.dir, n.dir, `direction ${o.dir} -> ${n.dir}: request ${hex(o.request)} -> ${hex(n.request)}`, loc);
     if (n.size !== o.size) {
-      // Only the size changed: a driver that dispatches on _IOC_NR still serves the old request.
-      const onlySize = n.type === o.type && n.nr === o.nr && n.dir === o.dir;
-      const tolerant = onlySize && nd !== undefined && sizeTolerant(nd, newCtx.headerMode) && n.size > o.size;
-      const rule = tolerant ? R.IOCTL_SIZE_EXTENDED : R.IOCTL_SIZE_CHANGED;
-      const why = tolerant
+      // Only the size grew: a driver that dispatches on _IOC_NR still serves the old request.
+      const grewOnly = n.type === o.type && n.nr === o.nr && n.dir === o.dir && n.size > o.size;
+      const dispatch = grewOnly && nd !== undefined ? newCtx.dispatchOf(nd) : 'exact';
+      const rule = dispatch === 'tolerant' ? R.IOCTL_SIZE_EXTENDED : dispatch === 'table' ? R.IOCTL_SIZE_DISPATCH_DEPENDENT : R.IOCTL_SIZE_CHANGED;
+      const why = dispatch === 'tolerant'
         ? 'the driver dispatches on _IOC_NR and zero-extends, so the old request keeps working'
-        : newCtx.headerMode && onlySize && n.size > o.size
-          ? 'old binaries keep working only if the driver dispatches on _IOC_NR and zero-extends (DRM does; a header alone cannot tell): declare it sizeExtensible in a spec or waive it'
-          : 'the old request number no longer matches';
+        : dispatch === 'table'
+          ? 'the header declares a command table indexed by _IOC_NR, so the old request reaches the same handler; it keeps working if the driver zero-extends a shorter struct (check the driver, then declare it sizeExtensible in a spec or waive it)'
+          : newCtx.headerMode && grewOnly
+            ? 'old binaries keep working only if the driver dispatches on _IOC_NR and zero-extends (DRM does; nothing in this header says this driver does): declare it sizeExtensible in a spec or waive it'
+            : 'the old request number no longer matches';
       sink.emit(rule, subject(n), abi.name, o.size, n.size, `argument size ${o.size} -> ${n.size}, request ${hex(o.request)} -> ${hex(n.request)}: ${why}`, loc);
     }
     if (o.arg !== undefined && n.arg !== undefined && o.arg !== n.arg && n.size === o.size) {

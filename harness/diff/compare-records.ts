@@ -2,13 +2,17 @@ import type { Abi } from '../layout/abi';
 import { layoutEngine, type RecordLayout } from '../layout/engine';
 import type { RecordDecl } from '../spec/model';
 import type { SideContext } from './context';
-import { asArray, exclusive, inside, leavesOf, onlySignednessDiffers, overlaps, type Leaf } from './leaves';
+import { growth } from './growth';
+import { asArray, bitsOf, exclusive, insideBits, leavesOf, onlySignednessDiffers, overlaps, overlapsBits, type Leaf } from './leaves';
+import { holeGivenMeaning, narrowed, reservedGivenMeaning, type BytesOwner } from './new-meaning';
 import * as R from './rules';
 import type { ChangeSink } from './sink';
 
 const parentOf = (p: string): string => p.slice(0, Math.max(0, p.lastIndexOf('.')));
 
 const lastName = (p: string): string => p.slice(p.lastIndexOf('.') + 1);
+/** A field that holds a set of bits (`rw_flags`, `caps_mask`): signedness means nothing to it. */
+const FLAGS_WORD = /(^|_)(flags|mask|caps|bits)$/i;
 const related = (a: string, b: string): boolean => a === b || a.endsWith(`_${b}`) || b.endsWith(`_${a}`);
 
 /**
@@ -42,8 +46,34 @@ function arrayMadeFlexible(o: Leaf, n: Leaf): boolean {
   return n.offset === o.offset && a.element === b.element && a.length > 0 && b.length === 0 && n.bitSize === undefined && o.bitSize === undefined;
 }
 
+/**
+ * `__u32 x` -> `__u16 x` at the same offset with the rest of x's bytes now reserved or unnamed: the
+ * new leaves that fill the rest, or undefined when it is no such narrowing.
+ */
+function narrowedRest(o: Leaf, n: Leaf, newLeaves: readonly Leaf[]): Leaf[] | undefined {
+  if (n.offset !== o.offset || n.size >= o.size || n.bitSize !== undefined || o.bitSize !== undefined) return undefined;
+  if (o.member.type.kind !== 'scalar' || n.member.type.kind !== 'scalar') return undefined;
+  const rest = { offset: n.end, end: o.end };
+  const inRest = newLeaves.filter((l) => l !== n && overlaps(l, rest));
+  return inRest.every((l) => l.reserved && l.offset >= rest.offset && l.end <= rest.end) ? inRest : undefined;
+}
+
+/** `T x[4]` -> `T x[2]` at the same offset: the new leaves in the freed tail, or undefined. */
+function shortenedTail(o: Leaf, n: Leaf, newLeaves: readonly Leaf[], oldPaths: ReadonlySet<string>): Leaf[] | undefined {
+  const a = asArray(o);
+  const b = asArray(n);
+  if (n.offset !== o.offset || a.element !== b.element || b.length >= a.length || b.length === 0 || n.bitSize !== undefined) return undefined;
+  const tail = { offset: n.end, end: o.end };
+  const inTail = newLeaves.filter((l) => l !== n && overlaps(l, tail));
+  return inTail.every((l) => !oldPaths.has(l.path) && l.offset >= tail.offset && l.end <= tail.end) ? inTail : undefined;
+}
+
+/** `__u64 buf[]` -> `__u8 buf[]`: a trailing array of no fixed length that changed its element type. */
+const flexibleRetyped = (o: Leaf, n: Leaf): boolean =>
+  n.offset === o.offset && o.size === 0 && n.size === 0 && asArray(o).length === 0 && asArray(n).length === 0 && o.typeKey !== n.typeKey;
+
 /** Field-level comparison of one type on one ABI, matching fields by byte range before name. */
-function compareFields(name: string, oldR: RecordLayout, newR: RecordLayout, abi: string, sink: ChangeSink): boolean {
+function compareFields(name: string, oldR: RecordLayout, newR: RecordLayout, abi: Abi, owner: BytesOwner, sink: ChangeSink): boolean {
   const oldLeaves = leavesOf(oldR);
   const newLeaves = leavesOf(newR);
   const newByPath = new Map(newLeaves.map((l) => [l.path, l]));
@@ -52,6 +82,8 @@ function compareFields(name: string, oldR: RecordLayout, newR: RecordLayout, abi
   const counterpart = new Map<string, Leaf>();
   let shifted = false;
   const subject = (l: Leaf): string => `${newR.kind} ${name}.${l.path}`;
+  const emitMeaning = (n: Leaf, m: { rule: typeof R.PAD_GIVEN_MEANING; message: string }, old: string | null): void =>
+    sink.emit(m.rule, subject(n), abi.name, old, n.path, m.message, n.member.loc);
   const oldSubject = (l: Leaf): string => `${oldR.kind} ${name}.${l.path}`;
 
   const oldPaths = new Set(oldLeaves.map((l) => l.path));
@@ -61,19 +93,19 @@ function compareFields(name: string, oldR: RecordLayout, newR: RecordLayout, abi
       // same struct (not another arm of a union). A field that existed before is matched by name.
       const kept = newByPath.get(o.path);
       if (kept !== undefined) counterpart.set(o.path, kept);
-      if (kept !== undefined && kept.reserved && (kept.offset !== o.offset || kept.size !== o.size)) {
-        sink.emit(R.RESERVED_RENUMBERED, subject(kept), abi, `${o.path}@${o.offset}+${o.size}`, `${kept.path}@${kept.offset}+${kept.size}`, `reserved ${o.path} (offset ${o.offset}, ${o.size} bytes) is now offset ${kept.offset}, ${kept.size} bytes`, kept.member.loc);
+      if (kept !== undefined && kept.reserved && (bitsOf(kept).offset !== bitsOf(o).offset || bitsOf(kept).end !== bitsOf(o).end)) {
+        sink.emit(R.RESERVED_RENUMBERED, subject(kept), abi.name, `${o.path}@${o.offset}+${o.size}`, `${kept.path}@${kept.offset}+${kept.size}`, `reserved ${o.path} (offset ${o.offset}, ${o.size} bytes) is now offset ${kept.offset}, ${kept.size} bytes`, kept.member.loc);
       }
       for (const n of newLeaves) {
-        if (!inside(n, o) || parentOf(n.path) !== parentOf(o.path) || (oldPaths.has(n.path) && n.path !== o.path)) continue;
+        if (!insideBits(n, o) || parentOf(n.path) !== parentOf(o.path) || (oldPaths.has(n.path) && n.path !== o.path)) continue;
         if (kept !== undefined && kept !== n && exclusive(n, kept)) continue;
         explained.add(n);
         if (n.reserved) {
-          if (n.path !== o.path || n.offset !== o.offset || n.size !== o.size) {
-            sink.emit(R.RESERVED_RENUMBERED, subject(n), abi, `${o.path}@${o.offset}+${o.size}`, `${n.path}@${n.offset}+${n.size}`, `reserved ${o.path} (offset ${o.offset}, ${o.size} bytes) is now ${n.path} (offset ${n.offset}, ${n.size} bytes), inside the old reserved bytes`, n.member.loc);
+          if (n.path !== o.path || bitsOf(n).offset !== bitsOf(o).offset || bitsOf(n).end !== bitsOf(o).end) {
+            sink.emit(R.RESERVED_RENUMBERED, subject(n), abi.name, `${o.path}@${o.offset}+${o.size}`, `${n.path}@${n.offset}+${n.size}`, `reserved ${o.path} (offset ${o.offset}, ${o.size} bytes) is now ${n.path} (offset ${n.offset}, ${n.size} bytes), inside the old reserved bytes`, n.member.loc);
           }
         } else {
-          sink.emit(R.PAD_GIVEN_MEANING, subject(n), abi, o.path, n.path, `${n.path} (${n.typeName}) takes bytes ${n.offset}..${n.end - 1} of former ${o.path}: callers had to zero them, so old binaries mean "0"`, n.member.loc);
+          emitMeaning(n, reservedGivenMeaning(owner, n, [o], `part of former ${o.path}`), o.path);
         }
       }
       continue;
@@ -86,18 +118,29 @@ function compareFields(name: string, oldR: RecordLayout, newR: RecordLayout, abi
         shifted = true;
         const from = o.bitOffset !== undefined ? `bit ${o.bitOffset}` : `offset ${o.offset}`;
         const to = n.bitOffset !== undefined ? `bit ${n.bitOffset}` : `offset ${n.offset}`;
-        sink.emit(R.FIELD_MOVED, subject(n), abi, o.bitOffset ?? o.offset, n.bitOffset ?? n.offset, `${o.path} moved from ${from} to ${to}`, n.member.loc);
+        sink.emit(R.FIELD_MOVED, subject(n), abi.name, o.bitOffset ?? o.offset, n.bitOffset ?? n.offset, `${o.path} moved from ${from} to ${to}`, n.member.loc);
       } else if (arrayExtended(o, n, oldLeaves)) {
-        sink.emit(R.ARRAY_EXTENDED, subject(n), abi, o.typeName, n.typeName, `${o.path} grew from ${o.typeName} to ${n.typeName} in place: the old elements keep their bytes`, n.member.loc);
+        sink.emit(R.ARRAY_EXTENDED, subject(n), abi.name, o.typeName, n.typeName, `${o.path} grew from ${o.typeName} to ${n.typeName} in place: the old elements keep their bytes`, n.member.loc);
       } else if (arrayMadeFlexible(o, n)) {
-        sink.emit(R.ARRAY_MADE_FLEXIBLE, subject(n), abi, o.typeName, n.typeName, `${o.path} changed from ${o.typeName} to the flexible array ${n.typeName} at offset ${n.offset}: its elements keep their bytes`, n.member.loc);
+        sink.emit(R.ARRAY_MADE_FLEXIBLE, subject(n), abi.name, o.typeName, n.typeName, `${o.path} changed from ${o.typeName} to the flexible array ${n.typeName} at offset ${n.offset}: its elements keep their bytes`, n.member.loc);
+      } else if (flexibleRetyped(o, n)) {
+        sink.emit(R.FLEXIBLE_ARRAY_RETYPED, subject(n), abi.name, o.typeName, n.typeName, `${o.path} changed from ${o.typeName} to ${n.typeName} at offset ${n.offset}: the bytes start where they did, but a count of its elements now counts another unit; check the field that sizes it`, n.member.loc);
+      } else if (shortenedTail(o, n, newLeaves, oldPaths) !== undefined) {
+        const tail = shortenedTail(o, n, newLeaves, oldPaths) ?? [];
+        for (const l of tail) explained.add(l);
+        const what = tail.length > 0 ? `now hold ${tail.map((l) => l.path).join(', ')}` : 'are now padding';
+        sink.emit(R.ARRAY_SHORTENED, subject(n), abi.name, o.typeName, n.typeName, `${o.path} shrank from ${o.typeName} to ${n.typeName} at offset ${n.offset}; bytes ${n.end}..${o.end - 1} ${what}: old binaries that used the dropped elements set or read them. Check that the dropped elements were unused, then waive it`, n.member.loc);
+      } else if (narrowedRest(o, n, newLeaves) !== undefined) {
+        for (const r of narrowedRest(o, n, newLeaves) ?? []) explained.add(r);
+        const m = narrowed(owner, o, n, abi.endian === 'big');
+        sink.emit(m.rule, subject(n), abi.name, o.typeName, n.typeName, m.message, n.member.loc);
       } else if (n.typeKey !== o.typeKey || n.size !== o.size || n.bitSize !== o.bitSize) {
         shifted = true;
-        const rule = onlySignednessDiffers(o, n) ? R.FIELD_SIGNEDNESS_CHANGED : R.FIELD_RETYPED;
-        sink.emit(rule, subject(n), abi, o.typeName, n.typeName, `${o.path} changed from ${o.typeName} (${o.size} bytes) to ${n.typeName} (${n.size} bytes) at offset ${n.offset}`, n.member.loc);
+        const rule = !onlySignednessDiffers(o, n) ? R.FIELD_RETYPED : FLAGS_WORD.test(lastName(n.path)) ? R.FLAGS_SIGNEDNESS_CHANGED : R.FIELD_SIGNEDNESS_CHANGED;
+        sink.emit(rule, subject(n), abi.name, o.typeName, n.typeName, `${o.path} changed from ${o.typeName} (${o.size} bytes) to ${n.typeName} (${n.size} bytes) at offset ${n.offset}`, n.member.loc);
       }
       if (n.reserved) {
-        sink.emit(R.FIELD_MADE_RESERVED, subject(n), abi, o.path, n.path, `${o.path} is now pad/reserved and must be zero: callers that set it are rejected`, n.member.loc);
+        sink.emit(R.FIELD_MADE_RESERVED, subject(n), abi.name, o.path, n.path, `${o.path} is now pad/reserved and must be zero: callers that set it are rejected`, n.member.loc);
       }
       continue;
     }
@@ -106,87 +149,57 @@ function compareFields(name: string, oldR: RecordLayout, newR: RecordLayout, abi
       explained.add(same);
       counterpart.set(o.path, same);
       const elsewhere = sameMeaningElsewhere(o, same, newLeaves);
-      if (same.reserved) sink.emit(R.FIELD_MADE_RESERVED, subject(same), abi, o.path, same.path, `${o.path} became ${same.path}, which must be zero: callers that set it are rejected`, same.member.loc);
+      if (same.reserved) sink.emit(R.FIELD_MADE_RESERVED, subject(same), abi.name, o.path, same.path, `${o.path} became ${same.path}, which must be zero: callers that set it are rejected`, same.member.loc);
       else if (elsewhere !== undefined) {
         shifted = true;
-        sink.emit(R.FIELD_MOVED, oldSubject(o), abi, o.offset, elsewhere.offset, `${o.path}'s bytes (offset ${o.offset}) now hold ${same.path}, while ${elsewhere.path} at offset ${elsewhere.offset} carries its name: old binaries read the wrong value`, elsewhere.member.loc);
-      } else sink.emit(R.FIELD_RENAMED, subject(same), abi, o.path, same.path, `${o.path} is now named ${same.path} (same type, same bytes)`, same.member.loc);
+        sink.emit(R.FIELD_MOVED, oldSubject(o), abi.name, o.offset, elsewhere.offset, `${o.path}'s bytes (offset ${o.offset}) now hold ${same.path}, while ${elsewhere.path} at offset ${elsewhere.offset} carries its name: old binaries read the wrong value`, elsewhere.member.loc);
+      } else sink.emit(R.FIELD_RENAMED, subject(same), abi.name, o.path, same.path, `${o.path} is now named ${same.path} (same type, same bytes)`, same.member.loc);
       continue;
     }
     shifted = true;
-    sink.emit(R.FIELD_REMOVED, oldSubject(o), abi, o.path, null, `${o.path} (${o.typeName}, offset ${o.offset}) was removed`, o.member.loc);
+    sink.emit(R.FIELD_REMOVED, oldSubject(o), abi.name, o.path, null, `${o.path} (${o.typeName}, offset ${o.offset}) was removed`, o.member.loc);
   }
 
   // A new field is judged against the old fields of its own struct (its union arm), not other arms.
   const sameParent = (l: Leaf): Leaf[] => oldLeaves.filter((o) => parentOf(o.path) === parentOf(l.path));
   const extent = (l: Leaf): number => (parentOf(l.path) === '' ? oldR.size : Math.max(0, ...sameParent(l).map((o) => o.end)));
   // Old fields still live in the new layout unless the new field is another arm of a union they sit in.
+  // Old reserved bytes never conflict: a new field over them gives them a meaning (judged apart).
   const conflicting = (n: Leaf): Leaf[] => oldLeaves.filter((o) => {
-    if (!overlaps(n, o)) return false;
+    if (o.reserved || !overlapsBits(n, o)) return false;
     const now = counterpart.get(o.path);
     return now === undefined || !exclusive(n, now);
   });
   // Bytes that were reserved in the old struct, for new fields spanning several old reserved fields.
   const oldReserved = oldLeaves.filter((o) => o.reserved);
   const withinReserved = (n: Leaf): boolean => {
-    for (let b = n.offset; b < n.end; b++) {
-      if (!oldReserved.some((o) => parentOf(o.path) === parentOf(n.path) && b >= o.offset && b < o.end)) return false;
+    const bits = bitsOf(n);
+    for (let b = bits.offset; b < bits.end; b++) {
+      if (!oldReserved.some((o) => parentOf(o.path) === parentOf(n.path) && b >= bitsOf(o).offset && b < bitsOf(o).end)) return false;
     }
     return true;
   };
   for (const n of newLeaves) {
     if (explained.has(n) || oldPaths.has(n.path)) continue;
     if (withinReserved(n)) {
-      if (n.reserved) sink.emit(R.RESERVED_RENUMBERED, subject(n), abi, null, `${n.path}@${n.offset}+${n.size}`, `reserved ${n.path} (offset ${n.offset}, ${n.size} bytes) lies inside bytes that were reserved`, n.member.loc);
-      else sink.emit(R.PAD_GIVEN_MEANING, subject(n), abi, null, n.path, `${n.path} (${n.typeName}) takes bytes ${n.offset}..${n.end - 1}, which were reserved: callers had to zero them, so old binaries mean "0"`, n.member.loc);
+      if (n.reserved) sink.emit(R.RESERVED_RENUMBERED, subject(n), abi.name, null, `${n.path}@${n.offset}+${n.size}`, `reserved ${n.path} (offset ${n.offset}, ${n.size} bytes) lies inside bytes that were reserved`, n.member.loc);
+      else emitMeaning(n, reservedGivenMeaning(owner, n, oldReserved.filter((o) => overlapsBits(n, o)), 'which were reserved'), null);
       continue;
     }
-    const overlapped = oldLeaves.some((o) => overlaps(n, o));
+    const overlapped = oldLeaves.some((o) => overlapsBits(n, o));
     if (overlapped && conflicting(n).length === 0) {
-      sink.emit(R.UNION_MEMBER_ADDED, subject(n), abi, null, n.offset, `${n.path} (${n.typeName}) was added as another union member over bytes ${n.offset}..${n.end - 1}; existing members keep their bytes`, n.member.loc);
+      sink.emit(R.UNION_MEMBER_ADDED, subject(n), abi.name, null, n.offset, `${n.path} (${n.typeName}) was added as another union member over bytes ${n.offset}..${n.end - 1}; existing members keep their bytes`, n.member.loc);
     } else if (n.offset >= extent(n)) {
-      sink.emit(R.FIELD_APPENDED, subject(n), abi, null, n.offset, `${n.path} (${n.typeName}) added at offset ${n.offset}, beyond the old size ${oldR.size}`, n.member.loc);
+      sink.emit(R.FIELD_APPENDED, subject(n), abi.name, null, n.offset, `${n.path} (${n.typeName}) added at offset ${n.offset}, beyond the old size ${oldR.size}`, n.member.loc);
     } else if (conflicting(n).length === 0) {
-      const what = n.reserved ? 'is now an explicit pad over' : 'uses';
-      sink.emit(R.HOLE_GIVEN_MEANING, subject(n), abi, null, n.offset, `${n.path} ${what} bytes ${n.offset}..${n.end - 1}, which were implicit padding that old callers never had to zero${n.reserved ? ': if the kernel checks it is zero, they fail' : ''}`, n.member.loc);
+      const m = holeGivenMeaning(owner, n);
+      sink.emit(m.rule, subject(n), abi.name, null, n.offset, m.message, n.member.loc);
     } else {
       shifted = true;
-      sink.emit(R.FIELD_INSERTED, subject(n), abi, null, n.offset, `${n.path} (${n.typeName}) was inserted at offset ${n.offset}, over bytes old fields used`, n.member.loc);
+      sink.emit(R.FIELD_INSERTED, subject(n), abi.name, null, n.offset, `${n.path} (${n.typeName}) was inserted at offset ${n.offset}, over bytes old fields used`, n.member.loc);
     }
   }
   return shifted;
-}
-
-/**
- * Whether every use of a type tolerates a caller struct of another size: `true` (a size-extensible
- * ioctl argument, a clamped payload, or the last member / a union arm of such a type), `false` (an
- * array element, a non-tolerant argument, a member in the middle), or `undefined` when nothing says.
- */
-function tolerance(name: string, ctx: SideContext, seen: ReadonlySet<string> = new Set()): boolean | undefined {
-  const uses = ctx.uses.get(name) ?? [];
-  if (uses.length === 0 || seen.has(name)) return undefined;
-  const next = new Set([...seen, name]);
-  let unknown = false;
-  for (const u of uses) {
-    const ok = u.kind === 'ioctl-arg' ? u.tolerant : u.kind === 'payload' ? true : u.kind === 'array-element' ? false : u.atEnd ? tolerance(u.parent, ctx, next) : false;
-    if (ok === false) return false;
-    if (ok === undefined) unknown = true;
-  }
-  return unknown ? undefined : true;
-}
-
-function growthRule(name: string, ctx: SideContext): typeof R.STRUCT_GROWN_AT_END {
-  const t = tolerance(name, ctx);
-  return t === true ? R.STRUCT_GROWN_AT_END : t === false ? R.STRUCT_SIZE_CHANGED : R.STRUCT_GROWN_DISPATCH_DEPENDENT;
-}
-
-function growthMessage(rule: typeof R.STRUCT_GROWN_AT_END, oldSize: number, newSize: number, ctx: SideContext): string {
-  const base = `size ${oldSize} -> ${newSize}`;
-  if (rule === R.STRUCT_GROWN_AT_END) return `${base}, grown at the end; every use is size-tolerant (dispatch on _IOC_NR with zero-extension, or output clamped to the caller's size)`;
-  if (rule === R.STRUCT_GROWN_DISPATCH_DEPENDENT) {
-    return `${base}, grown at the end; compatible only if the driver dispatches on _IOC_NR and zero-extends a shorter caller struct (as DRM does)${ctx.headerMode ? ': a header alone cannot tell; declare it in a spec (sizeExtensible ioctl or payload) or waive it' : ': no size-extensible ioctl or payload declares how it travels'}`;
-  }
-  return base;
 }
 
 /** Compares every type present on both sides, on one ABI. */
@@ -201,10 +214,18 @@ export function compareRecords(oldCtx: SideContext, newCtx: SideContext, abi: Ab
     const newR = newE.record(nd.name);
     const subject = `${nd.kind} ${nd.name}`;
     if (od.kind !== nd.kind) sink.emit(R.TYPE_KIND_CHANGED, subject, abi.name, od.kind, nd.kind, `${od.kind} ${nd.name} is now a ${nd.kind}`, nd.loc);
-    const shifted = compareFields(nd.name, oldR, newR, abi.name, sink);
+    const shifted = compareFields(nd.name, oldR, newR, abi, { record: nd.name, oldCtx, newCtx }, sink);
     if (newR.size !== oldR.size) {
-      const rule = newR.size > oldR.size && !shifted ? growthRule(nd.name, newCtx) : R.STRUCT_SIZE_CHANGED;
-      sink.emit(rule, subject, abi.name, oldR.size, newR.size, growthMessage(rule, oldR.size, newR.size, newCtx), nd.loc);
+      const layoutKept = (r: string): boolean => {
+        if (oldE.findRecord(r) === undefined || newE.findRecord(r) === undefined) return false;
+        const before = oldE.record(r);
+        const after = newE.record(r);
+        if (before.size !== after.size) return false;
+        const now = new Map(leavesOf(after).map((l) => [l.path, l]));
+        return leavesOf(before).every((l) => { const n = now.get(l.path); return n === undefined || (n.offset === l.offset && n.bitOffset === l.bitOffset); });
+      };
+      const grown = newR.size > oldR.size && !shifted ? growth(nd.name, newR, oldR.size, newCtx, layoutKept) : { rule: R.STRUCT_SIZE_CHANGED, message: `size ${oldR.size} -> ${newR.size}` };
+      sink.emit(grown.rule, subject, abi.name, oldR.size, newR.size, grown.message, nd.loc);
     }
     if (newR.align !== oldR.align) sink.emit(R.STRUCT_ALIGN_CHANGED, subject, abi.name, oldR.align, newR.align, `alignment ${oldR.align} -> ${newR.align}`, nd.loc);
   }

@@ -1,4 +1,6 @@
 import type { ConstantDecl, IoctlDecl, Member, RecordDecl, Spec, TypeNode } from '../spec/model';
+import { dispatchOf, type Dispatch } from './dispatch';
+import { recordFlows, UNKNOWN_FLOW, type Flow } from './flow';
 
 /**
  * What a diff needs to know about one side beyond its layouts: how each type travels (which decides
@@ -16,25 +18,29 @@ export interface SideContext {
   readonly flagGroupOf: ReadonlyMap<string, string>;
   /** Value group (opcodes, indices) of each constant that belongs to one. */
   readonly valueGroupOf: ReadonlyMap<string, string>;
+  /** Which way each named record's bytes travel (see flow.ts). */
+  readonly flowOf: (record: string) => Flow;
+  /** How the driver serves each ioctl of a caller struct of another size (see dispatch.ts). */
+  readonly dispatchOf: (ioctl: IoctlDecl) => Dispatch;
+  /**
+   * Whether old kernels rejected non-zero reserved bytes in a record the kernel reads: declared by a
+   * pad/reserved role in a spec; for a bare header, by the DRM convention (every DRM ioctl checks its
+   * pad fields are zero) when a DRM ioctl carries the record.
+   */
+  readonly reservedChecked: (record: string) => boolean;
 }
 
 export type TypeUse =
-  | { readonly kind: 'ioctl-arg'; readonly ioctl: IoctlDecl; readonly tolerant: boolean }
+  | { readonly kind: 'ioctl-arg'; readonly ioctl: IoctlDecl; readonly dispatch: Dispatch }
   | { readonly kind: 'payload'; readonly constant: ConstantDecl }
   | { readonly kind: 'array-element'; readonly via: string }
   | { readonly kind: 'member'; readonly parent: string; readonly atEnd: boolean };
 
+
 const DRM_TYPE = 0x64; // 'd'
 
-/**
- * Whether the driver tolerates a caller struct of another size: declared in a spec; for a bare header,
- * DRM ioctls are, because the DRM core copies min(user, kernel) size into a zeroed kernel buffer.
- */
-export function sizeTolerant(i: IoctlDecl, headerMode: boolean): boolean {
-  return i.sizeExtensible === true || (headerMode && i.sizeExtensible === undefined && i.type === DRM_TYPE);
-}
-
-const RESERVED_NAME = /^_*(pad|padding|reserved|rsvd|resv|unused|spare)_?\d*$/i;
+// `pad`, `reserved3`, `__rsvd`, and the same as the last word of a name (`mem_rsvd`, `flags_pad`).
+const RESERVED_NAME = /(^_*|_)(pad|padding|reserved|rsvd|resv|unused|spare)_?\d*$/i;
 
 /** Pad/reserved by annotation, or (any side) by a name such as `pad`, `reserved3`, `__rsvd`. */
 export function isReservedMember(m: Member | undefined, name: string): boolean {
@@ -60,7 +66,7 @@ function namedRefs(t: TypeNode, out: string[]): void {
   }
 }
 
-function collectUses(spec: Spec, headerMode: boolean): Map<string, TypeUse[]> {
+function collectUses(spec: Spec, dispatch: (i: IoctlDecl) => Dispatch): Map<string, TypeUse[]> {
   const uses = new Map<string, TypeUse[]>();
   const add = (name: string, u: TypeUse): void => {
     const list = uses.get(name);
@@ -68,24 +74,26 @@ function collectUses(spec: Spec, headerMode: boolean): Map<string, TypeUse[]> {
     else list.push(u);
   };
   for (const i of spec.ioctls) {
-    if (i.arg?.kind === 'ref' && i.arg.tag !== 'enum') add(i.arg.name, { kind: 'ioctl-arg', ioctl: i, tolerant: sizeTolerant(i, headerMode) });
+    if (i.arg?.kind === 'ref' && i.arg.tag !== 'enum') add(i.arg.name, { kind: 'ioctl-arg', ioctl: i, dispatch: dispatch(i) });
   }
   for (const c of spec.constants) if (c.payload !== undefined) add(c.payload, { kind: 'payload', constant: c });
-  const visitMembers = (parent: string, members: readonly Member[], parentKind: 'struct' | 'union' | 'nested'): void => {
+  // `reachesEnd`: whether the end of this member list is the end of the named parent (an inline record
+  // nested as the parent's last member, or as an arm of a union, still is).
+  const visitMembers = (parent: string, members: readonly Member[], kind: 'struct' | 'union', reachesEnd: boolean): void => {
     members.forEach((m, index) => {
       // Growing a member is like growing its parent at the end only for the last member of a struct
-      // or any arm of a union; members of anonymous records are conservatively not at the end.
-      const atEnd = parentKind === 'union' || (parentKind === 'struct' && index === members.length - 1);
+      // or any arm of a union, and only where that list ends where the parent ends.
+      const atEnd = reachesEnd && (kind === 'union' || index === members.length - 1);
       const direct: string[] = [];
       if (m.type.kind === 'ref' && m.type.tag !== 'enum') direct.push(m.type.name);
-      else if (m.type.kind === 'record') visitMembers(parent, m.type.record.members, 'nested');
+      else if (m.type.kind === 'record') visitMembers(parent, m.type.record.members, m.type.record.kind, atEnd);
       else namedRefs(m.type, direct);
       for (const n of direct) add(n, m.type.kind === 'array' ? { kind: 'array-element', via: `${parent}.${m.name ?? ''}` } : { kind: 'member', parent, atEnd });
       const el = m.annotations?.userPointer?.elementType;
       if (el !== undefined) add(el, { kind: 'array-element', via: `${parent}.${m.name ?? ''}` });
     });
   };
-  for (const r of spec.records) if (r.name !== undefined) visitMembers(r.name, r.members, r.kind);
+  for (const r of spec.records) if (r.name !== undefined) visitMembers(r.name, r.members, r.kind, true);
   return uses;
 }
 
@@ -137,7 +145,32 @@ function groupsOf(spec: Spec, headerMode: boolean): { flags: Map<string, string>
   return { flags, values };
 }
 
+/** Records a DRM ioctl reaches (its argument and what that argument contains). */
+function drmCarried(uses: ReadonlyMap<string, readonly TypeUse[]>): (record: string) => boolean {
+  const memo = new Map<string, boolean>();
+  const carried = (name: string, seen: ReadonlySet<string>): boolean => {
+    const known = memo.get(name);
+    if (known !== undefined) return known;
+    if (seen.has(name)) return false;
+    const next = new Set([...seen, name]);
+    const yes = (uses.get(name) ?? []).some((u) =>
+      u.kind === 'ioctl-arg' ? u.ioctl.type === DRM_TYPE : u.kind === 'member' ? carried(u.parent, next) : u.kind === 'array-element' ? carried(u.via.split('.')[0] as string, next) : false);
+    memo.set(name, yes);
+    return yes;
+  };
+  return (name) => carried(name, new Set());
+}
+
 export function sideContext(spec: Spec, headerMode: boolean): SideContext {
   const g = groupsOf(spec, headerMode);
-  return { spec, headerMode, uses: collectUses(spec, headerMode), reachable: reachableTypes(spec), flagGroupOf: g.flags, valueGroupOf: g.values };
+  const dispatch = dispatchOf(spec, headerMode);
+  const uses = collectUses(spec, dispatch);
+  const flows = recordFlows(spec);
+  const drm = drmCarried(uses);
+  return {
+    spec, headerMode, uses, reachable: reachableTypes(spec), flagGroupOf: g.flags, valueGroupOf: g.values,
+    flowOf: (record) => flows.get(record) ?? UNKNOWN_FLOW,
+    dispatchOf: dispatch,
+    reservedChecked: (record) => headerMode && drm(record),
+  };
 }

@@ -10,7 +10,7 @@ import { compareTypeNames } from './compare-names';
 import { compareRecords } from './compare-records';
 import { sideContext, type SideContext } from './context';
 import { compareDivergence } from './divergence';
-import { applyPolicy, verdictOf, type PolicyName } from './policy';
+import { applyPolicy, liveHazards, verdictOf, type PolicyName } from './policy';
 import { ChangeSink } from './sink';
 import { applyWaivers, type Waiver } from './waivers';
 
@@ -28,6 +28,8 @@ export interface DiffOptions {
   readonly abis: readonly Abi[];
   readonly policy?: PolicyName;
   readonly waivers?: readonly Waiver[];
+  /** Hazards fail the verdict too (`uapi diff --strict`). */
+  readonly strict?: boolean;
 }
 
 const levelRank = new Map(LEVELS.map((l, i) => [l, i]));
@@ -87,6 +89,7 @@ export function diffSpecs(oldSide: DiffSide, newSide: DiffSide, options: DiffOpt
   const found = groups.size === 1 ? sink.changes() : sink.changes().map((c) => ({ ...c, abis: [...c.abis].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0)) }));
   const waived = applyWaivers(found, options.waivers ?? []);
   const policy = options.policy ?? 'kernel';
-  const changes = ordered(applyPolicy(waived.changes, policy, oldSide.spec.version, newSide.spec.version, abiNames));
-  return { verdict: verdictOf(changes), old: oldSide.label, new: newSide.label, policy, abis: abiNames, changes, unusedWaivers: waived.unused };
+  const strict = options.strict ?? false;
+  const changes = ordered(applyPolicy(waived.changes, policy, oldSide.spec.version, newSide.spec.version, abiNames, strict));
+  return { verdict: verdictOf(changes, strict), hazards: liveHazards(changes), strict, old: oldSide.label, new: newSide.label, policy, abis: abiNames, changes, unusedWaivers: waived.unused };
 }

@@ -41,7 +41,10 @@ export function compareDivergence(oldAt: (abi: string) => SideContext, newAt: (a
       if (r.name === undefined || (in32 !== undefined && !in32.has(r.name))) continue;
       if (!diverges(new32, new64, r.name, a32, a64)) continue;
       if (oldNames.has(r.name) && old64Names.has(r.name) && diverges(old32, old64, r.name, a32, a64)) continue;
-      const rule = newAt(n64).reachable.has(r.name) ? R.LAYOUT_32_64_DIVERGENCE : R.LAYOUT_32_64_DIVERGENCE_UNUSED;
+      // A type the old version did not have cannot break an old binary: the divergence is a hazard
+      // for new 32-bit callers on a 64-bit kernel, not a break.
+      const isNew = !oldNames.has(r.name) || !old64Names.has(r.name);
+      const rule = !newAt(n64).reachable.has(r.name) ? R.LAYOUT_32_64_DIVERGENCE_UNUSED : isNew ? R.LAYOUT_32_64_DIVERGENCE_NEW_TYPE : R.LAYOUT_32_64_DIVERGENCE;
       const s32 = layoutEngine(new32, a32).record(r.name).size;
       const s64 = layoutEngine(new64, a64).record(r.name).size;
       sink.emit(rule, `${r.kind} ${r.name}`, [n32, n64], `${n32}: ${s32} bytes`, `${n64}: ${s64} bytes`, `layout differs between ${n32} (${s32} bytes) and ${n64} (${s64} bytes): 32-bit callers on a 64-bit kernel need a compat handler; use __aligned_u64 or explicit padding`, r.loc);

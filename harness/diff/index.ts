@@ -9,4 +9,5 @@ export type { PolicyName } from './policy';
 export { readWaivers, applyWaivers, ACCEPTED_CHANGES_FILE } from './waivers';
 export type { Waiver } from './waivers';
 export { diffReport, diffJson, changeItem } from './to-report';
-export { sideContext, sizeTolerant, isSentinel, isReservedMember } from './context';
+export { sideContext, isSentinel, isReservedMember } from './context';
+export { dispatchOf, type Dispatch } from './dispatch';

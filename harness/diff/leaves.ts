@@ -103,3 +103,14 @@ export const overlaps = (a: { offset: number; end: number }, b: { offset: number
   a.offset < b.end && b.offset < a.end;
 export const inside = (inner: { offset: number; end: number }, outer: { offset: number; end: number }): boolean =>
   inner.offset >= outer.offset && inner.end <= outer.end;
+
+/**
+ * A leaf's bits `[start, end)` from the start of the top-level type: a bit-field holds only its own
+ * bits, not the whole storage unit, so a new bit-field in bits that were unnamed or reserved padding
+ * does not collide with its neighbours in the same word.
+ */
+export function bitsOf(l: Leaf): { offset: number; end: number } {
+  return l.bitOffset !== undefined && l.bitSize !== undefined ? { offset: l.bitOffset, end: l.bitOffset + l.bitSize } : { offset: l.offset * 8, end: l.end * 8 };
+}
+export const overlapsBits = (a: Leaf, b: Leaf): boolean => overlaps(bitsOf(a), bitsOf(b));
+export const insideBits = (inner: Leaf, outer: Leaf): boolean => inside(bitsOf(inner), bitsOf(outer));

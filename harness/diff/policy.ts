@@ -11,10 +11,20 @@ export const POLICIES: readonly PolicyName[] = ['kernel', 'semver'];
 
 const counts = (c: Change): boolean => c.waived !== true && c.allowedByPolicy !== true;
 
+/** Whether a change makes the verdict breaking: a proven break, or with `strict` a hazard too. */
+export function breaksVerdict(c: Change, strict = false): boolean {
+  return BREAKING_LEVELS.has(c.level) || (strict && c.level === 'hazard');
+}
+
+/** Hazards that still count: neither waived nor allowed by the policy. */
+export function liveHazards(changes: readonly Change[]): number {
+  return changes.filter((c) => counts(c) && c.level === 'hazard').length;
+}
+
 /** The verdict over changes that are neither waived nor allowed by the policy. */
-export function verdictOf(changes: readonly Change[]): Verdict {
+export function verdictOf(changes: readonly Change[], strict = false): Verdict {
   const live = changes.filter(counts);
-  if (live.some((c) => BREAKING_LEVELS.has(c.level))) return 'breaking';
+  if (live.some((c) => breaksVerdict(c, strict))) return 'breaking';
   if (live.some((c) => c.level === 'source-break')) return 'source-breaking';
   return changes.length === 0 ? 'identical' : 'compatible';
 }
@@ -34,14 +44,15 @@ function isMinorOrMoreBump(oldV: string, newV: string): boolean {
  * are allowed with a major bump, additions and source breaks need at least a minor bump; a missing
  * bump is itself a change (SEMVER_BUMP_REQUIRED).
  */
-export function applyPolicy(changes: readonly Change[], policy: PolicyName, oldVersion: string, newVersion: string, abis: readonly string[]): Change[] {
+export function applyPolicy(changes: readonly Change[], policy: PolicyName, oldVersion: string, newVersion: string, abis: readonly string[], strict = false): Change[] {
   if (policy === 'kernel') return [...changes];
   const live = changes.filter((c) => c.waived !== true);
-  const breaking = live.some((c) => BREAKING_LEVELS.has(c.level));
-  const additive = live.some((c) => c.level === 'compatible' || c.level === 'source-break');
+  const breaking = live.some((c) => breaksVerdict(c, strict));
+  // A hazard that does not fail the gate still changes the interface: it needs a minor bump at least.
+  const additive = live.some((c) => c.level === 'compatible' || c.level === 'source-break' || c.level === 'hazard');
   const major = semverValid(oldVersion) !== null && semverValid(newVersion) !== null && isMajorBump(oldVersion, newVersion);
   const minor = semverValid(oldVersion) !== null && semverValid(newVersion) !== null && isMinorOrMoreBump(oldVersion, newVersion);
-  const out = changes.map((c) => (major && BREAKING_LEVELS.has(c.level) ? { ...c, allowedByPolicy: true } : c));
+  const out = changes.map((c) => (major && breaksVerdict(c, strict) ? { ...c, allowedByPolicy: true } : c));
   const bump = (need: string): Change => ({
     rule: SEMVER_BUMP_REQUIRED.id, level: SEMVER_BUMP_REQUIRED.level, subject: 'version', abis,
     old: oldVersion, new: newVersion,

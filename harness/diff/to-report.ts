@@ -1,19 +1,20 @@
 import type { Report, ReportItem, ReportLevel } from '../report/report';
-import { BREAKING_LEVELS, type Change, type DiffResult } from './change';
+import type { Change, DiffResult } from './change';
+import { breaksVerdict } from './policy';
 import { RULES } from './rules';
 
-function reportLevel(c: Change): ReportLevel {
-  if (BREAKING_LEVELS.has(c.level) && c.allowedByPolicy !== true) return 'error';
-  return c.level === 'source-break' ? 'warning' : 'info';
+function reportLevel(c: Change, strict: boolean): ReportLevel {
+  if (breaksVerdict(c, strict) && c.allowedByPolicy !== true) return 'error';
+  return c.level === 'source-break' || c.level === 'hazard' ? 'warning' : 'info';
 }
 
 /** One change as a report item; `allAbis` are the ABIs compared (an item lists its own only when fewer). */
-export function changeItem(c: Change, allAbis: readonly string[], subjectPrefix = ''): ReportItem {
+export function changeItem(c: Change, allAbis: readonly string[], subjectPrefix = '', strict = false): ReportItem {
   const partial = c.abis.length > 0 && c.abis.length < allAbis.length;
   const note = c.allowedByPolicy === true ? ' (allowed by the semver policy: major version bump)' : '';
   return {
     rule: c.rule,
-    level: reportLevel(c),
+    level: reportLevel(c, strict),
     label: c.level,
     subject: `${subjectPrefix}${c.subject}`,
     message: `${c.message}${note}`,
@@ -25,7 +26,7 @@ export function changeItem(c: Change, allAbis: readonly string[], subjectPrefix 
 
 /** A diff as the shared report writers (text, markdown, junit, github) take it. */
 export function diffReport(result: DiffResult): Report {
-  const items = result.changes.map((c) => changeItem(c, result.abis));
+  const items = result.changes.map((c) => changeItem(c, result.abis, '', result.strict));
   return {
     title: `uapi diff ${result.old} -> ${result.new}`,
     verdict: result.verdict,
@@ -43,6 +44,7 @@ export function diffJson(result: DiffResult): unknown {
     new: result.new,
     policy: result.policy,
     abis: result.abis,
+    hazards: result.hazards,
     changes: result.changes,
   };
 }

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Change, DiffResult, Verdict } from '../diff/change';
 import { diffSpecs } from '../diff/diff-specs';
-import { verdictOf } from '../diff/policy';
+import { liveHazards, verdictOf } from '../diff/policy';
 import * as R from '../diff/rules';
 import type { Issue } from '../diagnostics/issue';
 import type { SpecVariant } from '../import/target-variants';
@@ -33,6 +33,8 @@ export interface TreeResult {
   readonly base: string;
   readonly past: string;
   readonly verdict: Verdict;
+  /** Hazards of every header that are not waived (they fail only with --strict in uapi diff). */
+  readonly hazards: number;
   readonly abis: readonly string[];
   readonly headers: readonly HeaderResult[];
 }
@@ -125,7 +127,7 @@ export async function checkTree(top: string, o: TreeOptions): Promise<{ result?:
   }
   if (issues.length > 0) return { issues };
   return {
-    result: { top, base: refs.base ?? 'worktree', past: refs.past, verdict: worst(headers.map((h) => h.verdict)), abis: abiNames, headers },
+    result: { top, base: refs.base ?? 'worktree', past: refs.past, verdict: worst(headers.map((h) => h.verdict)), hazards: liveHazards(headers.flatMap((h) => h.changes)), abis: abiNames, headers },
     issues: [],
     warnings,
   };

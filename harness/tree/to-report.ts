@@ -17,5 +17,5 @@ export function treeReport(r: TreeResult): Report {
 
 /** `uapi check-tree --format json`: the verdict, the refs, and each header with its diff. */
 export function treeJson(r: TreeResult): unknown {
-  return { verdict: r.verdict, base: r.base, past: r.past, abis: r.abis, headers: r.headers };
+  return { verdict: r.verdict, hazards: r.hazards, base: r.base, past: r.past, abis: r.abis, headers: r.headers };
 }

@@ -29,11 +29,12 @@ function waiversOf(ctx: CommandContext, newArg: string): Waiver[] {
 export const diffCommand: Command = {
   name: 'diff',
   summary: 'classify every change between two versions of a uAPI and give a verdict',
-  synopsis: '<old> <new> [--abi A,B|all] [--policy kernel|semver] [--format F] [--accept FILE] [-I DIR]... [--old-include DIR]... [--new-include DIR]...',
+  synopsis: '<old> <new> [--abi A,B|all] [--policy kernel|semver] [--strict] [--format F] [--accept FILE] [-I DIR]... [--old-include DIR]... [--new-include DIR]...',
   positionals: [2, 2],
   options: {
     abi: abiOption,
     policy: { type: 'string', valueName: 'kernel|semver', description: 'kernel: no break ever (default); semver: breaks need a major bump, additions a minor one' },
+    strict: { type: 'boolean', description: 'hazards (breaks only under a condition the input cannot show) fail the verdict too' },
     format: formatOption(REPORT_FORMATS),
     accept: { type: 'string', valueName: 'FILE', description: `accepted changes (default: ${ACCEPTED_CHANGES_FILE} in the new spec's folder)` },
     include: includeOption,
@@ -44,7 +45,7 @@ export const diffCommand: Command = {
     '<old> and <new> are each a spec folder or file, a C header (.h), or REF:path read from git.',
     "A header inside an installed uAPI tree (a folder above it holds linux/types.h: usr/include, include/uapi) is",
     'compiled against that tree, after the folders given: each side against its own tree, per ABI.',
-    'Exit 1 when the verdict is breaking (an abi, value or behavior break that is not waived), else 0.',
+    'Exit 1 when the verdict is breaking (an abi, value or behavior break that is not waived; with --strict a hazard too), else 0.',
   ].join('\n'),
   async run(ctx) {
     const abis = selectedAbis(ctx);
@@ -58,7 +59,7 @@ export const diffCommand: Command = {
     const result = diffSpecs(
       side(oldU, oldArg),
       side(newU, newArg),
-      { abis, policy, waivers },
+      { abis, policy, waivers, strict: ctx.values['strict'] === true },
     );
     for (const w of result.unusedWaivers) {
       ctx.io.err(`${formatIssue(issue('WAIVER_UNUSED', `${w.rule} ${w.subject}`, 'accepted change matches nothing: remove it', undefined, 'warning'))}\n`);
