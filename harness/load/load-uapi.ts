@@ -3,6 +3,9 @@ import * as path from 'node:path';
 import { issue, type Issue } from '../diagnostics/issue';
 import { importHeader } from '../import';
 import type { SpecVariant } from '../import/target-variants';
+import semverValid = require('semver/functions/valid');
+import { MANIFEST_FILE, RELEASE_SPEC_FILE, shownPath } from '../release/store-layout';
+import { verifyRelease } from '../release/verify-release';
 import { readCanonicalFile } from '../spec/canonical-file';
 import { kindOf } from '../util/read-input';
 import type { Spec } from '../spec/model';
@@ -53,6 +56,20 @@ function resolveEntry(p: string, shown: string): { file?: string; issues: Issue[
 }
 
 /**
+ * A canonical spec file; when it is the spec.json of a release (`<uapi>/<version>/spec.json` beside
+ * its manifest), the whole release is verified first, as every reader of releases does.
+ */
+function readReleaseOrSpecFile(file: string, cwd: string): { spec?: Spec; issues: Issue[] } {
+  const dir = path.dirname(file);
+  const version = path.basename(dir);
+  if (path.basename(file) === RELEASE_SPEC_FILE && semverValid(version) !== null && fs.existsSync(path.join(dir, MANIFEST_FILE))) {
+    const v = verifyRelease(dir, path.basename(path.dirname(dir)), version, { shownDir: shownPath(dir, cwd) });
+    if (v.spec === undefined) return { issues: v.issues };
+  }
+  return readCanonicalFile(file, path.relative(cwd, file) || file);
+}
+
+/**
  * Reads a uAPI named on the command line: a spec folder or file (`.ts`, `.js`, canonical `.json`), a
  * C header (`.h`, imported through clang), or `REF:path` read from git. The result is validated;
  * every problem comes back as an issue and nothing is thrown for bad input.
@@ -83,7 +100,7 @@ export async function loadUapi(argument: string, options: LoadOptions = {}): Pro
     });
   } else if (ext === '.json') {
     origin = 'json';
-    loaded = readCanonicalFile(file, path.relative(cwd, file) || file);
+    loaded = readReleaseOrSpecFile(file, cwd);
   } else if (ext === '.ts' || ext === '.js' || ext === '.cjs') {
     origin = 'spec';
     loaded = loadSpecModule(file);

@@ -3,7 +3,10 @@ import * as path from 'node:path';
 import { UserError } from '../../diagnostics/user-error';
 import { releaseNamed, suiteTarget } from '../../pbt/cli-support';
 import { dataToJson } from '../../pbt/run/data-json';
-import { listReleases, type Release } from '../../release/releases';
+import { issue } from '../../diagnostics/issue';
+import type { Release } from '../../release/releases';
+import { MANIFEST_FILE } from '../../release/store-layout';
+import { readReleasesOrFail } from '../read-releases';
 import { describeDivergence } from '../../trace/describe-divergence';
 import { addReleaseTrace, traceFileOf } from '../../trace/release-trace';
 import { replayTrace } from '../../trace/replay-trace';
@@ -51,11 +54,13 @@ export const traceCommand: Command = {
   async run(ctx) {
     const format = selectedFormat(ctx, FORMATS);
     const t = await suiteTarget(ctx, ctx.positionals[0]);
-    const { releases, issues } = listReleases(t.snapshotsRoot, t.spec.name);
-    if (issues.length > 0) throw new UserError(issues);
+    const releases = readReleasesOrFail(ctx, t.snapshotsRoot, t.spec.name);
     const chosen = selected(ctx, releases, `${t.spec.name} in ${t.snapshotsRoot}`);
     if (ctx.values['record'] === true) {
       const missing = chosen.filter((r) => !fs.existsSync(traceFileOf(r.dir)));
+      // A sealed release is complete as its manifest lists it: a trace added now would be a rewrite.
+      const sealed = missing.filter((r) => r.sealed === true);
+      if (sealed.length > 0) throw new UserError(sealed.map((r) => issue('TRACE_SEALED', `${r.spec.name} ${r.version}`, `the release was sealed without a trace (its ${MANIFEST_FILE} lists every file) and is never rewritten: its userspace is still checked by the cross-version step of uapi check`, { file: path.relative(ctx.io.cwd, path.join(r.dir, MANIFEST_FILE)), line: 1, col: 1 })));
       for (const r of missing) {
         const w = addReleaseTrace(r, t.spec);
         if (w.written === undefined) throw new UserError(w.issues);

@@ -1,0 +1,16 @@
+import { formatIssue } from '../diagnostics/format';
+import { UserError } from '../diagnostics/user-error';
+import { listReleases, releaseErrors, type Release } from '../release/releases';
+import type { CommandContext } from './command';
+
+/**
+ * The verified releases of a uAPI, for a command that reads them: damage is a UserError (exit 2,
+ * each problem at its file and line); what was cleaned up of an interrupted writer is printed.
+ */
+export function readReleasesOrFail(ctx: CommandContext, snapshotsRoot: string, uapi: string): Release[] {
+  const { releases, issues } = listReleases(snapshotsRoot, uapi, { cwd: ctx.io.cwd });
+  const errors = releaseErrors(issues);
+  if (errors.length > 0) throw new UserError(errors);
+  for (const i of issues) ctx.io.err(`${formatIssue(i)}\n`);
+  return releases;
+}
