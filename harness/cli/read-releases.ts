@@ -7,8 +7,8 @@ import type { CommandContext } from './command';
  * The verified releases of a uAPI, for a command that reads them: damage is a UserError (exit 2,
  * each problem at its file and line); what was cleaned up of an interrupted writer is printed.
  */
-export function readReleasesOrFail(ctx: CommandContext, snapshotsRoot: string, uapi: string): Release[] {
-  const { releases, issues } = listReleases(snapshotsRoot, uapi, { cwd: ctx.io.cwd });
+export function readReleasesOrFail(ctx: CommandContext, snapshotsRoot: string, uapi: string, o: { unsealed?: boolean } = {}): Release[] {
+  const { releases, issues } = listReleases(snapshotsRoot, uapi, { cwd: ctx.io.cwd, ...o });
   const errors = releaseErrors(issues);
   if (errors.length > 0) throw new UserError(errors);
   for (const i of issues) ctx.io.err(`${formatIssue(i)}\n`);

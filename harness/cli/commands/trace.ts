@@ -48,13 +48,15 @@ export const traceCommand: Command = {
     'in its suite run (fixed seed) and every answer, bytes in hex. Replaying makes the same calls on a fresh',
     'core of the working spec and demands the same answers; the first divergent call is printed with both',
     'answers side by side. --record writes the trace of releases frozen without one, made on the working',
-    'spec\'s core (uapi release records it when it freezes a version). --format json prints',
+    'spec\'s core (uapi release records it when it freezes a version), before such an old release is sealed',
+    'with uapi release --manifest (a sealed release is never completed afterwards). --format json prints',
     '{"releases":[{"version","verdict","sessions","steps","ioctls","divergence"}]}. Exit 1 when a trace diverges.',
   ].join('\n'),
   async run(ctx) {
     const format = selectedFormat(ctx, FORMATS);
     const t = await suiteTarget(ctx, ctx.positionals[0]);
-    const releases = readReleasesOrFail(ctx, t.snapshotsRoot, t.spec.name);
+    // Recording completes a release frozen before traces and manifests existed, before it is sealed.
+    const releases = readReleasesOrFail(ctx, t.snapshotsRoot, t.spec.name, { unsealed: ctx.values['record'] === true });
     const chosen = selected(ctx, releases, `${t.spec.name} in ${t.snapshotsRoot}`);
     if (ctx.values['record'] === true) {
       const missing = chosen.filter((r) => !fs.existsSync(traceFileOf(r.dir)));
