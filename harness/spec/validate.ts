@@ -31,8 +31,10 @@ export function validateSpec(spec: Spec, locate?: (p: JsonPath) => SourceLoc): I
     out.push(issue(code, path, message, loc));
   };
 
-  if (!C_IDENT.test(spec.name.replace(/-/g, '_'))) add('SPEC_NAME', 'spec', `spec name "${spec.name}" is not an identifier`);
-  if (semverValid(spec.version) === null) add('SPEC_VERSION', 'spec', `version "${spec.version}" is not a semantic version (x.y.z)`);
+  // The spec's own keys: their line in a spec.json, else the spec file itself.
+  const top = (k: string): SourceLoc | undefined => locate?.([k]) ?? (spec.source !== undefined ? { file: spec.source, line: 1, col: 1 } : undefined);
+  if (!C_IDENT.test(spec.name.replace(/-/g, '_'))) add('SPEC_NAME', 'spec', `spec name "${spec.name}" is not an identifier`, top('name'));
+  if (semverValid(spec.version) === null) add('SPEC_VERSION', 'spec', `version "${spec.version}" is not a semantic version (x.y.z)`, top('version'));
 
   const records = new Map<string, RecordDecl>();
   const enums = new Set<string>();
