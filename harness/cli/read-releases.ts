@@ -9,8 +9,8 @@ import type { CommandContext } from './command';
  */
 export function readReleasesOrFail(ctx: CommandContext, snapshotsRoot: string, uapi: string, o: { unsealed?: boolean } = {}): Release[] {
   const { releases, issues } = listReleases(snapshotsRoot, uapi, { cwd: ctx.io.cwd, ...o });
-  const errors = releaseErrors(issues);
-  if (errors.length > 0) throw new UserError(errors);
+  // On errors, the clean-up notes go out with them: both are what the user must read.
+  if (releaseErrors(issues).length > 0) throw new UserError(issues);
   for (const i of issues) ctx.io.err(`${formatIssue(i)}\n`);
   return releases;
 }
