@@ -1,6 +1,6 @@
 import type { Abi } from '../layout/abi';
 import type { PolicyName, Waiver } from '../diff';
-import type { Issue } from '../diagnostics/issue';
+import { hasErrors, type Issue } from '../diagnostics/issue';
 import { listReleases } from '../release/releases';
 import type { Spec } from '../spec/model';
 import { DEFAULT_BUDGETS } from '../config/config';
@@ -34,12 +34,15 @@ export interface CheckOptions {
  * The gate for one uAPI: its goldens, a diff against every frozen release (oldest first), lint, the
  * quick property suite against the emulated core, then for every release the suite of its userspace
  * on the current core (cross-version) and the replay of its golden ioctl trace.
- * Problems reading the releases come back as issues (they are input errors, exit 2).
+ * Problems reading the releases come back as error issues (they are input errors, exit 2), and
+ * nothing is run; warnings (what was cleaned up of an interrupted release) come back with the steps.
  */
 export function checkUapi(target: CheckTarget, options: CheckOptions): { steps: StepResult[]; issues: Issue[] } {
   const { spec, argument } = target;
+  // Releases are verified before anything uses them: a damaged one stops the gate (exit 2).
+  const { releases, issues } = listReleases(options.snapshotsRoot, spec.name, options.cwd !== undefined ? { cwd: options.cwd } : {});
+  if (hasErrors(issues)) return { steps: [], issues };
   const steps: StepResult[] = [goldensStep(spec, options.snapshotsRoot, options.abis, argument)];
-  const { releases, issues } = listReleases(options.snapshotsRoot, spec.name);
   for (const r of releases) steps.push(releaseDiffStep(spec, argument, r, options.abis, options.policy, target.waivers, options.cwd));
   steps.push(lintStep(spec, argument, options.abis));
   // The quick property suite, for a uAPI the emulated core speaks (the others have nothing to run it on).

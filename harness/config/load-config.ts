@@ -4,19 +4,10 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type Par
 import { issue, type Issue } from '../diagnostics/issue';
 import { POLICIES, type PolicyName } from '../diff/policy';
 import { parseAbiList } from '../layout/abi';
-import type { SourceLoc } from '../spec/model';
 import { discoverSpecFolders } from '../snapshot/discover';
+import { textLocator } from '../util/json-file';
+import { readInputText } from '../util/read-input';
 import { CONFIG_FILE, DEFAULT_BUDGETS, type Budgets, type Config, type UapiEntry } from './config';
-
-function locator(file: string, text: string): (offset: number) => SourceLoc {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  return (offset) => {
-    let line = 0;
-    while (line + 1 < starts.length && (starts[line + 1] as number) <= offset) line++;
-    return { file, line: line + 1, col: offset - (starts[line] as number) + 1 };
-  };
-}
 
 /** Built-in defaults: every spec folder under specs/, all eight ABIs, the kernel policy. */
 export function defaultConfig(root: string): Config {
@@ -42,8 +33,11 @@ export function loadConfig(root: string, explicit?: string): { config?: Config; 
     if (explicit !== undefined) return { issues: [issue('CONFIG_MISSING', explicit, 'no such configuration file')] };
     return { config: defaultConfig(root), issues: [] };
   }
-  const text = fs.readFileSync(file, 'utf8');
-  const at = locator(path.relative(process.cwd(), file) || file, text);
+  const shown = path.relative(process.cwd(), file) || file;
+  const read = readInputText(file);
+  if (read.text === undefined) return { issues: [issue('CONFIG_READ', CONFIG_FILE, read.problem ?? 'cannot read', { file: shown, line: 1, col: 1 })] };
+  const text = read.text;
+  const at = textLocator(shown, text);
   const issues: Issue[] = [];
   const bad = (node: Node | undefined, where: string, message: string): void => {
     issues.push(issue('CONFIG_INVALID', where, message, at(node?.offset ?? 0)));
@@ -89,6 +83,7 @@ export function loadConfig(root: string, explicit?: string): { config?: Config; 
       const get = (k: string): Node | undefined => findNodeAtLocation(n, [k]);
       const name = get('name');
       if (name?.type !== 'string' || (name.value as string) === '') bad(name ?? n, `${where}.name`, 'a non-empty name is required');
+      else if (uapis.some((u) => u.name === name.value)) bad(name, `${where}.name`, `uAPI name "${name.value as string}" is used twice: each uAPI has its own releases under snapshots/<name>/`);
       const spec = get('spec');
       const header = get('header');
       if ((spec === undefined) === (header === undefined)) bad(n, where, 'give exactly one of "spec" (a spec folder) and "header" (a .h file)');

@@ -1,5 +1,7 @@
-import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { issue, type Issue } from '../diagnostics/issue';
+import { parseLocatedJson } from '../util/json-file';
+import { readInputText } from '../util/read-input';
 import type { Change } from './change';
 
 /** One reviewed, accepted change: it stays in every report, marked waived with its reason. */
@@ -16,21 +18,21 @@ export const ACCEPTED_CHANGES_FILE = 'accepted-changes.json';
  * needs a non-empty reason: a waiver without one would be a silent drop.
  */
 export function readWaivers(file: string): { waivers: Waiver[]; issues: Issue[] } {
-  const loc = { file, line: 1, col: 1 };
-  let json: unknown;
-  try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    return { waivers: [], issues: [issue('WAIVER_FILE', file, `cannot read accepted changes: ${(e as Error).message}`, loc)] };
-  }
+  const shown = path.relative(process.cwd(), file) || file;
+  const read = readInputText(file);
+  if (read.text === undefined) return { waivers: [], issues: [issue('WAIVER_FILE', shown, `cannot read accepted changes: ${read.problem ?? ''}`, { file: shown, line: 1, col: 1 })] };
+  // Each problem at its own line and column (the JSON syntax error included).
+  const parsed = parseLocatedJson(read.text, shown);
+  if (parsed.json === undefined) return { waivers: [], issues: [issue('WAIVER_FILE', shown, parsed.error?.message ?? 'not JSON', parsed.error?.loc)] };
+  const { value: json, locate } = parsed.json;
   const list = (json as { accepted?: unknown } | null)?.accepted;
-  if (!Array.isArray(list)) return { waivers: [], issues: [issue('WAIVER_FILE', file, 'expected {"accepted": [{"rule", "subject", "reason"}, ...]}', loc)] };
+  if (!Array.isArray(list)) return { waivers: [], issues: [issue('WAIVER_FILE', shown, 'expected {"accepted": [{"rule", "subject", "reason"}, ...]}', locate(['accepted']))] };
   const waivers: Waiver[] = [];
   const issues: Issue[] = [];
   list.forEach((w: unknown, i) => {
-    const o = (w ?? {}) as Record<string, unknown>;
+    const o = (w !== null && typeof w === 'object' ? w : {}) as Record<string, unknown>;
     const bad = ['rule', 'subject', 'reason'].filter((k) => typeof o[k] !== 'string' || (o[k] as string).trim() === '');
-    if (bad.length > 0) issues.push(issue('WAIVER_ENTRY', `accepted[${i}]`, `missing or empty ${bad.join(', ')}`, loc));
+    if (bad.length > 0) issues.push(issue('WAIVER_ENTRY', `accepted[${i}]`, `missing or empty ${bad.join(', ')}`, locate(['accepted', i, bad[0] as string])));
     else waivers.push({ rule: o['rule'] as string, subject: o['subject'] as string, reason: o['reason'] as string });
   });
   return { waivers, issues };

@@ -62,7 +62,8 @@ export function importProbe(header: string, candidates: readonly MacroCandidate[
   candidates.forEach((c, i) => lines.push(valueLineText(c, i)));
   lines.push(kernelInternalFallbacks());
   candidates.forEach((c, i) => lines.push(fallbackLineText(c, i)));
-  lines.push(...shapeSection(candidates));
+  // A loop, not a spread: a 10 MB header gives more lines than a call may take as arguments.
+  for (const l of shapeSection(candidates)) lines.push(l);
   return lines.join('\n') + '\n';
 }
 
@@ -92,7 +93,8 @@ function valueLinesAfterInclude(header: string, candidates: readonly MacroCandid
 export function declarationsProbe(header: string, candidates: readonly MacroCandidate[], values: readonly number[]): PassProbe {
   const { lines, valueLines } = valueLinesAfterInclude(header, candidates, values);
   lines.push(kernelInternalFallbacks());
-  lines.push(...shapeSection(candidates));
+  // A loop, not a spread: a 10 MB header gives more lines than a call may take as arguments.
+  for (const l of shapeSection(candidates)) lines.push(l);
   return { text: lines.join('\n') + '\n', valueLines };
 }
 

@@ -3,7 +3,11 @@ import * as path from 'node:path';
 import { issue, type Issue } from '../diagnostics/issue';
 import { importHeader } from '../import';
 import type { SpecVariant } from '../import/target-variants';
-import { fromCanonical } from '../spec/canonical';
+import semverValid = require('semver/functions/valid');
+import { MANIFEST_FILE, RELEASE_SPEC_FILE, shownPath } from '../release/store-layout';
+import { verifyRelease } from '../release/verify-release';
+import { readCanonicalFile } from '../spec/canonical-file';
+import { kindOf } from '../util/read-input';
 import type { Spec } from '../spec/model';
 import { validateSpec } from '../spec/validate';
 import { headerIncludeDirs, ownIncludeTree, revisionTree } from './include-root';
@@ -43,14 +47,34 @@ export interface LoadedUapi {
 
 const SPEC_ENTRY_NAMES = ['spec.ts', 'spec.js', 'spec.json'];
 
-function resolveEntry(p: string): { file?: string; issues: Issue[] } {
-  if (!fs.existsSync(p)) return { issues: [issue('INPUT_MISSING', p, 'no such file or folder')] };
-  if (!fs.statSync(p).isDirectory()) return { file: p, issues: [] };
-  for (const n of SPEC_ENTRY_NAMES) {
-    const f = path.join(p, n);
-    if (fs.existsSync(f)) return { file: f, issues: [] };
+function resolveEntry(p: string, shown: string): { file?: string; issues: Issue[] } {
+  const at = { file: shown, line: 1, col: 1 };
+  if (!fs.existsSync(p)) return { issues: [issue('INPUT_MISSING', shown, 'no such file or folder', at)] };
+  const st = fs.statSync(p);
+  if (st.isDirectory()) {
+    for (const n of SPEC_ENTRY_NAMES) {
+      const f = path.join(p, n);
+      if (fs.existsSync(f)) return resolveEntry(f, path.join(shown, n));
+    }
+    return { issues: [issue('INPUT_MISSING', shown, `a spec folder must hold one of ${SPEC_ENTRY_NAMES.join(', ')}`, at)] };
   }
-  return { issues: [issue('INPUT_MISSING', p, `a spec folder must hold one of ${SPEC_ENTRY_NAMES.join(', ')}`)] };
+  // A FIFO or a device would block the reader forever: only regular files are specs or headers.
+  if (!st.isFile()) return { issues: [issue('INPUT_KIND', shown, `${kindOf(st)} is not a spec or a header: give a spec folder, a spec file or a .h file`, at)] };
+  return { file: p, issues: [] };
+}
+
+/**
+ * A canonical spec file; when it is the spec.json of a release (`<uapi>/<version>/spec.json` beside
+ * its manifest), the whole release is verified first, as every reader of releases does.
+ */
+function readReleaseOrSpecFile(file: string, cwd: string): { spec?: Spec; issues: Issue[] } {
+  const dir = path.dirname(file);
+  const version = path.basename(dir);
+  if (path.basename(file) === RELEASE_SPEC_FILE && semverValid(version) !== null && fs.existsSync(path.join(dir, MANIFEST_FILE))) {
+    const v = verifyRelease(dir, path.basename(path.dirname(dir)), version, { shownDir: shownPath(dir, cwd) });
+    if (v.spec === undefined) return { issues: v.issues };
+  }
+  return readCanonicalFile(file, path.relative(cwd, file) || file);
 }
 
 /**
@@ -71,7 +95,7 @@ export async function loadUapi(argument: string, options: LoadOptions = {}): Pro
     if (m.path === undefined) return { issues: m.issues };
     target = m.path;
   }
-  const entry = resolveEntry(target);
+  const entry = resolveEntry(target, ref !== undefined ? argument : path.relative(cwd, target) || argument);
   if (entry.file === undefined) return { issues: entry.issues };
   const file = entry.file;
   const ext = path.extname(file);
@@ -96,13 +120,7 @@ export async function loadUapi(argument: string, options: LoadOptions = {}): Pro
     });
   } else if (ext === '.json') {
     origin = 'json';
-    let json: unknown;
-    try {
-      json = JSON.parse(fs.readFileSync(file, 'utf8'));
-    } catch (e) {
-      return { issues: [issue('SPEC_JSON', argument, `not valid JSON: ${(e as Error).message}`, { file, line: 1, col: 1 })] };
-    }
-    loaded = fromCanonical(json, file);
+    loaded = readReleaseOrSpecFile(file, cwd);
   } else if (ext === '.ts' || ext === '.js' || ext === '.cjs') {
     origin = 'spec';
     loaded = loadSpecModule(file);
@@ -110,7 +128,8 @@ export async function loadUapi(argument: string, options: LoadOptions = {}): Pro
     return { issues: [issue('INPUT_KIND', argument, 'expected a spec folder, a spec file (.ts, .js, .json) or a C header (.h)')] };
   }
   if (loaded.spec === undefined) return { issues: [...notes, ...loaded.issues] };
-  const problems = [...notes, ...loaded.issues, ...validateSpec(loaded.spec)];
+  // A canonical file was validated as it was read (with its JSON locations).
+  const problems = origin === 'json' ? [...notes, ...loaded.issues] : [...notes, ...loaded.issues, ...validateSpec(loaded.spec)];
   if (problems.some((i) => i.severity === 'error')) return { issues: problems };
   const variants = loaded.variants;
   return {

@@ -1,5 +1,7 @@
 import * as path from 'node:path';
 import { issue, type Issue } from '../diagnostics/issue';
+import { userFrame } from '../spec/dsl/call-site';
+import { DslError } from '../spec/dsl/dsl-error';
 import type { Spec } from '../spec/model';
 
 // Spec files import the DSL as 'uapi-harness'. Wherever the file lives, that name must mean this very
@@ -27,6 +29,35 @@ function hookResolution(): void {
   });
 }
 
+interface TsDiagnostic {
+  readonly code: number;
+  readonly start?: number;
+  readonly messageText: string | { readonly messageText: string };
+  readonly file?: { readonly fileName: string; getLineAndCharacterOfPosition(p: number): { line: number; character: number } };
+}
+
+/**
+ * What went wrong loading a spec module, at the line it went wrong: a TypeScript syntax error at
+ * its position (ts-node's TSError carries the compiler's diagnostics), a DSL builder given a wrong
+ * value at the call that gave it, anything else thrown at the first frame in the user's files.
+ */
+function loadFailure(e: unknown, file: string): Issue[] {
+  const top = { file: path.relative(process.cwd(), file) || file, line: 1, col: 1 };
+  if (e instanceof DslError) return [issue('SPEC_DSL', e.subject, e.message, e.loc ?? userFrame(e.stack) ?? top)];
+  const diagnostics = (e as { diagnostics?: readonly TsDiagnostic[] } | null)?.diagnostics;
+  if (Array.isArray(diagnostics) && diagnostics.length > 0) {
+    return diagnostics.map((d: TsDiagnostic) => {
+      const text = typeof d.messageText === 'string' ? d.messageText : d.messageText.messageText;
+      const p = d.file !== undefined && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
+      const loc = d.file !== undefined && p !== undefined ? { file: path.relative(process.cwd(), d.file.fileName) || d.file.fileName, line: p.line + 1, col: p.character + 1 } : top;
+      return issue('SPEC_SYNTAX', '', `TS${d.code}: ${text}`, loc);
+    });
+  }
+  const err = e instanceof Error ? e : undefined;
+  const message = err?.message ?? String(e);
+  return [issue('SPEC_LOAD', '', `the spec module threw while loading: ${message}`, userFrame(err?.stack) ?? top)];
+}
+
 function isSpec(v: unknown): v is Spec {
   if (v === null || typeof v !== 'object') return false;
   const o = v as Record<string, unknown>;
@@ -46,11 +77,12 @@ export function loadSpecModule(file: string): { spec?: Spec; issues: Issue[] } {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     mod = require(abs) as Record<string, unknown>;
   } catch (e) {
-    return { issues: [issue('SPEC_LOAD', file, `cannot load spec module: ${(e as Error).message}`, { file, line: 1, col: 1 })] };
+    return { issues: loadFailure(e, file) };
   }
   const spec = mod['spec'];
   if (!isSpec(spec)) {
-    return { issues: [issue('SPEC_LOAD', file, 'the module must export `spec`, the result of defineSpec({...})', { file, line: 1, col: 1 })] };
+    const shown = path.relative(process.cwd(), file) || file;
+    return { issues: [issue('SPEC_LOAD', shown, 'the module must export `spec`, the result of defineSpec({...})', { file: shown, line: 1, col: 1 })] };
   }
   return { spec: { ...spec, source: file }, issues: [] };
 }

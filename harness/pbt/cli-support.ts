@@ -8,7 +8,8 @@ import { UserError } from '../diagnostics/user-error';
 import type { Abi } from '../layout/abi';
 import type { Spec } from '../spec/model';
 import { MUTATION_IDS, parseMutations, type MutationId } from '../../emulator/mutations';
-import { listReleases, type Release } from '../release/releases';
+import type { Release } from '../release/releases';
+import { readReleasesOrFail } from '../cli/read-releases';
 import { emulatorProblem, suiteAbis } from './run/suite-setup';
 
 /** The uAPI a suite command works on, how it was named, and the project's configuration. */
@@ -68,8 +69,7 @@ export function mutationOption(ctx: CommandContext, allWhenNone: boolean): Mutat
 export function clientSpecOf(ctx: CommandContext, t: SuiteTarget): { client: Spec; release?: string } {
   const version = ctx.values['release'] as string | undefined;
   if (version === undefined) return { client: t.spec };
-  const { releases, issues } = listReleases(t.snapshotsRoot, t.spec.name);
-  if (issues.length > 0) throw new UserError(issues);
+  const releases = readReleasesOrFail(ctx, t.snapshotsRoot, t.spec.name);
   const r = releaseNamed(releases, version, `${t.spec.name} in ${t.snapshotsRoot}`);
   return { client: r.spec, release: r.version };
 }

@@ -5,6 +5,8 @@ import {
   FAILURE_CLASSES, type FieldAnnotations, type Member, type RecordDecl, type SourceLoc, type Spec, type TypeNode,
 } from './model';
 import { SCALARS } from './scalars';
+import { checkSpecShape } from './spec-shape';
+import type { JsonPath } from '../util/json-file';
 
 const C_IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ERRNO = /^E[A-Z0-9]+$/;
@@ -21,14 +23,18 @@ const isPow2 = (n: number): boolean => Number.isInteger(n) && n > 0 && (n & (n -
  * between members). Lint rules S14 and S15 warn about those; validation only refuses what has no
  * layout at all.
  */
-export function validateSpec(spec: Spec): Issue[] {
+export function validateSpec(spec: Spec, locate?: (p: JsonPath) => SourceLoc): Issue[] {
+  const shape = checkSpecShape(spec, locate);
+  if (shape.length > 0) return shape;
   const out: Issue[] = [];
   const add = (code: string, path: string, message: string, loc?: SourceLoc): void => {
     out.push(issue(code, path, message, loc));
   };
 
-  if (!C_IDENT.test(spec.name.replace(/-/g, '_'))) add('SPEC_NAME', 'spec', `spec name "${spec.name}" is not an identifier`);
-  if (semverValid(spec.version) === null) add('SPEC_VERSION', 'spec', `version "${spec.version}" is not a semantic version (x.y.z)`);
+  // The spec's own keys: their line in a spec.json, else the spec file itself.
+  const top = (k: string): SourceLoc | undefined => locate?.([k]) ?? (spec.source !== undefined ? { file: spec.source, line: 1, col: 1 } : undefined);
+  if (!C_IDENT.test(spec.name.replace(/-/g, '_'))) add('SPEC_NAME', 'spec', `spec name "${spec.name}" is not an identifier`, top('name'));
+  if (semverValid(spec.version) === null) add('SPEC_VERSION', 'spec', `version "${spec.version}" is not a semantic version (x.y.z)`, top('version'));
 
   const records = new Map<string, RecordDecl>();
   const enums = new Set<string>();
@@ -72,7 +78,7 @@ export function validateSpec(spec: Spec): Issue[] {
         if (!Object.prototype.hasOwnProperty.call(SCALARS, t.name)) add('SPEC_UNKNOWN_SCALAR', path, `unknown scalar type ${t.name}`, loc);
         return;
       case 'array':
-        if (!Number.isInteger(t.length) || t.length < 0) add('SPEC_ARRAY_LENGTH', path, `array length ${t.length} is not a non-negative integer`, loc);
+        if (!Number.isSafeInteger(t.length) || t.length < 0) add('SPEC_ARRAY_LENGTH', path, `array length ${t.length} is not a non-negative integer`, loc);
         checkType(t.element, path, loc);
         return;
       case 'pointer':
@@ -148,6 +154,8 @@ export function validateSpec(spec: Spec): Issue[] {
 
   for (const r of spec.records) checkRecord(r, r.name !== undefined ? `${r.kind} ${r.name}` : `${r.kind} <anonymous>`);
   checkCycles(spec, records, add);
+  // Sizes only mean something once every type is known and none contains itself.
+  if (out.length === 0) checkSizes(spec, records, add);
 
   for (const i of spec.ioctls) {
     const path = `ioctl ${i.name}`;
@@ -192,4 +200,48 @@ function checkCycles(spec: Spec, records: ReadonlyMap<string, RecordDecl>, add: 
     state.set(name, 'done');
   };
   for (const r of spec.records) if (r.name !== undefined) visit(r.name, []);
+}
+
+/**
+ * The largest object the 32-bit ABIs can address (PTRDIFF_MAX there): clang refuses a bigger array
+ * for those targets ("array is too large"), and the layout engine, which maps every byte of a record
+ * to find its padding, is not meant for more either.
+ */
+export const MAX_TYPE_BYTES = 2 ** 31 - 1;
+
+/**
+ * Every named record fits in {@link MAX_TYPE_BYTES}. The bound computed here is a lower one (no
+ * padding, the narrowest width of `long`), so a type refused here is too big on every ABI.
+ */
+function checkSizes(spec: Spec, records: ReadonlyMap<string, RecordDecl>, add: (c: string, p: string, m: string, l?: SourceLoc) => void): void {
+  const memo = new Map<string, number>();
+  const sizeOf = (t: TypeNode): number => {
+    switch (t.kind) {
+      case 'scalar': return SCALARS[t.name].bytes === 8 && (t.name === 'long' || t.name === 'unsigned long') ? 4 : SCALARS[t.name].bytes;
+      case 'pointer': return 4;
+      case 'ref': return t.tag === 'enum' ? 1 : recordSize(records.get(t.name));
+      case 'record': return recordSize(t.record);
+      case 'array': return t.length * sizeOf(t.element);
+    }
+  };
+  const recordSize = (r: RecordDecl | undefined): number => {
+    if (r === undefined) return 0;
+    const cached = r.name !== undefined ? memo.get(r.name) : undefined;
+    if (cached !== undefined) return cached;
+    const sizes = r.members.map((m) => (m.bits !== undefined ? Math.ceil(m.bits / 8) : sizeOf(m.type)));
+    const size = r.kind === 'union' ? sizes.reduce((a, b) => Math.max(a, b), 0) : sizes.reduce((a, b) => a + b, 0);
+    if (r.name !== undefined) memo.set(r.name, size);
+    return size;
+  };
+  for (const r of spec.records) {
+    const size = recordSize(r);
+    if (size > MAX_TYPE_BYTES) {
+      const big = r.members.find((m) => m.bits === undefined && sizeOf(m.type) > MAX_TYPE_BYTES);
+      const where = big !== undefined ? `${r.kind} ${r.name ?? '<anonymous>'}.${big.name ?? '<anonymous>'}` : `${r.kind} ${r.name ?? '<anonymous>'}`;
+      add('SPEC_TYPE_SIZE', where, `at least ${size} bytes: more than ${MAX_TYPE_BYTES}, the largest object the 32-bit ABIs (i386, arm, mips) can have`, big?.loc ?? r.loc);
+    }
+  }
+  for (const i of spec.ioctls) {
+    if (i.arg !== undefined && i.arg.kind !== 'ref' && sizeOf(i.arg) > MAX_TYPE_BYTES) add('SPEC_TYPE_SIZE', `ioctl ${i.name}`, `the argument is at least ${sizeOf(i.arg)} bytes: more than ${MAX_TYPE_BYTES}`, i.loc);
+  }
 }

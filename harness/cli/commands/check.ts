@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { checkJson, checkReport, checkResult, checkUapi, formatCheckText, type StepResult } from '../../check';
 import { CHECK_OUTPUT_FILES, writeCheckOutputs } from '../../check/out';
 import type { CheckedUapi } from '../../report/html';
-import { issue } from '../../diagnostics/issue';
+import { formatIssue } from '../../diagnostics/format';
+import { hasErrors, issue } from '../../diagnostics/issue';
 import { UserError } from '../../diagnostics/user-error';
 import { ACCEPTED_CHANGES_FILE, POLICIES, readWaivers, type PolicyName, type Waiver } from '../../diff';
 import { formatGithub, formatMarkdown } from '../../report';
@@ -66,7 +67,8 @@ export const checkCommand: Command = {
       const spec = t.uapi.spec;
       uapis.push({ spec, argument: t.argument });
       const r = checkUapi({ spec, argument: t.argument, waivers: t.folder !== undefined ? waiversIn(t.folder) : [] }, { snapshotsRoot, abis, policy, cwd: ctx.io.cwd });
-      if (r.issues.length > 0) throw new UserError(r.issues);
+      if (hasErrors(r.issues)) throw new UserError(r.issues);
+      for (const i of r.issues) ctx.io.err(`${formatIssue(i)}\n`);
       steps.push(...r.steps);
     }
     const result = checkResult(steps);

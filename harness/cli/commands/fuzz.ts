@@ -105,10 +105,13 @@ export const fuzzCommand: Command = {
     if (ctx.positionals.length > 1) throw new UserError([issue('USAGE_ARGS', ctx.positionals.join(' '), 'fuzz takes at most one uAPI (or --merge with report files)')]);
     if (ctx.values['quick'] === true) return quick(ctx, format);
     if (ctx.values['release'] !== undefined) throw new UserError([issue('USAGE_RELEASE', '--release', '--release goes with --quick (the cross-version suite of uapi check)')]);
+    if (ctx.values['time'] !== undefined && ctx.values['rounds'] !== undefined) throw new UserError([issue('USAGE_ARGS', '--time, --rounds', 'give either --time (run until it is up) or --rounds (run exactly N rounds), not both')]);
     const t = await suiteTarget(ctx, ctx.positionals[0]);
     const timeText = (ctx.values['time'] as string | undefined) ?? t.config.budgets.fuzzTime;
     const timeMs = parseDuration(timeText);
     if (timeMs === undefined) throw new UserError([issue('USAGE_TIME', '--time', `not a duration: ${timeText} (for example 30s, 10m, 1h30m)`)]);
+    // A run of no time runs nothing, and would pass: that is never what a nightly job means.
+    if (timeMs <= 0) throw new UserError([issue('USAGE_TIME', '--time', `${timeText} runs nothing: give a positive duration (for example 30s, 10m, 1h30m)`)]);
     const shardText = ctx.values['shard'] as string | undefined;
     const shard = shardText === undefined ? WHOLE : parseShard(shardText);
     if (shard === undefined) throw new UserError([issue('USAGE_SHARD', '--shard', `not a shard: ${shardText ?? ''} (i/n with 1 <= i <= n)`)]);

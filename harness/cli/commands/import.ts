@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatIssue } from '../../diagnostics/format';
-import { hasErrors } from '../../diagnostics/issue';
+import semverValid = require('semver/functions/valid');
+import { hasErrors, issue } from '../../diagnostics/issue';
+import { UserError } from '../../diagnostics/user-error';
 import { importHeader, specNameOf } from '../../import';
 import { annotationsTemplate, writeDsl } from '../../import/write-dsl';
 import { EXIT_OK, EXIT_USAGE, type Command } from '../command';
@@ -28,6 +30,10 @@ export const importCommand: Command = {
     const header = ctx.positionals[0] as string;
     const name = (ctx.values['name'] as string | undefined) ?? specNameOf(header);
     const version = ctx.values['version'] as string | undefined;
+    // Checked before clang runs: a spec written with a bad version would not load afterwards.
+    if (version !== undefined && semverValid(version) === null) throw new UserError([issue('USAGE_VERSION', '--version', `"${version}" is not a semantic version (x.y.z, for example 1.0.0)`)]);
+    const out = path.resolve(ctx.io.cwd, (ctx.values['out'] as string | undefined) ?? path.join('specs', name));
+    if (fs.existsSync(out) && !fs.statSync(out).isDirectory()) throw new UserError([issue('USAGE_OUT', '--out', `${path.relative(ctx.io.cwd, out) || out} is a file: --out names the folder spec.ts and annotations.ts are written into`)]);
     const dirs = headerIncludeDirs(header, includeDirsOf(ctx), header, ctx.io.cwd);
     if (dirs.note !== undefined) ctx.io.err(`${formatIssue(dirs.note)}\n`);
     const r = await importHeader(path.resolve(ctx.io.cwd, header), {
@@ -39,7 +45,6 @@ export const importCommand: Command = {
     const shown = r.issues.filter((i) => i.severity !== 'info');
     for (const i of shown) ctx.io.err(`${formatIssue(i)}\n`);
     if (r.spec === undefined || hasErrors(r.issues)) return EXIT_USAGE;
-    const out = path.resolve(ctx.io.cwd, (ctx.values['out'] as string | undefined) ?? path.join('specs', name));
     const dsl = writeDsl(r.spec, header);
     for (const i of dsl.issues) ctx.io.err(`${formatIssue(i)}\n`);
     fs.mkdirSync(out, { recursive: true });

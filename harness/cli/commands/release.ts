@@ -1,10 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { issue } from '../../diagnostics/issue';
+import { formatIssue } from '../../diagnostics/format';
+import { issue, type Issue } from '../../diagnostics/issue';
 import { UserError } from '../../diagnostics/user-error';
 import { ACCEPTED_CHANGES_FILE, POLICIES, readWaivers, type PolicyName } from '../../diff';
 import { parseAbiList } from '../../layout/abi';
 import { freezeRelease } from '../../release/freeze';
+import { sealReleases } from '../../release/seal-release';
 import { EXIT_OK, type Command } from '../command';
 import { configOption, projectConfig, projectTargets } from '../targets';
 
@@ -12,11 +14,12 @@ import { configOption, projectConfig, projectTargets } from '../targets';
 export const releaseCommand: Command = {
   name: 'release',
   summary: 'freeze the working spec version into snapshots/<uapi>/<version>/',
-  synopsis: '[<spec>] [--policy kernel|semver] [--dir DIR]',
-  positionals: [0, 1],
+  synopsis: '[<spec>] [--policy kernel|semver] [--dir DIR] | --manifest [<spec>...]',
+  positionals: [0, Infinity],
   options: {
     policy: { type: 'string', valueName: 'kernel|semver', description: 'how the new release may differ from earlier ones (default kernel)' },
     dir: { type: 'string', valueName: 'DIR', description: 'snapshots folder (default: the configuration\'s, snapshots/)' },
+    manifest: { type: 'boolean', description: 'seal the releases frozen before manifests existed: write their SHA256SUMS once their goldens recompute identically' },
     config: configOption,
   },
   details: [
@@ -25,10 +28,26 @@ export const releaseCommand: Command = {
     'replays on every later core. Refuses when that release exists (releases are never rewritten), when the',
     'goldens differ, when the version is not above every release, when the spec breaks any release under',
     'the policy, or when the suite fails. Without <spec>, the configuration\'s only uAPI (by default the',
-    'only folder under specs/).',
+    'only folder under specs/). The release is written into a staging folder beside its target under an',
+    'exclusive lock (a second writer gets exit 2) and renamed into place when complete, SHA256SUMS last;',
+    'what an interrupted release left is removed first, and said so. --manifest seals older releases.',
   ].join('\n'),
   async run(ctx) {
     const config = projectConfig(ctx);
+    const snapshotsRoot = path.resolve(ctx.io.cwd, (ctx.values['dir'] as string | undefined) ?? path.resolve(config.root, config.snapshots));
+    const show = (issues: readonly Issue[]): void => { for (const i of issues) ctx.io.err(`${formatIssue(i)}\n`); };
+    if (ctx.values['manifest'] === true) {
+      let sealed = 0;
+      for (const t of await projectTargets(ctx, config)) {
+        const r = sealReleases(snapshotsRoot, t.uapi.spec.name, ctx.io.cwd);
+        show(r.notes);
+        if (r.issues.length > 0) throw new UserError(r.issues);
+        for (const f of r.sealed) ctx.io.out(`sealed ${path.relative(ctx.io.cwd, path.dirname(f))}: wrote ${path.relative(ctx.io.cwd, f)}\n`);
+        sealed += r.sealed.length;
+      }
+      ctx.io.out(sealed === 0 ? 'every release has its manifest; nothing to seal\n' : `${sealed} release(s) sealed: review and commit the SHA256SUMS files\n`);
+      return EXIT_OK;
+    }
     const policy = ((ctx.values['policy'] as string | undefined) ?? config.policy) as PolicyName;
     if (!POLICIES.includes(policy)) throw new UserError([issue('USAGE_POLICY', '--policy', `unknown policy ${policy}; one of ${POLICIES.join(', ')}`)]);
     const targets = await projectTargets(ctx, config);
@@ -38,8 +57,8 @@ export const releaseCommand: Command = {
     const accepted = target.folder !== undefined ? path.join(target.folder, ACCEPTED_CHANGES_FILE) : undefined;
     const w = accepted !== undefined && fs.existsSync(accepted) ? readWaivers(accepted) : { waivers: [], issues: [] };
     if (w.issues.length > 0) throw new UserError(w.issues);
-    const snapshotsRoot = path.resolve(ctx.io.cwd, (ctx.values['dir'] as string | undefined) ?? path.resolve(config.root, config.snapshots));
-    const r = freezeRelease(spec, { snapshotsRoot, abis: parseAbiList('all').abis, policy, waivers: w.waivers });
+    const r = freezeRelease(spec, { snapshotsRoot, abis: parseAbiList('all').abis, policy, waivers: w.waivers, cwd: ctx.io.cwd });
+    show(r.notes);
     if (r.written === undefined) throw new UserError(r.issues);
     ctx.io.out(`released ${spec.name} ${spec.version}: ${path.relative(ctx.io.cwd, r.written)}${r.trace !== undefined ? `, ${path.relative(ctx.io.cwd, r.trace)}` : ''}\n`);
     return EXIT_OK;

@@ -1,13 +1,13 @@
 import * as path from 'node:path';
-import { MUTATION_IDS, parseMutations } from '../../../emulator/mutations';
-import { findAbi } from '../../layout/abi';
+import { MUTATION_IDS, parseMutations, type MutationId } from '../../../emulator/mutations';
+import { findAbi, type Abi } from '../../layout/abi';
 import { issue } from '../../diagnostics/issue';
 import { UserError } from '../../diagnostics/user-error';
 import { clientSpecOf, intOption, mutationOption, releaseOption, suiteTarget } from '../../pbt/cli-support';
 import { findProperty, SUITE } from '../../pbt/properties/catalogue';
 import { replayFailure } from '../../pbt/run/corpus';
 import { dataToJson } from '../../pbt/run/data-json';
-import { FAILURE_FORMAT, readFailureFile, type FailureFile } from '../../pbt/run/failure-file';
+import { checkCounterexample, FAILURE_FORMAT, readFailureFile, type FailureFile } from '../../pbt/run/failure-file';
 import type { PropertyOutcome } from '../../pbt/run/run-property';
 import { EXIT_BREAKING, EXIT_OK, type Command, type CommandContext } from '../command';
 import { formatOption, selectedFormat } from '../shared-options';
@@ -64,6 +64,8 @@ export const replayCommand: Command = {
     'A failure file (written by uapi fuzz, or kept in snapshots/<uapi>/regressions/) holds the shrunk',
     'counterexample itself, which replays exactly even after the generators change; --seed/--path replay',
     'through fast-check and need the same generators. Exit 1 when the failure reproduces, 0 when it no longer does.',
+    'The file is checked whole before it runs (format, property, ABIs, mutations, seed, path, and every key and',
+    'value of the counterexample against the spec): a damaged file is exit 2 naming the key and its line.',
   ].join('\n'),
   async run(ctx) {
     const format = selectedFormat(ctx, FORMATS);
@@ -72,14 +74,23 @@ export const replayCommand: Command = {
     const t = await suiteTarget(ctx, uapi);
     const { client } = clientSpecOf(ctx, t);
     let failure: FailureFile;
+    let ids: MutationId[];
     if (file !== undefined) {
-      const r = readFailureFile(path.resolve(ctx.io.cwd, file));
-      if (r.failure === undefined) throw new UserError(r.issues);
+      // The whole file is checked before anything runs: a damaged one is an error, never a result.
+      const r = readFailureFile(path.resolve(ctx.io.cwd, file), file);
+      if (r.failure === undefined || r.locate === undefined) throw new UserError(r.issues);
       failure = r.failure;
-    } else failure = failureFromOptions(ctx, `${client.name} ${client.version}`);
-    const { mutations, unknown } = parseMutations(failure.mutations);
-    if (unknown.length > 0) throw new UserError([issue('USAGE_MUTATION', file ?? '--mutation', `unknown mutation ${unknown.join(', ')}`)]);
-    const ids = MUTATION_IDS.filter((id) => mutations[id]);
+      ids = MUTATION_IDS.filter((id) => failure.mutations.includes(id));
+      const abi = findAbi(failure.abi) as Abi;
+      const mirror = failure.mirror !== undefined ? findAbi(failure.mirror) : undefined;
+      const bad = checkCounterexample(failure, { spec: client, deviceSpec: t.spec, abi, mirror, mutations: ids, counter: { ioctls: 0 } }, file, r.locate);
+      if (bad.length > 0) throw new UserError(bad);
+    } else {
+      failure = failureFromOptions(ctx, `${client.name} ${client.version}`);
+      const { mutations, unknown } = parseMutations(failure.mutations);
+      if (unknown.length > 0) throw new UserError([issue('USAGE_MUTATION', '--mutation', `unknown mutation ${unknown.join(', ')}`)]);
+      ids = MUTATION_IDS.filter((id) => mutations[id]);
+    }
     const outcome = replayFailure(failure, { spec: client, deviceSpec: t.spec, mutations: ids, counter: { ioctls: 0 } });
     if (outcome === undefined) throw new UserError([issue('USAGE_REPLAY', file ?? '--property', `cannot replay: unknown property ${failure.property} or ABI ${failure.abi}${failure.mirror !== undefined ? `/${failure.mirror}` : ''}`)]);
     if (format === 'json') ctx.io.out(`${dataToJson({ property: failure.property, abi: failure.abi, mirror: failure.mirror, seed: failure.seed, path: failure.path, verdict: outcome.verdict, rule: outcome.rule, message: outcome.message, counterexample: outcome.counterexample })}\n`);

@@ -36,36 +36,46 @@ test('uapi trace: an unknown --release is a usage error; --record with every tra
   t.regex(none.out, /every release of habanalabs has a trace; nothing to record/);
 });
 
-test('uapi trace --record adds a missing trace, never rewrites it, and a changed answer fails the replay side by side', async (t) => {
+test('uapi trace --record completes an unsealed old release, never rewrites a trace; a changed answer fails the replay side by side', async (t) => {
   const project = fs.mkdtempSync(path.join(os.tmpdir(), 'uapi-trace-cli-'));
   try {
     fs.mkdirSync(path.join(project, 'specs', 'habanalabs'), { recursive: true });
     fs.writeFileSync(path.join(project, 'specs', 'habanalabs', 'spec.json'), toJson(toCanonical(current)) + '\n');
+    // A release as frozen before traces and manifests existed: spec.json and goldens only.
     const release = path.join(project, 'snapshots', 'habanalabs', '1.0.0');
     fs.mkdirSync(release, { recursive: true });
-    fs.copyFileSync(path.join(repoRoot, 'snapshots', 'habanalabs', '1.0.0', 'spec.json'), path.join(release, 'spec.json'));
+    const frozen = path.join(repoRoot, 'snapshots', 'habanalabs', '1.0.0');
+    for (const f of fs.readdirSync(frozen)) if (f !== 'trace.json' && f !== 'SHA256SUMS') fs.copyFileSync(path.join(frozen, f), path.join(release, f));
     const run = (...argv: string[]) => runCliCaptured(argv, { cwd: project });
 
-    const missing = await run('trace');
-    t.is(missing.code, 0, missing.err);
-    t.regex(missing.out, /^MISSING 1\.0\.0: no trace\.json/);
+    const unsealed = await run('trace');
+    t.is(unsealed.code, 2, 'an unsealed release is not read');
+    t.regex(unsealed.err, /snapshots\/habanalabs\/1\.0\.0\/spec\.json:1:1: error RELEASE_UNSEALED: habanalabs 1\.0\.0: the release has no SHA256SUMS/);
     const recorded = await run('trace', '--record');
     t.is(recorded.code, 0, recorded.err);
     t.is(recorded.out, `recorded ${path.join('snapshots', 'habanalabs', '1.0.0', 'trace.json')}\n`);
     const file = path.join(release, 'trace.json');
     const text = fs.readFileSync(file, 'utf8');
-    t.regex((await run('trace')).out, /^PASS 1\.0\.0: \d+ sessions, \d+ steps, \d+ ioctls answered as recorded/);
     t.is((await run('trace', '--record')).code, 0);
     t.is(fs.readFileSync(file, 'utf8'), text, 'an existing trace is never rewritten');
 
+    // A changed answer (as a core that behaves differently would give), then the release sealed.
     const trace = JSON.parse(text) as Trace;
     const k = trace.steps.findIndex((s) => s.op === 'ioctl' && s.rc === 0);
     const steps = trace.steps.map((s, i) => (i === k ? { ...s, rc: 22 } : s));
     fs.writeFileSync(file, JSON.stringify({ ...trace, steps }));
+    const sealed = await run('release', '--manifest');
+    t.is(sealed.code, 0, sealed.err);
+    t.regex(sealed.out, /sealed snapshots\/habanalabs\/1\.0\.0: wrote snapshots\/habanalabs\/1\.0\.0\/SHA256SUMS/);
     const diverged = await run('trace', '--release', '1.0.0');
     t.is(diverged.code, 1, diverged.err);
     t.regex(diverged.out, /^FAIL 1\.0\.0\n/);
     t.regex(diverged.out, /recorded\s+replayed\n\s+≠ result\s+EINVAL \(22\)\s+0\n/);
+    // Sealed, the release is complete as it is: nothing is added any more.
+    fs.rmSync(file);
+    const damaged = await run('trace', '--record');
+    t.is(damaged.code, 2);
+    t.regex(damaged.err, /SHA256SUMS:\d+:1: error RELEASE_DAMAGED: habanalabs 1\.0\.0: trace\.json is listed in SHA256SUMS but missing from the release/);
   } finally {
     fs.rmSync(project, { recursive: true, force: true });
   }

@@ -3,7 +3,10 @@ import * as path from 'node:path';
 import { UserError } from '../../diagnostics/user-error';
 import { releaseNamed, suiteTarget } from '../../pbt/cli-support';
 import { dataToJson } from '../../pbt/run/data-json';
-import { listReleases, type Release } from '../../release/releases';
+import { issue } from '../../diagnostics/issue';
+import type { Release } from '../../release/releases';
+import { MANIFEST_FILE } from '../../release/store-layout';
+import { readReleasesOrFail } from '../read-releases';
 import { describeDivergence } from '../../trace/describe-divergence';
 import { addReleaseTrace, traceFileOf } from '../../trace/release-trace';
 import { replayTrace } from '../../trace/replay-trace';
@@ -45,17 +48,21 @@ export const traceCommand: Command = {
     'in its suite run (fixed seed) and every answer, bytes in hex. Replaying makes the same calls on a fresh',
     'core of the working spec and demands the same answers; the first divergent call is printed with both',
     'answers side by side. --record writes the trace of releases frozen without one, made on the working',
-    'spec\'s core (uapi release records it when it freezes a version). --format json prints',
+    'spec\'s core (uapi release records it when it freezes a version), before such an old release is sealed',
+    'with uapi release --manifest (a sealed release is never completed afterwards). --format json prints',
     '{"releases":[{"version","verdict","sessions","steps","ioctls","divergence"}]}. Exit 1 when a trace diverges.',
   ].join('\n'),
   async run(ctx) {
     const format = selectedFormat(ctx, FORMATS);
     const t = await suiteTarget(ctx, ctx.positionals[0]);
-    const { releases, issues } = listReleases(t.snapshotsRoot, t.spec.name);
-    if (issues.length > 0) throw new UserError(issues);
+    // Recording completes a release frozen before traces and manifests existed, before it is sealed.
+    const releases = readReleasesOrFail(ctx, t.snapshotsRoot, t.spec.name, { unsealed: ctx.values['record'] === true });
     const chosen = selected(ctx, releases, `${t.spec.name} in ${t.snapshotsRoot}`);
     if (ctx.values['record'] === true) {
       const missing = chosen.filter((r) => !fs.existsSync(traceFileOf(r.dir)));
+      // A sealed release is complete as its manifest lists it: a trace added now would be a rewrite.
+      const sealed = missing.filter((r) => r.sealed === true);
+      if (sealed.length > 0) throw new UserError(sealed.map((r) => issue('TRACE_SEALED', `${r.spec.name} ${r.version}`, `the release was sealed without a trace (its ${MANIFEST_FILE} lists every file) and is never rewritten: its userspace is still checked by the cross-version step of uapi check`, { file: path.relative(ctx.io.cwd, path.join(r.dir, MANIFEST_FILE)), line: 1, col: 1 })));
       for (const r of missing) {
         const w = addReleaseTrace(r, t.spec);
         if (w.written === undefined) throw new UserError(w.issues);

@@ -11,6 +11,7 @@ import { learnEnv } from './env';
 import { bareMinimumMissing, modelReach, type ModelReach } from './reach';
 import { Side, type Real } from './real';
 import { freshSlot, type ModelState } from './state';
+import { modelCommandsSchema } from '../data/model-schema';
 
 type Commands = Iterable<fc.Command<World, Real>>;
 
@@ -96,4 +97,5 @@ export const modelSequences: SuiteProperty<Commands> = {
     return w.hasRan === false ? [] : [cmd.data];
   }),
   fromData: (d) => (d as CommandData[]).map((x) => new ModelCommand(x)),
+  dataSchema: () => modelCommandsSchema(SLOTS),
 };

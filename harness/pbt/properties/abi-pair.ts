@@ -7,6 +7,7 @@ import { ensure } from '../rules';
 import { viewOf, writeSite } from '../world/bytes';
 import { argCaseArb, fixtureFor, fixtureProblem, inputIoctls, ioctlOf, materializeCase, type ArgCase } from './arg-case';
 import type { SuiteContext, SuiteProperty } from './suite-property';
+import { argCaseSchema } from '../data/arg-case-schema';
 
 const sameLayoutCache = new WeakMap<Spec, Map<string, boolean>>();
 
@@ -71,4 +72,5 @@ export const abiPair: SuiteProperty<ArgCase> = {
   },
   toData: (c) => c,
   fromData: (d) => d as ArgCase,
+  dataSchema: (ctx) => argCaseSchema(ctx),
 };

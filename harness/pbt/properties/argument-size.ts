@@ -8,6 +8,9 @@ import type { PlacedBuffer } from '../args/materialize';
 import type { Fixture } from '../world/fixture';
 import { argCaseArb, fixtureFor, fixtureProblem, inputIoctls, ioctlOf, materializeCase, type ArgCase } from './arg-case';
 import type { SuiteContext, SuiteProperty } from './suite-property';
+import { argCaseSchema } from '../data/arg-case-schema';
+import { int } from '../data/data-schema';
+import { MAX_IOCTL_SIZE } from '../data/limits';
 
 /** A conforming call made with another `_IOC_SIZE`: an older (shorter) or newer (longer) caller's struct. */
 export interface SizedCase extends ArgCase {
@@ -91,6 +94,7 @@ export const shorterArgument: SuiteProperty<SizedCase> = {
   },
   toData: (c) => c,
   fromData: (d) => d as SizedCase,
+  dataSchema: (ctx) => argCaseSchema(ctx, () => ({ size: int(0, MAX_IOCTL_SIZE), tailByte: int(0, 255) })),
 };
 
 /**
@@ -131,4 +135,5 @@ export const longerArgument: SuiteProperty<SizedCase> = {
   },
   toData: (c) => c,
   fromData: (d) => d as SizedCase,
+  dataSchema: (ctx) => argCaseSchema(ctx, () => ({ size: int(0, MAX_IOCTL_SIZE), tailByte: int(0, 255) })),
 };

@@ -1,5 +1,6 @@
 import { argCaseArb, checkBufferCanaries, checkPayloadPads, fixtureFor, fixtureProblem, inputIoctls, ioctlOf, materializeCase, type ArgCase } from './arg-case';
 import type { SuiteProperty } from './suite-property';
+import { argCaseSchema } from '../data/arg-case-schema';
 
 /**
  * Calls a spec-conforming caller could make, on every ioctl: whatever the device answers, it is an
@@ -22,4 +23,5 @@ export const conformingCalls: SuiteProperty<ArgCase> = {
   },
   toData: (c) => c,
   fromData: (d) => d as ArgCase,
+  dataSchema: (ctx) => argCaseSchema(ctx),
 };

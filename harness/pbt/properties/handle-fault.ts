@@ -6,6 +6,7 @@ import type { Fixture } from '../world/fixture';
 import { fixtureFor, fixtureProblem, ioctlOf, materializeCase } from './arg-case';
 import { faultCaseArb, hasFaultSites, type FaultCase } from './single-fault';
 import type { SuiteContext, SuiteProperty } from './suite-property';
+import { argCaseSchema, faultSchema } from '../data/arg-case-schema';
 
 /** A handle of the kind that is not this file's live one: destroyed here, or live in the other file. */
 function otherHandle(fx: Fixture, kind: string, pick: number, which: 'stale' | 'foreign'): bigint | undefined {
@@ -62,4 +63,5 @@ export const handleFault: SuiteProperty<FaultCase> = {
   },
   toData: (c) => c,
   fromData: (d) => d as FaultCase,
+  dataSchema: (ctx) => argCaseSchema(ctx, (sites) => ({ fault: faultSchema(sites) })),
 };

@@ -3,6 +3,7 @@ import { Violation } from '../rules';
 import { checkBufferCanaries, fixtureFor, fixtureProblem, ioctlOf, materializeCase } from './arg-case';
 import { describeFault, faultCaseArb, hasFaultSites, type FaultCase } from './single-fault';
 import type { SuiteProperty } from './suite-property';
+import { argCaseSchema, faultSchema } from '../data/arg-case-schema';
 
 /**
  * User pointers outside unions: where the call succeeds with a mapped buffer, an unmapped buffer (or
@@ -35,4 +36,5 @@ export const pointerFault: SuiteProperty<FaultCase> = {
   },
   toData: (c) => c,
   fromData: (d) => d as FaultCase,
+  dataSchema: (ctx) => argCaseSchema(ctx, (sites) => ({ fault: faultSchema(sites) })),
 };

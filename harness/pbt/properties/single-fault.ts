@@ -9,6 +9,7 @@ import { specFacts } from '../spec-facts/spec-facts';
 import { deviceDigest } from '../world/digest';
 import { fixtureFor, fixtureProblem, inputIoctls, ioctlOf, materializeCase, withinReach, type ArgCase } from './arg-case';
 import type { SuiteContext, SuiteProperty } from './suite-property';
+import { argCaseSchema, faultSchema } from '../data/arg-case-schema';
 
 /** A conforming call with exactly one fault. */
 export interface FaultCase extends ArgCase {
@@ -77,6 +78,7 @@ function strictFault(kind: 'pad' | 'flag' | 'value', id: string, states: string)
     },
     toData: (c) => c,
     fromData: (d) => d as FaultCase,
+    dataSchema: (ctx) => argCaseSchema(ctx, (sites) => ({ fault: faultSchema(sites) })),
   };
 }
 

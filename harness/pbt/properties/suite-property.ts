@@ -2,6 +2,7 @@ import type * as fc from 'fast-check';
 import type { MutationId } from '../../../emulator/mutations';
 import type { Abi } from '../../layout/abi';
 import type { Spec } from '../../spec/model';
+import type { Check } from '../data/data-schema';
 import type { IoctlCounter } from '../world/system';
 
 /** What one run of the suite is about: which specs, which ABI, which emulator mutations. */
@@ -40,6 +41,12 @@ export interface SuiteProperty<T = unknown> {
   /** Counterexamples to and from JSON-able data (bigints allowed: the writer tags them). */
   toData(input: T): unknown;
   fromData(data: unknown): T;
+  /**
+   * What a counterexample of this property is, as data for the context's spec (every key, every
+   * value in range for its field): `uapi replay` checks a failure file's counterexample with it
+   * before running anything, so that a damaged file is an error, not a result.
+   */
+  dataSchema(ctx: SuiteContext): Check;
 }
 
 /** The name a property runs under: its id and the ABI (or ABI pair). */

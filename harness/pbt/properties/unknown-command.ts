@@ -6,6 +6,8 @@ import { ensure } from '../rules';
 import { specFacts } from '../spec-facts/spec-facts';
 import { fixtureFor, fixtureProblem, inputIoctls } from './arg-case';
 import type { SuiteProperty } from './suite-property';
+import { int, literal, object } from '../data/data-schema';
+import { MAX_IOCTL_SIZE } from '../data/limits';
 
 /** A request whose (type, nr) no ioctl of the spec has, with any size and direction. */
 export interface UnknownCommand {
@@ -50,4 +52,5 @@ export const unknownCommand: SuiteProperty<UnknownCommand> = {
   },
   toData: (c) => c,
   fromData: (d) => d as UnknownCommand,
+  dataSchema: () => object({ type: int(0, 255), nr: int(0, 255), size: int(0, MAX_IOCTL_SIZE), dir: literal('none', 'r', 'w', 'rw') }),
 };

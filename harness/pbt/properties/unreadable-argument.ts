@@ -5,6 +5,9 @@ import { ensure } from '../rules';
 import { deviceDigest } from '../world/digest';
 import { argCaseArb, fixtureFor, fixtureProblem, inputIoctls, ioctlOf, materializeCase, type ArgCase } from './arg-case';
 import type { SuiteProperty } from './suite-property';
+import { argCaseSchema } from '../data/arg-case-schema';
+import { int } from '../data/data-schema';
+import { MAX_IOCTL_SIZE } from '../data/limits';
 
 /** A conforming call whose argument struct is not all readable: unmapped, or only its first `mapped` bytes. */
 export interface UnreadableCase extends ArgCase {
@@ -40,4 +43,5 @@ export const unreadableArgument: SuiteProperty<UnreadableCase> = {
   },
   toData: (c) => c,
   fromData: (d) => d as UnreadableCase,
+  dataSchema: (ctx) => argCaseSchema(ctx, () => ({ mapped: int(0, MAX_IOCTL_SIZE) })),
 };

@@ -1,6 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { MUTATION_IDS } from '../../../emulator/mutations';
 import { issue, type Issue } from '../../diagnostics/issue';
+import { abiNames } from '../../layout/abi';
+import type { SourceLoc } from '../../spec/model';
+import { parseLocatedJson, type JsonPath } from '../../util/json-file';
+import { readInputText } from '../../util/read-input';
+import { arrayOf, checkData, int, literal, object, str, type Check, type DataPath, type DataProblem } from '../data/data-schema';
+import { SUITE } from '../properties/catalogue';
+import type { SuiteContext } from '../properties/suite-property';
 import type { PropertyOutcome } from './run-property';
 import { dataFromJson, dataToJson } from './data-json';
 
@@ -57,17 +65,74 @@ export function writeFailureFile(dir: string, f: FailureFile): string {
   return file;
 }
 
-/** Reads a failure file; problems come back as issues naming the file. */
-export function readFailureFile(file: string): { failure?: FailureFile; issues: Issue[] } {
-  let raw: unknown;
-  try {
-    raw = dataFromJson(JSON.parse(fs.readFileSync(file, 'utf8')));
-  } catch (e) {
-    return { issues: [issue('PBT_FAILURE_FILE', file, `cannot read a failure file: ${e instanceof Error ? e.message : String(e)}`)] };
+const PATH = /^\d+(:\d+)*$/;
+const shrinkPath: Check = (v, path, out) => {
+  if (typeof v !== 'string' || !PATH.test(v)) out.push({ path, message: `a fast-check path such as "0:1:3" is expected, not ${JSON.stringify(v)}` });
+};
+
+/** Every key of a failure file besides the counterexample, which its property checks (dataSchema). */
+const failureSchema: Check = object({
+  format: literal(FAILURE_FORMAT),
+  property: literal(...SUITE.map((p) => p.id)),
+  spec: str,
+  abi: literal(...abiNames()),
+  mirror: literal(...abiNames()),
+  mutations: arrayOf(literal(...MUTATION_IDS), MUTATION_IDS.length),
+  seed: int(-(2 ** 31), 2 ** 31 - 1),
+  path: shrinkPath,
+  replayPath: str,
+  rule: str,
+  message: str,
+  counterexample: () => undefined,
+  note: str,
+}, ['mirror', 'path', 'replayPath', 'rule', 'message', 'counterexample', 'note']);
+
+/** A failure file as read: the failure, and where each of its keys is (for later checks' messages). */
+export interface ReadFailure {
+  readonly failure?: FailureFile;
+  readonly issues: Issue[];
+  readonly locate?: (p: JsonPath) => SourceLoc;
+}
+
+const dotted = (p: DataPath): string => p.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('').replace(/^\./, '');
+
+/** Data problems as issues at their line in the failure file, each naming its key. */
+export function failureIssues(problems: readonly DataProblem[], shown: string, locate: (p: JsonPath) => SourceLoc): Issue[] {
+  return problems.map((x) => issue('PBT_FAILURE_FILE', dotted(x.path) || shown, x.message, locate(x.path)));
+}
+
+/**
+ * Reads a failure file and checks everything in it but the counterexample: the format, a property
+ * of the suite, known ABIs (a mirror exactly for a pair-wise property), known mutations, a 32-bit
+ * seed, a fast-check path, and no other key. Every problem is an issue at its line, naming the key.
+ */
+export function readFailureFile(file: string, shown: string = file): ReadFailure {
+  const read = readInputText(file);
+  if (read.text === undefined) return { issues: [issue('PBT_FAILURE_FILE', shown, read.problem ?? 'cannot read', { file: shown, line: 1, col: 1 })] };
+  const parsed = parseLocatedJson(read.text, shown);
+  if (parsed.json === undefined) {
+    const e = parsed.error as { message: string; loc: SourceLoc };
+    return { issues: [issue('PBT_FAILURE_FILE', shown, e.message, e.loc)] };
   }
-  const o = raw as Partial<FailureFile> | null;
-  const bad = (why: string): { issues: Issue[] } => ({ issues: [issue('PBT_FAILURE_FILE', file, why)] });
-  if (o === null || typeof o !== 'object' || o.format !== FAILURE_FORMAT) return bad(`not a failure file (format must be ${FAILURE_FORMAT})`);
-  if (typeof o.property !== 'string' || typeof o.abi !== 'string' || typeof o.seed !== 'number') return bad('property, abi and seed are required');
-  return { failure: { ...(o as FailureFile), mutations: Array.isArray(o.mutations) ? o.mutations : [] }, issues: [] };
+  const { locate } = parsed.json;
+  const raw = dataFromJson(parsed.json.value);
+  const problems = checkData(failureSchema, raw);
+  if (problems.length === 0) {
+    const f = raw as FailureFile;
+    const pairwise = SUITE.find((p) => p.id === f.property)?.abis === 'pair';
+    if (pairwise && f.mirror === undefined) problems.push({ path: ['mirror'], message: `${f.property} compares two ABIs: the failure file must name the mirror ABI` });
+    if (!pairwise && f.mirror !== undefined) problems.push({ path: ['mirror'], message: `${f.property} runs on one ABI: a mirror ABI means nothing for it` });
+  }
+  if (problems.length > 0) return { issues: failureIssues(problems, shown, locate), locate };
+  return { failure: raw as FailureFile, issues: [], locate };
+}
+
+/**
+ * Checks a failure's counterexample against its property's data schema, for the client spec it will
+ * replay with (every ioctl, record, field, value in range for its field, choice the property knows).
+ */
+export function checkCounterexample(f: FailureFile, ctx: SuiteContext, shown: string, locate: (p: JsonPath) => SourceLoc): Issue[] {
+  const p = SUITE.find((x) => x.id === f.property);
+  if (p === undefined || f.counterexample === undefined) return [];
+  return failureIssues(checkData(p.dataSchema(ctx), f.counterexample, ['counterexample']), shown, locate);
 }

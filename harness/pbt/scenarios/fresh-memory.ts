@@ -3,6 +3,7 @@ import { packets } from '../../../emulator/device/packets';
 import { ensure } from '../rules';
 import type { SuiteProperty } from '../properties/suite-property';
 import { Script, scriptProblem } from './script';
+import { int, literal, object } from '../data/data-schema';
 
 /** One owner writes device memory and gives it back; then someone allocates memory again and reads it. */
 export interface FreshMemoryCase {
@@ -76,4 +77,5 @@ export const freshMemory: SuiteProperty<FreshMemoryCase> = {
   },
   toData: (c) => c,
   fromData: (d) => d as FreshMemoryCase,
+  dataSchema: () => object({ pages: int(1, 64), written: int(0, 2 ** 31 - 1), pattern: int(0, 255), length: int(0, 1 << 20), release: literal('free', 'close'), reader: literal('same', 'other') }),
 };

@@ -5,6 +5,7 @@ import { ensure } from '../rules';
 import type { SuiteContext, SuiteProperty } from '../properties/suite-property';
 import { specFacts } from '../spec-facts/spec-facts';
 import { Script, scriptProblem } from './script';
+import { bool, int, object } from '../data/data-schema';
 
 /** A submission that can never finish, with a custom timeout, waited for up to just before and just after it. */
 export interface TimeoutCase {
@@ -60,4 +61,5 @@ export const submissionTimeout: SuiteProperty<TimeoutCase> = {
   },
   toData: (c) => c,
   fromData: (d) => d as TimeoutCase,
+  dataSchema: () => object({ seconds: int(0, 2 ** 32 - 1), early: int(1, 999_999), skipReset: bool }),
 };

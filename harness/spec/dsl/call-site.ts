@@ -8,9 +8,18 @@ const FRAME = /\(?((?:[A-Za-z]:)?[^():]+):(\d+):(\d+)\)?$/;
 
 /** The spec-file location of the DSL call that is running, or undefined when none is found. */
 export function callSite(): SourceLoc | undefined {
-  const stack = new Error().stack;
+  return userFrame(new Error().stack);
+}
+
+/**
+ * The first frame of a stack that is in a user's file: not the DSL's, not Node's, not a package's.
+ * For an exception thrown while a spec module loads, that is the line a person must look at.
+ */
+export function userFrame(stack: string | undefined): SourceLoc | undefined {
   if (stack === undefined) return undefined;
   for (const line of stack.split('\n').slice(1)) {
+    // Only frames: a message may span lines, and one of them may end like a location.
+    if (!line.trim().startsWith('at ')) continue;
     const m = FRAME.exec(line.trim());
     if (m === null) continue;
     const file = m[1] ?? '';

@@ -1,9 +1,12 @@
 import type { EnumDecl, RecordDecl, Spec } from '../model';
-import type { ConstantsBuilder } from './constants';
-import type { EnumBuilder } from './enum';
-import type { IoctlBuilder } from './ioctl';
+import { callSite } from './call-site';
+import { ConstantsBuilder } from './constants';
+import { described, DslError } from './dsl-error';
+import { EnumBuilder } from './enum';
+import { IoctlBuilder } from './ioctl';
+import { RecordBuilder } from './record';
 import type { NamedBuilder } from './named';
-import type { RecordBuilder, RecordKind, Shape } from './record';
+import type { RecordKind, Shape } from './record';
 
 export interface SpecDefinition {
   readonly name: string;
@@ -20,6 +23,7 @@ export interface SpecDefinition {
  * payloads, explicit types) with their dependencies first, as C needs them declared.
  */
 export function defineSpec(def: SpecDefinition): Spec {
+  checkDefinition(def);
   const seen = new Set<NamedBuilder>();
   const records: RecordDecl[] = [];
   const enums: EnumDecl[] = [];
@@ -45,4 +49,23 @@ export function defineSpec(def: SpecDefinition): Spec {
     groups: constantSets.flatMap((c) => (c.group !== undefined ? [c.group] : [])),
     ioctls: ioctls.map((i) => i.decl),
   };
+}
+
+/** What each list of a definition holds, checked before anything is built from it (see DslError). */
+function checkDefinition(def: SpecDefinition): void {
+  const loc = callSite();
+  if (def === null || typeof def !== 'object') throw new DslError('defineSpec', `expects {name, version, ioctls, types, constants}, got ${described(def)}`, loc);
+  const lists: readonly [keyof SpecDefinition, string, (x: unknown) => boolean][] = [
+    ['ioctls', 'ioctl(...)', (x) => x instanceof IoctlBuilder],
+    ['types', 'struct(...), union(...) or enumeration(...)', (x) => x instanceof RecordBuilder || x instanceof EnumBuilder],
+    ['constants', 'constants(...), flags(...) or values(...)', (x) => x instanceof ConstantsBuilder],
+  ];
+  for (const [key, what, ok] of lists) {
+    const xs = def[key];
+    if (xs === undefined) continue;
+    if (!Array.isArray(xs)) throw new DslError(`defineSpec: ${key}`, `expects an array of ${what}, got ${described(xs)}`, loc);
+    xs.forEach((x: unknown, i: number) => {
+      if (!ok(x)) throw new DslError(`defineSpec: ${key}[${i}]`, `expects ${what}, got ${described(x)}`, loc);
+    });
+  }
 }

@@ -21,7 +21,7 @@ export class IoctlBuilder {
   private readonly deps: readonly NamedBuilder[];
 
   constructor(name: string, d: IoctlDefinition, loc: SourceLoc | undefined) {
-    const arg = d.arg !== undefined ? asField(d.arg).source : undefined;
+    const arg = d.arg !== undefined ? asField(d.arg, `ioctl ${name}: arg`, loc).source : undefined;
     this.deps = arg?.dependencies() ?? [];
     this.decl = {
       kind: 'ioctl',

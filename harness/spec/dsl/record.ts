@@ -2,7 +2,8 @@ import type { LintWaiver, Member, RecordDecl, SourceLoc, TypeNode } from '../mod
 import { callSite } from './call-site';
 import { Field, type TypeSource } from './field';
 import type { NamedBuilder } from './named';
-import type { EnumBuilder } from './enum';
+import { EnumBuilder } from './enum';
+import { described, DslError } from './dsl-error';
 
 /** Anything that can stand as a member in a struct/union shape. */
 export type MemberInput = Field<unknown> | RecordBuilder<Shape, RecordKind> | EnumBuilder | Anonymous<RecordBuilder<Shape, RecordKind>>;
@@ -27,17 +28,22 @@ export class Anonymous<R extends RecordBuilder<Shape, RecordKind>> {
   }
 }
 
-/** Turns a type-like input (field, record, enum) into the field that carries it. */
-export function asField(input: Field<unknown> | RecordBuilder<Shape, RecordKind> | EnumBuilder): Field<unknown> {
-  return input instanceof Field ? input : new Field<unknown>(input);
+/**
+ * Turns a type-like input (field, record, enum) into the field that carries it. Anything else (a
+ * JavaScript spec, or a cast, can pass any value) is a {@link DslError} naming `what` was expected there.
+ */
+export function asField(input: Field<unknown> | RecordBuilder<Shape, RecordKind> | EnumBuilder, what = 'a type', loc: SourceLoc | undefined = callSite()): Field<unknown> {
+  if (input instanceof Field) return input;
+  if (input instanceof RecordBuilder || input instanceof EnumBuilder) return new Field<unknown>(input);
+  throw new DslError(what, `expected a field type (u32, array(...), a struct, union or enumeration), got ${described(input)}`, loc);
 }
 
-function memberOf(name: string, input: MemberInput, fallbackLoc: SourceLoc | undefined): Member {
+function memberOf(owner: string, name: string, input: MemberInput, fallbackLoc: SourceLoc | undefined): Member {
   if (input instanceof Anonymous) {
     const loc = input.loc ?? fallbackLoc;
     return { type: input.record.typeNode(), ...(loc !== undefined ? { loc } : {}) };
   }
-  const f = asField(input);
+  const f = asField(input, `${owner}.${name}`, fallbackLoc);
   const s = f.state;
   const loc = s.loc ?? fallbackLoc;
   const hasAnnotations = Object.keys(s.annotations).length > 0;
@@ -52,9 +58,9 @@ function memberOf(name: string, input: MemberInput, fallbackLoc: SourceLoc | und
   };
 }
 
-function dependenciesOf(input: MemberInput): readonly NamedBuilder[] {
+function dependenciesOf(subject: string, input: MemberInput, loc: SourceLoc | undefined): readonly NamedBuilder[] {
   if (input instanceof Anonymous) return input.record.dependencies();
-  return asField(input).source.dependencies();
+  return asField(input, subject, loc).source.dependencies();
 }
 
 /**
@@ -85,7 +91,7 @@ export class RecordBuilder<S extends Shape, K extends RecordKind> implements Typ
     this.cached = {
       kind: this.kind,
       ...(this.name !== undefined ? { name: this.name } : {}),
-      members: Object.entries(this.shape).map(([n, m]) => memberOf(n, m, this.loc)),
+      members: Object.entries(this.shape).map(([n, m]) => memberOf(`${this.kind} ${this.name ?? '<anonymous>'}`, n, m, this.loc)),
       ...(o.packed === true ? { packed: true } : {}),
       ...(o.aligned !== undefined ? { aligned: o.aligned } : {}),
       ...(o.lintWaivers !== undefined ? { lintWaivers: o.lintWaivers } : {}),
@@ -107,7 +113,7 @@ export class RecordBuilder<S extends Shape, K extends RecordKind> implements Typ
   }
 
   memberDependencies(): readonly NamedBuilder[] {
-    return Object.values(this.shape).flatMap(dependenciesOf);
+    return Object.entries(this.shape).flatMap(([n, m]) => dependenciesOf(`${this.kind} ${this.name ?? '<anonymous>'}.${n}`, m, this.loc));
   }
 }
 
@@ -115,6 +121,10 @@ type Args<S> = [name: string, shape: S, options?: RecordOptions] | [shape: S, op
 
 function build<S extends Shape, K extends RecordKind>(kind: K, args: Args<S>): RecordBuilder<S, K> {
   const loc = callSite();
+  const given: unknown = typeof args[0] === 'string' ? args[1] : args[0];
+  if (given === null || typeof given !== 'object' || Array.isArray(given)) {
+    throw new DslError(`${kind}${typeof args[0] === 'string' ? ` ${args[0]}` : ''}`, `the members are an object {name: type, ...}, got ${described(given)}`, loc);
+  }
   if (typeof args[0] === 'string') {
     const [name, shape, options] = args as [string, S, RecordOptions?];
     return new RecordBuilder(kind, name, shape, options ?? {}, loc);
