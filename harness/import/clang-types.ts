@@ -4,6 +4,8 @@ import { KERNEL_SCALARS, type ScalarName, type ScalarType, type TypeNode } from 
 export interface TypeScope {
   /** The underlying type spelling of a typedef (as clang prints it), by typedef name. */
   typedef(name: string): string | undefined;
+  /** The alignment a typedef's `aligned(N)` attribute sets, if it has one. */
+  typedefAlign?(name: string): number | undefined;
   /** An unnamed struct, union or enum, by the position clang names it with (`file:line:col`). */
   inlineType(position: string): TypeNode | undefined;
   /**
@@ -80,7 +82,9 @@ export function modelType(spelling: string, scope: TypeScope): TypeNode | string
     if (underlying === undefined) return `unknown type ${s}`;
     const t = modelType(underlying, scope);
     if (typeof t === 'string') return t;
-    return t.kind === 'scalar' ? { kind: 'scalar', name: t.name, spelled: s } : t;
+    // The attribute of the outermost typedef that has one decides (`typedef packed_ulong my_t;` keeps 4).
+    const aligned = scope.typedefAlign?.(s) ?? (t.kind === 'scalar' ? t.aligned : undefined);
+    return t.kind === 'scalar' ? { kind: 'scalar', name: t.name, spelled: s, ...(aligned !== undefined ? { aligned } : {}) } : t;
   }
   return `type ${s} has no equivalent in the uAPI model`;
 }

@@ -36,6 +36,8 @@ export class TranslationUnit implements TypeScope {
   readonly issues: Issue[] = [];
   readonly top: readonly AstNode[];
   private readonly typedefs = new Map<string, string>();
+  /** `aligned(N)` of typedefs that have one (see {@link typedefAlign}). */
+  private readonly typedefAligns = new Map<string, number>();
   private readonly namedRecords = new Map<string, AstNode>();
   private readonly unnamedRecords = new Map<string, AstNode>();
   private readonly unnamedEnums = new Map<string, AstNode>();
@@ -73,6 +75,7 @@ export class TranslationUnit implements TypeScope {
     for (const n of this.top) {
       if (n.kind === 'TypedefDecl' && n.name !== undefined && n.type !== undefined) {
         this.typedefs.set(n.name, n.type.qualType);
+        this.noteTypedefAlign(n);
         this.noteTypedefNamedTag(n, previous);
       } else if (n.kind === 'RecordDecl') visitRecord(n);
       else if (n.kind === 'EnumDecl') visitEnum(n);
@@ -93,6 +96,27 @@ export class TranslationUnit implements TypeScope {
     const spelled = `${tag ?? ''} ${typedef.name ?? ''}`;
     if (tag === undefined || !defined || typedef.type?.qualType !== spelled || this.typedefTags.has(spelled)) return;
     this.typedefTags.set(spelled, previous);
+  }
+
+  /**
+   * `typedef unsigned long packed_ulong __attribute__((aligned(4)))`: the type gets that alignment, up
+   * or down (clang's AST has the attribute under the typedef). The model keeps it on scalars; on a
+   * typedef of a struct, union or array it is not represented, and the import says so.
+   */
+  private noteTypedefAlign(n: AstNode): void {
+    const attr = (n.inner ?? []).find((c) => c.kind === 'AlignedAttr');
+    if (attr === undefined || n.name === undefined) return;
+    const path = `typedef ${n.name}`;
+    const qual = n.type?.qualType ?? '';
+    if (/^(?:struct|union|enum) |\]$/.test(qual)) {
+      this.warn('IMPORT_UNSUPPORTED', path, `aligned on a typedef of ${qual} is not represented; members of this type are laid out with the alignment of ${qual}`, attr.range?.begin);
+      return;
+    }
+    this.typedefAligns.set(n.name, this.alignment(attr, path));
+  }
+
+  typedefAlign(name: string): number | undefined {
+    return this.typedefAligns.get(name);
   }
 
   typedefNamedTag(tag: 'struct' | 'union' | 'enum', name: string): TypeNode | undefined {
@@ -134,6 +158,7 @@ export class TranslationUnit implements TypeScope {
     if (own.size === 0) return this;
     return {
       typedef: (name) => this.typedef(name),
+      typedefAlign: (name) => this.typedefAlign(name),
       typedefNamedTag: (tag, name) => this.typedefNamedTag(tag, name),
       inlineType: (position) => {
         const n = own.get(position);

@@ -85,7 +85,10 @@ export class LayoutEngine {
 
   sizeAlign(t: TypeNode): SizeAlign {
     switch (t.kind) {
-      case 'scalar': return this.scalar(t.name);
+      case 'scalar': {
+        const sa = this.scalar(t.name);
+        return t.aligned !== undefined ? { size: sa.size, align: t.aligned } : sa;
+      }
       case 'array': {
         const e = this.sizeAlign(t.element);
         return { size: e.size * t.length, align: e.align };

@@ -39,6 +39,12 @@ export interface ScalarType {
   readonly name: ScalarName;
   /** The spelling in the source when it differs from `name` (a typedef such as `size_t`). */
   readonly spelled?: string;
+  /**
+   * The alignment a typedef declared with `__attribute__((aligned(N)))` gives the type, in place of
+   * the scalar's own: GCC and clang honour it on a typedef whether it raises or lowers the alignment
+   * (`typedef unsigned long packed_ulong __attribute__((aligned(4)))`). A packed struct still packs it.
+   */
+  readonly aligned?: number;
 }
 
 /**
