@@ -8,6 +8,8 @@ import { elementOf, modelType } from './clang-types';
 import { FALLBACK_NAME, IOC_SIZED, IOC_TYPED, PROBE_DIR, SHAPE_NAME, VALUE_NAME, valueLine } from './import-probe';
 import type { MacroCandidate } from './macro-candidates';
 import { TranslationUnit } from './translation-unit';
+import type { ValueHint } from './value-dependence';
+import { valueHintOf, type DependenceSources } from './value-hint';
 
 export interface AstImport {
   /** The header as clang spells it in the AST (the absolute path the probe includes). */
@@ -23,6 +25,11 @@ export interface AstImport {
    * import-passes.ts); otherwise it is read from `root` and `probeDiagnostics` (the one-pass probe).
    */
   readonly readings?: ProbeReadings;
+  /**
+   * The header's text and the files its macros may come from: with them, the import also tells
+   * whether a value it computed may differ on another ABI (value-hint.ts).
+   */
+  readonly dependence?: { readonly headerText: string; readonly sources: DependenceSources };
 }
 
 /** What the probe's own declarations tell about the candidates, by candidate index. */
@@ -132,7 +139,7 @@ function refsOf(t: TypeNode): { tag: 'struct' | 'union' | 'enum'; name: string }
  * Builds the spec from the import probe's AST: the header's own structs, unions and enums (and the
  * types they use from other headers), its integer macros as constants, its ioctl macros decoded.
  */
-export function specFromAst(root: AstNode, imp: AstImport): { spec: Spec; issues: Issue[] } {
+export function specFromAst(root: AstNode, imp: AstImport): { spec: Spec; issues: Issue[]; valueHint?: ValueHint } {
   const tu = new TranslationUnit(root, (f) => (f === imp.header ? imp.display : f));
   const issues: Issue[] = [];
   const records: RecordDecl[] = [];
@@ -141,9 +148,13 @@ export function specFromAst(root: AstNode, imp: AstImport): { spec: Spec; issues
   const enumNames = new Set<string>();
   const constants: ConstantDecl[] = [];
   const enumerators = new Set<string>();
+  const enumeratorNodes: AstNode[] = [];
+  const valued: MacroCandidate[] = [];
+  const sized: MacroCandidate[] = [];
 
   const addEnum = (n: AstNode): void => {
     if (n.inner === undefined) return;
+    for (const c of n.inner) if (c.kind === 'EnumConstantDecl') enumeratorNodes.push(c);
     const e = tu.enumeration(n);
     e.values.forEach((v) => enumerators.add(v.name));
     if (n.name !== undefined && n.name !== '') {
@@ -181,6 +192,7 @@ export function specFromAst(root: AstNode, imp: AstImport): { spec: Spec; issues
     if (shape !== undefined) {
       let arg: TypeNode | undefined;
       if (shape.arg !== undefined && 'size' in shape.arg) {
+        sized.push(c);
         arg = { kind: 'array', element: { kind: 'scalar', name: '__u8' }, length: shape.arg.size };
         issues.push(issue('IMPORT_IOCTL_SIZE', path, `defined with _IOC and a size (${shape.arg.size} bytes on x86_64), not a type: the argument is recorded as __u8[${shape.arg.size}]`, c.loc, 'warning'));
       } else if (shape.arg !== undefined) {
@@ -205,12 +217,14 @@ export function specFromAst(root: AstNode, imp: AstImport): { spec: Spec; issues
     const value = values.get(i);
     if (value !== undefined) {
       constants.push({ kind: 'constant', name: c.name, value, loc: c.loc });
+      valued.push(c);
       return;
     }
     const why = valueErrors.get(i);
     const kernelOnly = fallbackValues.get(i);
     if (kernelOnly !== undefined) {
       constants.push({ kind: 'constant', name: c.name, value: kernelOnly, loc: c.loc });
+      valued.push(c);
       issues.push(issue('IMPORT_KERNEL_ONLY_MACRO', `constant ${c.name}`, `uses a macro only the kernel defines (BIT, SZ_*, U*_MAX...): userspace cannot compile it${why !== undefined ? ` (clang: ${why})` : ''}; imported with the kernel's value ${kernelOnly}`, c.loc, 'warning'));
       return;
     }
@@ -254,5 +268,8 @@ export function specFromAst(root: AstNode, imp: AstImport): { spec: Spec; issues
     ioctls,
     source: imp.display,
   };
-  return { spec, issues: [...tu.issues, ...issues] };
+  const valueHint = imp.dependence !== undefined
+    ? valueHintOf({ tu, spec, header: imp.header, headerText: imp.dependence.headerText, valued, sized, enumerators: enumeratorNodes, sources: imp.dependence.sources })
+    : undefined;
+  return { spec, issues: [...tu.issues, ...issues], ...(valueHint !== undefined ? { valueHint } : {}) };
 }

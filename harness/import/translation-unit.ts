@@ -36,6 +36,14 @@ export class TranslationUnit implements TypeScope {
   readonly issues: Issue[] = [];
   readonly top: readonly AstNode[];
   private readonly typedefs = new Map<string, string>();
+  /** The file each typedef is declared in, as clang spells it. */
+  private readonly typedefFiles = new Map<string, string>();
+  /**
+   * Values clang computed for x86_64 inside declarations the spec holds: the expression of an
+   * `aligned(N)` or a bit-field width, and fields of array type (their bounds are not in the AST, only
+   * in the source text). value-dependence.ts looks at what each depends on.
+   */
+  readonly valueSites: { readonly node: AstNode; readonly path: string; readonly what: 'expression' | 'bounds' }[] = [];
   /** `aligned(N)` of typedefs that have one (see {@link typedefAlign}). */
   private readonly typedefAligns = new Map<string, number>();
   private readonly namedRecords = new Map<string, AstNode>();
@@ -75,6 +83,8 @@ export class TranslationUnit implements TypeScope {
     for (const n of this.top) {
       if (n.kind === 'TypedefDecl' && n.name !== undefined && n.type !== undefined) {
         this.typedefs.set(n.name, n.type.qualType);
+        const file = declLoc(n.loc)?.file;
+        if (file !== undefined) this.typedefFiles.set(n.name, file);
         this.noteTypedefAlign(n);
         this.noteTypedefNamedTag(n, previous);
       } else if (n.kind === 'RecordDecl') visitRecord(n);
@@ -113,6 +123,20 @@ export class TranslationUnit implements TypeScope {
       return;
     }
     this.typedefAligns.set(n.name, this.alignment(attr, path));
+    this.valueSites.push({ node: attr, path, what: 'expression' });
+  }
+
+  /** The file a typedef is declared in. */
+  typedefFile(name: string): string | undefined {
+    return this.typedefFiles.get(name);
+  }
+
+  /** The source text from one location to the end of the token at another (expansion points), if both are in one file. */
+  sourceText(begin: AstLoc | undefined, end: AstLoc | undefined): string | undefined {
+    const b = begin?.expansionLoc ?? begin;
+    const e = end?.expansionLoc ?? end;
+    if (b?.file === undefined || b.file !== e?.file || b.offset === undefined || e.offset === undefined || e.tokLen === undefined) return undefined;
+    return this.fileText(b.file)?.subarray(b.offset, e.offset + e.tokLen).toString('utf8');
   }
 
   typedefAlign(name: string): number | undefined {
@@ -189,17 +213,22 @@ export class TranslationUnit implements TypeScope {
   /** The source text of the token at a location (used to see which macro spelled a type). */
   private tokenAt(l: AstLoc | undefined): string | undefined {
     if (l?.file === undefined || l.offset === undefined || l.tokLen === undefined) return undefined;
-    if (!this.texts.has(l.file)) {
+    return this.fileText(l.file)?.subarray(l.offset, l.offset + l.tokLen).toString('utf8');
+  }
+
+  private fileText(file: string): Buffer | undefined {
+    if (!this.texts.has(file)) {
       let text: Buffer | undefined;
       try {
-        text = fs.readFileSync(l.file);
+        text = fs.readFileSync(file);
       } catch {
         text = undefined;
       }
-      this.texts.set(l.file, text);
+      this.texts.set(file, text);
     }
-    return this.texts.get(l.file)?.subarray(l.offset, l.offset + l.tokLen).toString('utf8');
+    return this.texts.get(file);
   }
+
 
   private warn(code: string, path: string, message: string, l: AstLoc | undefined): void {
     this.issues.push(issue(code, path, message, this.loc(l), 'warning'));
@@ -223,7 +252,10 @@ export class TranslationUnit implements TypeScope {
         if (k !== undefined) own.set(k, c);
       }
       if (c.kind === 'PackedAttr') packed = true;
-      else if (c.kind === 'AlignedAttr') aligned = Math.max(aligned ?? 0, this.alignment(c, path));
+      else if (c.kind === 'AlignedAttr') {
+        aligned = Math.max(aligned ?? 0, this.alignment(c, path));
+        this.valueSites.push({ node: c, path, what: 'expression' });
+      }
       else if (c.kind === 'MaxFieldAlignmentAttr') this.warn('IMPORT_UNSUPPORTED', path, '#pragma pack is not represented; the layout assumes natural packing', c.range?.begin);
       else if (c.kind === 'FieldDecl') {
         const m = this.member(c, path, this.fieldScope(own));
@@ -272,13 +304,18 @@ export class TranslationUnit implements TypeScope {
     for (const c of f.inner ?? []) {
       if (c.kind === 'AlignedAttr') {
         const sameExpansion = fromMacro && c.range?.begin?.expansionLoc?.offset === begin?.expansionLoc?.offset;
-        if (!sameExpansion) aligned = Math.max(aligned ?? 0, this.alignment(c, path));
+        if (!sameExpansion) {
+          aligned = Math.max(aligned ?? 0, this.alignment(c, path));
+          this.valueSites.push({ node: c, path, what: 'expression' });
+        }
       } else if (c.kind === 'PackedAttr') {
         this.warn('IMPORT_UNSUPPORTED', path, 'packed on a member is not represented; pack the enclosing struct instead', c.range?.begin);
       } else if (c.kind === 'ConstantExpr' && f.isBitfield === true && c.value !== undefined) {
         bits = Number(c.value);
+        this.valueSites.push({ node: c, path, what: 'expression' });
       }
     }
+    if (f.type.qualType.includes('[')) this.valueSites.push({ node: f, path, what: 'bounds' });
     const loc = this.loc(f.loc);
     return {
       ...(name !== undefined ? { name } : {}),
