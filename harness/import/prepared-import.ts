@@ -150,7 +150,7 @@ export function finishSpec(p: PendingImport, root: AstNode, diagnostics: readonl
   } : undefined;
   const result = specFromAst(root, {
     header: p.header, display: p.display, candidates: p.candidates, probeDiagnostics: diagnostics, name: p.name, version: p.version,
-    ...(readings !== undefined ? { readings } : {}),
+    ...(readings !== undefined ? { readings } : { probeText: p.prepared.source }),
     ...(sources !== undefined ? { dependence: sources } : {}),
   });
   writeCached('import', p.key, result);
