@@ -86,10 +86,10 @@ export async function completeTargets(tool: ClangTool, items: readonly { p: Pend
     });
     const targets = it.p.targets;
     const key = targets?.key ?? valueTargetsKey(it.p.key);
-    const result: ImportResult = variants.length === 0 && failed.size === 0 ? it.base : {
+    const result: ImportResult = variants.length === 0 && failed.size === 0 && targets?.hint.hostOnlyAsm === undefined ? it.base : {
       spec: baseSpec,
       issues: [...it.base.issues, targetWarning(it.p.display, { hint: targets?.hint, values: it.base.valueHint }, order(variants.flatMap((v) => v.abis)), failed)],
-      variants: [{ abis: order([...x86, ...failed.keys()]), spec: baseSpec }, ...variants.map((v): SpecVariant => ({ abis: order(v.abis), spec: v.spec }))],
+      ...(variants.length > 0 || failed.size > 0 ? { variants: [{ abis: order([...x86, ...failed.keys()]), spec: baseSpec }, ...variants.map((v): SpecVariant => ({ abis: order(v.abis), spec: v.spec }))] } : {}),
     };
     writeCached('import-targets', key, result);
     whole.set(it.p, result);

@@ -28,6 +28,10 @@ export function targetWarning(display: string, reasons: TargetReasons, differing
     const [abi, reason] = [...failed][0] as [string, string];
     parts.push(`it does not compile for ${[...failed.keys()].join(', ')} (${abi}: ${reason}), laid out from the x86_64 variant there`);
   }
+  const host = reasons.hint?.hostOnlyAsm;
+  if (host !== undefined) {
+    parts.push(`${host.name} is installed only for the host's architecture here (${host.file}): the other ABIs read asm-generic's through the harness's target shim, which need not be what their architecture defines; to compare them with their own, pass -I a tree with every architecture's asm/ headers, such as Debian's linux-libc-dev 6.12 or later (the harness fetches it with fetchKernelHeaders('6.12') into <cache>/kernel-headers/trixie/usr/include)`);
+  }
   const loc = reasons.hint?.loc ?? reasons.values?.loc;
   return issue('IMPORT_TARGET_DEPENDENT', display, parts.join('; '), loc, 'warning');
 }

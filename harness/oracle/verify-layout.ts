@@ -6,13 +6,19 @@ import { diagnosticIssue } from '../clang/diagnostics';
 import { findClang } from '../clang/find-clang';
 import { kernelInternalFallbacks } from '../clang/kernel-internal-macros';
 import { includeLine } from '../clang/probe-compile';
-import type { Issue } from '../diagnostics/issue';
+import { issue, type Issue } from '../diagnostics/issue';
+import { withResourceDir } from '../clang/probe-compile';
+import { abiOfMultiarchFile, targetIncludeDirs } from '../clang/target-includes';
+import { scanTargetDependence } from '../import/target-scan';
+import { findAbi } from '../layout/abi';
 import { emitCHeader } from '../emit/c-header';
 import type { Abi } from '../layout/abi';
 import type { RecordDecl, Spec } from '../spec/model';
 import { clangBitOffsets, hasBitFields, type PositionOf } from './bit-offsets';
 import { layoutQueries, type QueryKind } from './layout-queries';
 import { measure, type Measurement } from './measure';
+
+const X86_64 = findAbi('x86_64') as Abi;
 
 /** The C the oracle compiles: the real header, or a header written from the spec. */
 export type VerifySource =
@@ -80,7 +86,12 @@ export async function verifyLayout(spec: Spec, source: VerifySource, options: Ve
   }
   let tool: Promise<{ tool?: ClangTool; issues: Issue[] }> | undefined;
   const getTool = async (): Promise<ClangTool | undefined> => (await (tool ??= findClang())).tool;
+  const hostOnly = source.kind === 'header' ? hostOnlyAsmOf(file, options.includeDirs, (await (tool ??= findClang())).tool) : undefined;
   const perAbi = async (abi: Abi): Promise<{ checked: number; mismatches: LayoutMismatch[]; issues: Issue[] }> => {
+    // Comparing with clang on the same wrong asm/ header would agree and prove nothing.
+    if (hostOnly !== undefined && abiOfMultiarchFile(hostOnly.file) !== abi.name) {
+      return { checked: 0, mismatches: [], issues: [issue('VERIFY_NO_TARGET_HEADERS', `${abi.name}: ${source.kind === 'header' ? source.displayName : 'emitted header'}`, `cannot be checked on ${abi.name}: the header reaches ${hostOnly.name}, which is installed only for the host's architecture (${hostOnly.file}); pass -I a tree with every architecture's asm/ headers, such as Debian's linux-libc-dev 6.12 or later`)] };
+    }
     const abiSpec = options.specFor?.(abi) ?? spec;
     const byName = new Map(abiSpec.records.filter((r) => r.name !== undefined).map((r) => [r.name as string, r]));
     const queries = layoutQueries(abiSpec, abi);
@@ -120,6 +131,12 @@ export async function verifyLayout(spec: Spec, source: VerifySource, options: Ve
     issues: results.flatMap((r) => r.issues),
     ...(found?.tool !== undefined ? { clang: found.tool.description } : {}),
   };
+}
+
+/** An asm/ header only the host's architecture has, reached by the header (see target-scan.ts). */
+function hostOnlyAsmOf(file: string, includeDirs: readonly string[], tool: ClangTool | undefined): { name: string; file: string } | undefined {
+  const searchDirs = withResourceDir(targetIncludeDirs(X86_64, includeDirs), tool?.resourceIncludeDir);
+  return scanTargetDependence(file, { searchDirs, resourceIncludeDir: tool?.resourceIncludeDir }, (f) => f)?.hostOnlyAsm;
 }
 
 /** Runs `f` over `items`, at most `width` at a time, results in input order. */
