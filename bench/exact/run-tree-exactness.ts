@@ -13,7 +13,7 @@ async function run(argv: readonly string[]): Promise<number> {
   }
   const headers = headersUnder(tree).filter((h) => prefixes.length === 0 || prefixes.some((p) => h.startsWith(p)));
   const abis = DEFAULT_ABI_NAMES.map((n) => findAbi(n) as Abi);
-  const results = await treeExactness(tree, headers, abis, { chunk: 192, jobs: 2, progress: (l) => process.stderr.write(`${l}\n`) });
+  const results = await treeExactness(tree, headers, abis, { chunk: 192, progress: (l) => process.stderr.write(`${l}\n`) });
   for (const r of results) if (r.failed !== undefined) process.stdout.write(`${r.path}: not imported: ${r.failed}\n`);
   for (const r of results) for (const [abi, why] of r.notCompiled) process.stdout.write(`${r.path}: ${abi}: not compiled: ${why}\n`);
   for (const l of mismatchLines(results, 100000)) process.stdout.write(`${l}\n`);

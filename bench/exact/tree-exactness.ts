@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { importHeaders } from '../../harness/import';
 import { specForAbi } from '../../harness/import/target-variants';
 import type { Abi } from '../../harness/layout/abi';
-import { verifyLayout, type LayoutMismatch } from '../../harness/oracle/verify-layout';
+import { verifyLayouts, type LayoutMismatch, type VerifyResult } from '../../harness/oracle/verify-layout';
 import { hasErrors } from '../../harness/diagnostics/issue';
 
 /** One header's comparison with clang on every ABI. */
@@ -17,49 +17,43 @@ export interface HeaderExactness {
   readonly notCompiled: ReadonlyMap<string, string>;
 }
 
-/** Runs `f` over `items`, `width` at a time, results in input order. */
-async function pool<T, R>(items: readonly T[], width: number, f: (t: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await f(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
-  return out;
-}
-
 /**
  * Imports every header (relative paths under `tree`) against the tree itself, as `uapi layout H -I
  * tree` does, and compares every value the layout engine gives for each ABI (from that ABI's variant)
  * with clang compiling the header for that ABI's target against the same tree, whose per-architecture
  * folders (`i386-linux-gnu/asm/`...) give each target its own asm/ headers: `uapi verify-layout H -I
- * tree --abi all` per header. `chunk` headers are imported at a time (they share clang processes).
+ * tree --abi all` per header. `chunk` headers are imported and checked at a time (they share clang
+ * processes: one `clang -cc1` for many probes of one ABI).
  */
-export async function treeExactness(tree: string, headers: readonly string[], abis: readonly Abi[], options: { chunk: number; jobs: number; progress?: (line: string) => void }): Promise<HeaderExactness[]> {
+export async function treeExactness(tree: string, headers: readonly string[], abis: readonly Abi[], options: { chunk: number; progress?: (line: string) => void }): Promise<HeaderExactness[]> {
   const out: HeaderExactness[] = [];
   for (let start = 0; start < headers.length; start += options.chunk) {
     const slice = headers.slice(start, start + options.chunk);
     options.progress?.(`exact.whole_tree: headers ${start + 1}-${start + slice.length} of ${headers.length}`);
     const imported = await importHeaders(slice.map((rel) => ({ file: path.join(tree, rel), options: { includeDirs: [tree] } })));
-    out.push(...await pool(slice, options.jobs, async (rel): Promise<HeaderExactness> => {
-      const r = imported[slice.indexOf(rel)];
+    const checked = slice.flatMap((rel, i) => {
+      const r = imported[i];
+      return r?.spec !== undefined && !hasErrors(r.issues) ? [{ rel, r, spec: r.spec }] : [];
+    });
+    const verified = await verifyLayouts(checked.map(({ rel, r, spec }) => {
       const file = path.join(tree, rel);
-      if (r?.spec === undefined || hasErrors(r.issues)) {
-        const first = r?.issues.find((i) => i.severity === 'error');
-        return { path: rel, failed: first !== undefined ? `${first.code}: ${first.message}` : 'no spec', checked: 0, mismatches: [], notCompiled: new Map() };
+      return { spec, source: { kind: 'header' as const, file, displayName: file }, specFor: (a: Abi) => specForAbi(spec, r.variants, a.name) };
+    }), { abis, includeDirs: [tree] });
+    const byPath = new Map(checked.map((c, i) => [c.rel, verified[i] as VerifyResult]));
+    for (const [i, rel] of slice.entries()) {
+      const v = byPath.get(rel);
+      if (v === undefined) {
+        const first = imported[i]?.issues.find((x) => x.severity === 'error');
+        out.push({ path: rel, failed: first !== undefined ? `${first.code}: ${first.message}` : 'no spec', checked: 0, mismatches: [], notCompiled: new Map() });
+        continue;
       }
-      const spec = r.spec;
-      const v = await verifyLayout(spec, { kind: 'header', file, displayName: file }, { abis, includeDirs: [tree], specFor: (a) => specForAbi(spec, r.variants, a.name) });
       const notCompiled = new Map<string, string>();
-      for (const i of v.issues) {
-        const abi = /^(\S+?): /.exec(i.path)?.[1];
-        if (abi !== undefined && !notCompiled.has(abi)) notCompiled.set(abi, `${i.loc !== undefined ? `${i.loc.file}:${i.loc.line}: ` : ''}${i.message}`);
+      for (const x of v.issues) {
+        const abi = /^(\S+?): /.exec(x.path)?.[1];
+        if (abi !== undefined && !notCompiled.has(abi)) notCompiled.set(abi, `${x.loc !== undefined ? `${x.loc.file}:${x.loc.line}: ` : ''}${x.message}`);
       }
-      return { path: rel, checked: v.checked, mismatches: v.mismatches, notCompiled };
-    }));
+      out.push({ path: rel, checked: v.checked, mismatches: v.mismatches, notCompiled });
+    }
   }
   return out;
 }
