@@ -112,14 +112,18 @@ export function emitCHeader(spec: Spec): EmittedHeader {
     lines.push(`${pad}${typeText}${declarator === '' ? '' : ` ${declarator}`};`);
   };
   for (const r of dependencyOrder(spec.records.filter((x) => x.name !== undefined))) {
+    if (r.maxFieldAlign !== undefined) lines.push(`#pragma pack(push, ${r.maxFieldAlign})`);
     recordLines(r, 0, '');
+    if (r.maxFieldAlign !== undefined) lines.push('#pragma pack(pop)');
     lines.push('');
   }
   for (const c of spec.constants) lines.push(`#define ${c.name} ${cInteger(c.value)}`);
   if (spec.constants.length > 0) lines.push('');
   for (const i of spec.ioctls) {
     const args = [cTypeByte(i.type), `0x${i.nr.toString(16)}`, ...(i.arg !== undefined ? [ioctlArg(i.arg)] : [])];
-    lines.push(`#define ${i.name} ${IOC[i.dir]}(${args.join(', ')})`);
+    // No direction and a size: only `_IOC` says so.
+    if (i.dir === 'none' && i.arg !== undefined) lines.push(`#define ${i.name} _IOC(_IOC_NONE, ${args[0] as string}, ${args[1] as string}, sizeof(${args[2] as string}))`);
+    else lines.push(`#define ${i.name} ${IOC[i.dir]}(${args.join(', ')})`);
   }
   lines.push('', `#endif /* ${guard} */`, '');
   return { text: lines.join('\n'), inlinePositions };

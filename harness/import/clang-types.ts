@@ -20,6 +20,7 @@ const BUILTINS: Readonly<Record<string, ScalarName>> = {
   short: 'short', 'unsigned short': 'unsigned short', int: 'int', 'unsigned int': 'unsigned int',
   long: 'long', 'unsigned long': 'unsigned long', 'long long': 'long long', 'unsigned long long': 'unsigned long long',
   _Bool: '_Bool', bool: '_Bool', float: 'float', double: 'double',
+  __int128: '__int128', 'unsigned __int128': 'unsigned __int128', __int128_t: '__int128', __uint128_t: 'unsigned __int128',
 };
 const KERNEL = new Set<string>(KERNEL_SCALARS);
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;

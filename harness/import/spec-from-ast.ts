@@ -141,7 +141,8 @@ export function ioctlShape(typedef: AstNode): IoctlShape | undefined {
   const nr = encoded(pNr);
   const dir = d !== undefined ? DIRS[d] : undefined;
   if (dir === undefined || type === undefined || nr === undefined) return undefined;
-  if (dir === 'none') return { dir, type, nr };
+  // `_IOC(_IOC_NONE, 'G', 5, sizeof(struct x))` (xen/gntalloc.h) has no direction and a size all the same.
+  if (dir === 'none' && marker !== `struct ${IOC_SIZED}`) return { dir, type, nr };
   if (marker === `struct ${IOC_SIZED}`) {
     const size = encoded(pArg);
     return size === undefined ? undefined : { dir, type, nr, arg: { size } };

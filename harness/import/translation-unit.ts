@@ -245,6 +245,7 @@ export class TranslationUnit implements TypeScope {
     const own = new Map<string, AstNode>();
     let packed = false;
     let aligned: number | undefined;
+    let maxFieldAlign: number | undefined;
     for (const c of n.inner ?? []) {
       const unnamed = c.name === undefined || c.name === '';
       if (unnamed && ((c.kind === 'RecordDecl' && c.completeDefinition === true) || (c.kind === 'EnumDecl' && c.inner !== undefined))) {
@@ -256,7 +257,10 @@ export class TranslationUnit implements TypeScope {
         aligned = Math.max(aligned ?? 0, this.alignment(c, path));
         this.valueSites.push({ node: c, path, what: 'expression' });
       }
-      else if (c.kind === 'MaxFieldAlignmentAttr') this.warn('IMPORT_UNSUPPORTED', path, '#pragma pack is not represented; the layout assumes natural packing', c.range?.begin);
+      else if (c.kind === 'MaxFieldAlignmentAttr') {
+        maxFieldAlign = this.pragmaPack(n);
+        if (maxFieldAlign === undefined) this.warn('IMPORT_UNSUPPORTED', path, '#pragma pack not found in the file that defines it (it is in effect from another file): the layout assumes natural alignment', n.loc);
+      }
       else if (c.kind === 'FieldDecl') {
         const m = this.member(c, path, this.fieldScope(own));
         if (m !== undefined) members.push(m);
@@ -269,10 +273,33 @@ export class TranslationUnit implements TypeScope {
       members,
       ...(packed ? { packed: true } : {}),
       ...(aligned !== undefined ? { aligned } : {}),
+      ...(maxFieldAlign !== undefined ? { maxFieldAlign } : {}),
       ...(loc !== undefined ? { loc } : {}),
     };
     this.converted.set(n, decl);
     return decl;
+  }
+
+  /**
+   * The `#pragma pack` in effect at a record (clang's AST says only that one is): the directives of its
+   * file before it, `pack(N)`, `pack(push, N)`, `pack(pop)`, `pack()`, played in order.
+   */
+  private pragmaPack(n: AstNode): number | undefined {
+    const at = n.range?.begin?.expansionLoc ?? n.range?.begin ?? n.loc;
+    const text = at?.file !== undefined && at.offset !== undefined ? this.fileText(at.file)?.subarray(0, at.offset).toString('utf8') : undefined;
+    if (text === undefined) return undefined;
+    const stack: (number | undefined)[] = [];
+    let current: number | undefined;
+    for (const m of text.matchAll(/^[ \t]*#[ \t]*pragma[ \t]+pack[ \t]*\(([^)]*)\)/gm)) {
+      const args = (m[1] as string).split(',').map((a) => a.trim()).filter((a) => a !== '');
+      const value = args.find((a) => /^\d+$/.test(a));
+      if (args[0] === 'push') {
+        stack.push(current);
+        if (value !== undefined) current = Number(value);
+      } else if (args[0] === 'pop') current = stack.pop();
+      else current = value !== undefined ? Number(value) : undefined;
+    }
+    return current;
   }
 
   private alignment(attr: AstNode, path: string): number {

@@ -80,6 +80,11 @@ export function fileDependence(file: string, setup: DependenceSetup): SimpleDepe
   return undefined;
 }
 
+/** Whether a file is one of the kernel's asm/ or asm-generic/ headers. */
+function isKernelFile(file: string, setup: DependenceSetup): boolean {
+  return setup.searchDirs.some((d) => file.startsWith(d + path.sep) && /^asm(?:-generic)?\//.test(path.relative(d, file).split(path.sep).join('/')));
+}
+
 /** A `#define` as the analysis reads it: where, and its replacement text. */
 export interface MacroDefinition {
   readonly file: string;
@@ -133,9 +138,10 @@ export function typedefDependence(name: string, ctx: DependenceContext, seen = n
   const t = ctx.typedef(name);
   if (t === undefined) return undefined;
   const kind = t.file !== undefined ? fileDependence(t.file, ctx.setup) : undefined;
-  // A libc or kernel typedef that is `long` here (int64_t, __kernel_size_t) is `long` or `long long`
-  // on the others: it follows the word width.
-  if (kind === 'abi') return isWordType(resolvedType(name, ctx)) ? 'word' : 'abi';
+  // A libc or compiler typedef that is `long` here (int64_t, size_t) is `long` or `long long` on the
+  // others: it follows the word width. The kernel's asm/ ones do not (`__kernel_old_dev_t` is
+  // `unsigned long` on x86_64, `unsigned short` on i386): every ABI apart.
+  if (kind === 'abi') return isWordType(resolvedType(name, ctx)) && t.file !== undefined && !isKernelFile(t.file, ctx.setup) ? 'word' : 'abi';
   if (kind !== undefined) return kind;
   const next = /^[A-Za-z_]\w*$/.exec(t.underlying.trim())?.[0];
   return next !== undefined ? typedefDependence(next, ctx, seen) : undefined;

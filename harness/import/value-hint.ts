@@ -15,7 +15,7 @@ export interface DependenceSources {
   readonly read?: (file: string) => string;
 }
 
-const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(\([^)]*\))?(.*(?:\\\r?\n.*)*)$/gm;
+const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(\([^)]*\))?((?:[^\n\\]|\\\r?\n|\\.)*)/gm;
 
 /** Every `#define` of a file by name, replacement text with continuation lines joined. */
 function definitionsOf(text: string, file: string, into: Map<string, MacroDefinition[]>): void {
@@ -137,7 +137,9 @@ export function valueHintOf(input: HintInput): ValueHint | undefined {
       continue;
     }
     const text = tu.sourceText(site.node.range?.begin, site.node.range?.end);
-    const bounds = text === undefined ? undefined : [...text.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1] as string).join(' ');
+    // A field a macro declares (`__EMU10K1_DECLARE_BITMAP(gpr_valid, 0x200)`) has no bracket in the
+    // text: the macro call is looked at whole (the macro's definition holds the bound).
+    const bounds = text === undefined ? undefined : text.includes('[') ? [...text.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1] as string).join(' ') : text;
     // A field whose text cannot be read: nothing tells its bounds are the same everywhere.
     const found = bounds === undefined ? new Map<string, Dependence>([[keyOf({ kind: 'abi' }), { kind: 'abi' }]]) : textDependence(bounds, ctx);
     note(found, tu.loc(site.node.loc), `the array bound of ${site.path}`);
