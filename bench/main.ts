@@ -59,7 +59,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const chosen = (name: string): boolean => args.filter === undefined || name.includes(args.filter);
   const rates = BENCHMARKS.filter((b) => chosen(b.name));
   const loaded = LOADED_BENCHMARKS.filter((b) => chosen(b.name));
-  const measurements = MEASUREMENTS.filter((m) => chosen(m.name) || m.figures.some(chosen));
+  const measurements = MEASUREMENTS.filter((m) => (m.optIn !== true || args.filter !== undefined) && (chosen(m.name) || m.figures.some(chosen)));
   if (rates.length + loaded.length + measurements.length === 0) {
     process.stderr.write(`bench: no benchmark name contains "${args.filter ?? ''}"\n`);
     return 2;

@@ -11,6 +11,8 @@ export interface Measurement {
   /** The names of every figure it reports (contract), in order. */
   readonly figures: readonly string[];
   readonly description: string;
+  /** Run only when `--filter` names it (it takes long and measures no speed). */
+  readonly optIn?: boolean;
   measure(context: MeasureContext): Promise<MeasureOutcome>;
 }
 

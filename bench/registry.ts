@@ -7,6 +7,7 @@ import { infoHwIpBenchmark } from './benchmarks/emulator-info-hw-ip';
 import { infoIoctlBenchmark } from './benchmarks/emulator-info-ioctl';
 import { layoutTypesBenchmark } from './benchmarks/layout-types';
 import { pbtIoctlsBenchmark } from './benchmarks/pbt-ioctls';
+import { exactWholeTree } from './benchmarks/exact-whole-tree';
 import { wholeUapiScale } from './benchmarks/scale-whole-uapi';
 import type { Measurement } from './measurement';
 
@@ -17,7 +18,7 @@ export const BENCHMARKS: readonly Benchmark[] = [infoIoctlBenchmark, infoHwIpBen
 export const LOADED_BENCHMARKS: readonly LoadedBenchmark[] = [diffChangesBenchmark];
 
 /** Comparisons with check-uapi.sh's pipeline and the whole-uAPI run, last (they take the longest). */
-export const MEASUREMENTS: readonly Measurement[] = [headerPairComparison, wholeUapiScale];
+export const MEASUREMENTS: readonly Measurement[] = [headerPairComparison, wholeUapiScale, exactWholeTree];
 
 /** Every figure name the bench can print, in order (contract names). */
 export function allFigureNames(): string[] {

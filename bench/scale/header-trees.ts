@@ -23,7 +23,8 @@ export interface TreeHeaders {
 const MULTIARCH_FOLDER = /^[a-z0-9_]+-linux-gnu[a-z0-9_]*$/;
 const SKIPPED_FOLDERS = new Set(['asm-generic']);
 
-function headersUnder(root: string): string[] {
+/** Every architecture-independent header under an installed uAPI tree, by path relative to it, sorted. */
+export function headersUnder(root: string): string[] {
   const out: string[] = [];
   const walk = (rel: string): void => {
     for (const e of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {

@@ -53,7 +53,7 @@ export interface ClangTool {
   readonly identity: string;
   /**
    * The folder of clang's own freestanding headers (stddef.h, stdarg.h, stdbool.h, stdint.h...) on
-   * the host, which `-nostdinc` leaves out; callers search it after every other folder. Undefined
+   * the host, which `-nostdinc` leaves out; callers search it before the system folder (see probe-compile.ts). Undefined
    * when the tool adds its own (the WebAssembly build has them in its virtual file tree) or has none.
    */
   readonly resourceIncludeDir?: string | undefined;
@@ -65,11 +65,16 @@ export interface ClangTool {
   runMany?(invocations: readonly ClangInvocation[]): Promise<ClangRun[]>;
 }
 
-/** Arguments shared by every compile: C only, no default include paths, diagnostics easy to parse. */
+/**
+ * Arguments shared by every compile: C only, no default include paths, freestanding (a uAPI header is
+ * compiled without the target's C library: clang's own stdint.h and limits.h stand for it), diagnostics
+ * easy to parse.
+ */
 export function commonArgs(inv: ClangInvocation, includeDirs: readonly string[]): string[] {
   return [
     `--target=${inv.triple}`,
     '-nostdinc',
+    '-ffreestanding',
     '-fsyntax-only',
     '-ferror-limit=0',
     '-fno-caret-diagnostics',

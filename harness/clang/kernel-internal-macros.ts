@@ -27,10 +27,17 @@ export const KERNEL_INTERNAL_MACRO_NAMES: readonly string[] = DEFINITIONS.map(([
 /** Text that mentions one of those names as a word: only then can a fallback change what a macro means. */
 export const MENTIONS_KERNEL_INTERNAL_MACRO = new RegExp(`\\b(?:${KERNEL_INTERNAL_MACRO_NAMES.join('|')})\\b`);
 
-/** The fallback definitions as probe text, one `#ifndef`/`#define`/`#endif` each. */
+/**
+ * The fallback definitions as probe text, one `#ifndef`/`#define`/`#endif` each, after <linux/ioctl.h>
+ * when the header defines no `_IOC` (misc/fastrpc.h uses `_IOWR` and includes only linux/types.h: a
+ * program includes <linux/ioctl.h> first, and the import says so, see import-probe.ts NO_IOC_NAME).
+ */
 export function kernelInternalFallbacks(): string {
-  return DEFINITIONS.map(([head, body]) => {
-    const name = head.replace(/\(.*$/, '');
-    return `#ifndef ${name}\n#define ${head} ${body}\n#endif`;
-  }).join('\n');
+  return [
+    '#if !defined(_IOC) && defined(__has_include)\n#if __has_include(<linux/ioctl.h>)\n#include <linux/ioctl.h>\n#endif\n#endif',
+    ...DEFINITIONS.map(([head, body]) => {
+      const name = head.replace(/\(.*$/, '');
+      return `#ifndef ${name}\n#define ${head} ${body}\n#endif`;
+    }),
+  ].join('\n');
 }

@@ -5,7 +5,7 @@ import { fileDigest, sha256 } from './content-cache';
 import { parseDiagnostics, type ClangDiagnostic } from './diagnostics';
 import type { FileMemo } from './file-memo';
 import { includeSearch } from './include-closure';
-import { targetIncludeDirs } from './target-includes';
+import { SYSTEM_INCLUDE_DIR, targetIncludeDirs } from './target-includes';
 import { PROBE_FILE } from './clang-tool';
 
 export { PROBE_FILE };
@@ -23,7 +23,7 @@ export interface ProbeRequest {
   readonly args: readonly string[];
   /** See {@link ClangInvocation.lastDeclaration}. */
   readonly lastDeclaration?: string;
-  /** The clang's own header folder on the host ({@link ClangTool.resourceIncludeDir}), searched last. */
+  /** The clang's own header folder on the host ({@link ClangTool.resourceIncludeDir}), searched before the system folder. */
   readonly resourceIncludeDir?: string | undefined;
 }
 
@@ -53,11 +53,24 @@ function digestOf(request: ProbeRequest, searchDirs: readonly string[], hostFile
   }));
 }
 
+/**
+ * Where clang's own headers go in the search order: before the system folder (whose libc headers are
+ * the host's: glibc's stdint.h needs bits/ headers only the host's multiarch folder has, so it compiles
+ * for x86_64 alone), after every other one. Compiles are freestanding (see clang-tool.ts), so clang's
+ * stdint.h and limits.h define their types for the target themselves: `uint64_t` is `unsigned long
+ * long` on i386, arm and mips, as their C libraries have it.
+ */
+export function withResourceDir(dirs: readonly string[], resource: string | undefined): string[] {
+  if (resource === undefined) return [...dirs];
+  const system = dirs.indexOf(path.resolve(SYSTEM_INCLUDE_DIR));
+  return system < 0 ? [...dirs, resource] : [...dirs.slice(0, system), resource, ...dirs.slice(system)];
+}
+
 /** Finds what a probe may include and hashes it; `memo` shares that work between the probes of a batch. */
 export function prepareProbe(request: ProbeRequest, memo?: FileMemo): PreparedProbe {
   const source = request.body;
   const resource = request.resourceIncludeDir;
-  const dirs = (): string[] => [...targetIncludeDirs(request.abi, request.includeDirs), ...(resource !== undefined ? [resource] : [])];
+  const dirs = (): string[] => withResourceDir(targetIncludeDirs(request.abi, request.includeDirs), resource);
   const searchDirs = memo !== undefined ? memo.once(JSON.stringify(['searchDirs', request.abi.name, request.includeDirs, resource]), dirs) : dirs();
   const { files: hostFiles, missing } = includeSearch(source, undefined, searchDirs, memo);
   return { request, source, searchDirs, hostFiles, digest: digestOf(request, searchDirs, hostFiles, memo), missingIncludes: missing };

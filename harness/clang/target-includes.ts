@@ -21,6 +21,12 @@ export function multiarchFolderOf(abiName: string): string | undefined {
   return MULTIARCH[abiName];
 }
 
+/** The ABI whose Debian multiarch folder a file is in (`.../x86_64-linux-gnu/asm/fcntl.h` → x86_64), if any. */
+export function abiOfMultiarchFile(file: string): string | undefined {
+  const parts = file.split(path.sep);
+  return Object.entries(MULTIARCH).find(([, folder]) => parts.includes(folder))?.[0];
+}
+
 /**
  * How a header found in an include folder depends on the target. `per-target`: the folder is a
  * multiarch folder (`.../x86_64-linux-gnu`) and another target's multiarch folder beside it has a file

@@ -31,12 +31,30 @@ function declParts(t: TypeNode, isLastOfStruct: boolean): { base: TypeNode; pref
 /** C's spelling of a type in a type name position (`struct foo`, `__u32[4]`), inline records excepted. */
 export function cTypeName(t: TypeNode): string {
   switch (t.kind) {
-    case 'scalar': return t.name;
+    case 'scalar': return t.aligned !== undefined ? alignedTypedefName(t.name, t.aligned) : t.name;
     case 'ref': return `${t.tag} ${t.name}`;
     case 'pointer': return 'void *';
     case 'array': return `${cTypeName(t.element)}[${t.length}]`;
     case 'record': return `${t.record.kind} ${t.record.name ?? ''}`.trim();
   }
+}
+
+/** The typedef the emitted header declares for a scalar whose typedef sets its alignment. */
+const alignedTypedefName = (name: string, aligned: number): string => `__uapi_${name.replace(/ /g, '_')}_aligned${aligned}`;
+
+/** Every scalar with a typedef alignment the records and ioctls use, once each, as `typedef` lines. */
+function alignedTypedefs(spec: Spec): string[] {
+  const out = new Map<string, string>();
+  const visit = (t: TypeNode): void => {
+    if (t.kind === 'scalar' && t.aligned !== undefined) {
+      const n = alignedTypedefName(t.name, t.aligned);
+      out.set(n, `typedef ${t.name} ${n} __attribute__((aligned(${t.aligned})));`);
+    } else if (t.kind === 'array') visit(t.element);
+    else if (t.kind === 'record') for (const m of t.record.members) visit(m.type);
+  };
+  for (const r of spec.records) for (const m of r.members) visit(m.type);
+  for (const i of spec.ioctls) if (i.arg !== undefined) visit(i.arg);
+  return [...out.values()];
 }
 
 /**
@@ -63,6 +81,8 @@ export function emitCHeader(spec: Spec): EmittedHeader {
     '#endif',
     '',
   );
+  const typedefs = alignedTypedefs(spec);
+  if (typedefs.length > 0) lines.push(...typedefs, '');
   for (const e of spec.enums) {
     lines.push(`enum ${e.name} {`);
     for (const v of e.values) lines.push(`\t${v.name} = ${cInteger(v.value)},`);
@@ -92,14 +112,18 @@ export function emitCHeader(spec: Spec): EmittedHeader {
     lines.push(`${pad}${typeText}${declarator === '' ? '' : ` ${declarator}`};`);
   };
   for (const r of dependencyOrder(spec.records.filter((x) => x.name !== undefined))) {
+    if (r.maxFieldAlign !== undefined) lines.push(`#pragma pack(push, ${r.maxFieldAlign})`);
     recordLines(r, 0, '');
+    if (r.maxFieldAlign !== undefined) lines.push('#pragma pack(pop)');
     lines.push('');
   }
   for (const c of spec.constants) lines.push(`#define ${c.name} ${cInteger(c.value)}`);
   if (spec.constants.length > 0) lines.push('');
   for (const i of spec.ioctls) {
     const args = [cTypeByte(i.type), `0x${i.nr.toString(16)}`, ...(i.arg !== undefined ? [ioctlArg(i.arg)] : [])];
-    lines.push(`#define ${i.name} ${IOC[i.dir]}(${args.join(', ')})`);
+    // No direction and a size: only `_IOC` says so.
+    if (i.dir === 'none' && i.arg !== undefined) lines.push(`#define ${i.name} _IOC(_IOC_NONE, ${args[0] as string}, ${args[1] as string}, sizeof(${args[2] as string}))`);
+    else lines.push(`#define ${i.name} ${IOC[i.dir]}(${args.join(', ')})`);
   }
   lines.push('', `#endif /* ${guard} */`, '');
   return { text: lines.join('\n'), inlinePositions };

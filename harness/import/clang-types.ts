@@ -4,6 +4,8 @@ import { KERNEL_SCALARS, type ScalarName, type ScalarType, type TypeNode } from 
 export interface TypeScope {
   /** The underlying type spelling of a typedef (as clang prints it), by typedef name. */
   typedef(name: string): string | undefined;
+  /** The alignment a typedef's `aligned(N)` attribute sets, if it has one. */
+  typedefAlign?(name: string): number | undefined;
   /** An unnamed struct, union or enum, by the position clang names it with (`file:line:col`). */
   inlineType(position: string): TypeNode | undefined;
   /**
@@ -18,6 +20,7 @@ const BUILTINS: Readonly<Record<string, ScalarName>> = {
   short: 'short', 'unsigned short': 'unsigned short', int: 'int', 'unsigned int': 'unsigned int',
   long: 'long', 'unsigned long': 'unsigned long', 'long long': 'long long', 'unsigned long long': 'unsigned long long',
   _Bool: '_Bool', bool: '_Bool', float: 'float', double: 'double',
+  __int128: '__int128', 'unsigned __int128': 'unsigned __int128', __int128_t: '__int128', __uint128_t: 'unsigned __int128',
 };
 const KERNEL = new Set<string>(KERNEL_SCALARS);
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -80,7 +83,9 @@ export function modelType(spelling: string, scope: TypeScope): TypeNode | string
     if (underlying === undefined) return `unknown type ${s}`;
     const t = modelType(underlying, scope);
     if (typeof t === 'string') return t;
-    return t.kind === 'scalar' ? { kind: 'scalar', name: t.name, spelled: s } : t;
+    // The attribute of the outermost typedef that has one decides (`typedef packed_ulong my_t;` keeps 4).
+    const aligned = scope.typedefAlign?.(s) ?? (t.kind === 'scalar' ? t.aligned : undefined);
+    return t.kind === 'scalar' ? { kind: 'scalar', name: t.name, spelled: s, ...(aligned !== undefined ? { aligned } : {}) } : t;
   }
   return `type ${s} has no equivalent in the uAPI model`;
 }

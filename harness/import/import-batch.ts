@@ -26,7 +26,7 @@ export async function runPendingImports(tool: ClangTool, pending: readonly Pendi
   }
   const importGroup = async (group: readonly PendingImport[]): Promise<void> => {
     if (tool.runMany === undefined) {
-      for (const p of group) finished.set(p, finishImport(p, await runProbe(tool, p.prepared)));
+      for (const p of group) finished.set(p, finishImport(p, await runProbe(tool, p.prepared), memo));
       return;
     }
     // A slice at a time: clang's output and the ASTs of a slice are held until its second pass is done.
@@ -38,9 +38,9 @@ export async function runPendingImports(tool: ClangTool, pending: readonly Pendi
       })));
       for (const [i, p] of slice.entries()) {
         const o = outcomes[i] as PassOutcome;
-        if (o.kind === 'read') finished.set(p, finishSpec(p, o.root, o.diagnostics, o.readings));
+        if (o.kind === 'read') finished.set(p, finishSpec(p, o.root, o.diagnostics, o.readings, memo));
         // A header that does not compile is reported from its own probe, as the one-pass import does.
-        else finished.set(p, headerErrorsOf(o.probe.diagnostics).length > 0 ? finishImport(p, o.probe) : finishImport(p, await runProbe(tool, p.prepared)));
+        else finished.set(p, headerErrorsOf(o.probe.diagnostics).length > 0 ? finishImport(p, o.probe, memo) : finishImport(p, await runProbe(tool, p.prepared), memo));
       }
     }
   };

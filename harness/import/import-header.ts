@@ -20,8 +20,8 @@ export async function importHeader(file: string, options: ImportOptions): Promis
   const memo = new FileMemo();
   const p = prepareImport(file, options, found.tool, memo);
   if (p.done !== undefined) return p.done;
-  const base = p.base ?? finishImport(p, await runProbe(found.tool, p.prepared));
-  if (p.targets === undefined) return base;
+  const base = p.base ?? finishImport(p, await runProbe(found.tool, p.prepared), memo);
+  if (p.targets === undefined && base.valueHint === undefined) return base;
   return (await completeTargets(found.tool, [{ p, base }], memo))[0] as ImportResult;
 }
 
@@ -48,7 +48,10 @@ export async function importHeaders(headers: readonly HeaderImport[]): Promise<I
   for (const p of prepared) if (p.done === undefined && p.base !== undefined) finished.set(p, p.base);
   const pending = prepared.flatMap((p) => (p.done === undefined && p.base === undefined ? [p] : []));
   for (const [p, r] of await runPendingImports(tool, pending, memo)) finished.set(p, r);
-  const targeted = prepared.flatMap((p): { p: PendingImport; base: ImportResult }[] => (p.done === undefined && p.targets !== undefined ? [{ p, base: finished.get(p) as ImportResult }] : []));
+  const targeted = prepared.flatMap((p): { p: PendingImport; base: ImportResult }[] => {
+    const base = finished.get(p);
+    return p.done === undefined && base !== undefined && (p.targets !== undefined || base.valueHint !== undefined) ? [{ p, base }] : [];
+  });
   if (targeted.length > 0) {
     const complete = await completeTargets(tool, targeted, memo);
     targeted.forEach((t, i) => finished.set(t.p, complete[i] as ImportResult));

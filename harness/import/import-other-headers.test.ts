@@ -38,7 +38,7 @@ const typeOf = (r: RecordDecl, name: string): TypeNode => {
   return m.type;
 };
 
-test('native clang brings its own freestanding headers (stddef.h), searched after every other folder', async (t) => {
+test('native clang brings its own freestanding headers (stddef.h), searched before the system folder', async (t) => {
   const found = await findClang();
   if (found.tool?.kind !== 'native') return t.pass('only native clang has them on the host');
   const dir = found.tool.resourceIncludeDir;

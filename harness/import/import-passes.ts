@@ -5,7 +5,7 @@ import { PROBE_FILE, prepareVariant, runProbes, type PreparedProbe, type ProbeRe
 import { declarationsProbe, END_MARKER, valuesProbe, type PassProbe } from './import-probe';
 import type { MacroCandidate } from './macro-candidates';
 import { readProbeAst } from './read-probe-ast';
-import { readProbeDeclarations, readValue, type IoctlShape, type ProbeReadings } from './spec-from-ast';
+import { readProbeDeclarations, readValue, shapeErrorsOf, type IoctlShape, type ProbeReadings } from './spec-from-ast';
 
 // Most of what clang prints for an import probe is the expression of every candidate macro, three
 // times over: as a value, as a fallback value and as an ioctl shape. Values of ioctls and fallback
@@ -83,6 +83,7 @@ interface Open {
   readonly values: Map<number, bigint>;
   readonly shapes: ReadonlyMap<number, IoctlShape>;
   readonly valueErrors: Map<number, string>;
+  readonly shapeErrors: ReadonlyMap<number, string>;
   readonly deferred: readonly number[];
   readonly fallbacks: readonly number[];
 }
@@ -112,7 +113,7 @@ export async function importInPasses(tool: ClangTool, imports: readonly PassImpo
     const asked = new Set(plan.values);
     const deferred = plan.imp.candidates.flatMap((_, i) => (!asked.has(i) && !shapes.has(i) ? [i] : []));
     const fallbacks = plan.imp.fallbacksMatter ? plan.imp.candidates.flatMap((_, i) => (!shapes.has(i) && !values.has(i) ? [i] : [])) : [];
-    const o: Open = { index, root, diagnostics: result.diagnostics, values, shapes, valueErrors: valueErrorsOf(plan.probe, result.diagnostics), deferred, fallbacks };
+    const o: Open = { index, root, diagnostics: result.diagnostics, values, shapes, valueErrors: valueErrorsOf(plan.probe, result.diagnostics), shapeErrors: shapeErrorsOf(plan.probe.text, result.diagnostics), deferred, fallbacks };
     if (deferred.length === 0 && fallbacks.length === 0) outcomes[index] = finished(o, new Map());
     else open.push(o);
   });
@@ -135,5 +136,5 @@ export async function importInPasses(tool: ClangTool, imports: readonly PassImpo
 }
 
 function finished(o: Open, fallbackValues: ReadonlyMap<number, bigint>): PassOutcome {
-  return { kind: 'read', root: o.root, diagnostics: o.diagnostics, readings: { values: o.values, fallbackValues, shapes: o.shapes, valueErrors: o.valueErrors } };
+  return { kind: 'read', root: o.root, diagnostics: o.diagnostics, readings: { values: o.values, fallbackValues, shapes: o.shapes, valueErrors: o.valueErrors, shapeErrors: o.shapeErrors } };
 }

@@ -10,6 +10,9 @@ export const VALUE_NAME = /^__uapi_v(\d+)$/;
 export const FALLBACK_NAME = /^__uapi_w(\d+)$/;
 export const SHAPE_NAME = /^__uapi_k(\d+)$/;
 export const IOC_TYPED = '__uapi_ioc';
+/** An enumerator the probe declares when the header (with what it includes) defines no `_IOC`. */
+export const NO_IOC_NAME = '__uapi_no_ioc';
+const NO_IOC_LINES = `#ifndef _IOC\nenum { ${NO_IOC_NAME} = 0 };\n#endif`;
 export const IOC_SIZED = '__uapi_ioc_sized';
 
 const IOC_MACROS = ['_IO', '_IOR', '_IOW', '_IOWR', '_IOC', '_IOR_BAD', '_IOW_BAD', '_IOWR_BAD', '_IOC_NONE', '_IOC_READ', '_IOC_WRITE'];
@@ -60,6 +63,7 @@ function shapeSection(candidates: readonly MacroCandidate[]): string[] {
 export function importProbe(header: string, candidates: readonly MacroCandidate[]): string {
   const lines = [includeLine(header)];
   candidates.forEach((c, i) => lines.push(valueLineText(c, i)));
+  lines.push(NO_IOC_LINES);
   lines.push(kernelInternalFallbacks());
   candidates.forEach((c, i) => lines.push(fallbackLineText(c, i)));
   // A loop, not a spread: a 10 MB header gives more lines than a call may take as arguments.
@@ -92,6 +96,7 @@ function valueLinesAfterInclude(header: string, candidates: readonly MacroCandid
  */
 export function declarationsProbe(header: string, candidates: readonly MacroCandidate[], values: readonly number[]): PassProbe {
   const { lines, valueLines } = valueLinesAfterInclude(header, candidates, values);
+  lines.push(NO_IOC_LINES);
   lines.push(kernelInternalFallbacks());
   // A loop, not a spread: a 10 MB header gives more lines than a call may take as arguments.
   for (const l of shapeSection(candidates)) lines.push(l);

@@ -16,6 +16,7 @@ import { readProbeAst } from './read-probe-ast';
 import { specFromAst, type ProbeReadings } from './spec-from-ast';
 import { scanTargetDependence, type TargetHint } from './target-scan';
 import { abiClasses, preprocessProbes, type PreprocessPlan, type SpecVariant } from './target-variants';
+import type { ValueHint } from './value-dependence';
 
 export interface ImportOptions {
   /** `-I` folders, searched before the system ones. */
@@ -39,7 +40,10 @@ export function specNameOf(file: string): string {
  * differs between targets (see target-scan.ts and target-variants.ts) also has `variants`: one spec
  * per group of ABIs that preprocess it alike, covering every ABI (x86_64's group holds `spec`).
  */
-export type ImportResult = { spec?: Spec; issues: Issue[]; variants?: readonly SpecVariant[] };
+export type ImportResult = { spec?: Spec; issues: Issue[]; variants?: readonly SpecVariant[]; valueHint?: ValueHint };
+
+/** The cache key of the whole result (variants included) of a header whose only target dependence is in its values. */
+export const valueTargetsKey = (key: string): string => sha256(JSON.stringify({ key, values: true }));
 
 /** The per-target work of a target-dependent header: its hint, a preprocessing probe per class of ABIs, the cache key of the whole result. */
 export interface TargetPlan {
@@ -109,11 +113,14 @@ export function prepareImport(file: string, options: ImportOptions, tool: ClangT
   const cached = readCached<ImportResult>('import', key);
   const pending = { header, display, text, candidates, prepared, key, name, version, file, options, ...(targets !== undefined ? { targets } : {}) };
   if (cached === undefined) return pending;
-  return targets === undefined ? { done: cached } : { ...pending, base: cached };
+  if (targets !== undefined) return { ...pending, base: cached };
+  if (abi !== X86_64 || cached.valueHint === undefined) return { done: cached };
+  const whole = readCached<ImportResult>('import-targets', valueTargetsKey(key));
+  return whole !== undefined ? { done: whole } : { ...pending, base: cached };
 }
 
 /** The import of a header from its one-pass probe's result (or its pass-1 result, when the header does not compile). */
-export function finishImport(p: PendingImport, { run, diagnostics }: ProbeResult): ImportResult {
+export function finishImport(p: PendingImport, { run, diagnostics }: ProbeResult, memo?: FileMemo): ImportResult {
   const { header, display } = p;
   const shown = (d: (typeof diagnostics)[number]): typeof d =>
     d.loc?.file === header ? { ...d, loc: { ...d.loc, file: display } } : d;
@@ -127,14 +134,24 @@ export function finishImport(p: PendingImport, { run, diagnostics }: ProbeResult
   if (root === undefined) {
     return { issues: [issue('CLANG_OUTPUT', display, `clang gave no AST (exit ${run.exitCode}): ${run.stderr.trim().slice(0, 500)}`)] };
   }
-  return finishSpec(p, root, diagnostics);
+  return finishSpec(p, root, diagnostics, undefined, memo);
 }
 
 /** The spec of a header from its AST (and, after two passes, the readings), cached under the import's key. */
-export function finishSpec(p: PendingImport, root: AstNode, diagnostics: readonly ClangDiagnostic[], readings?: ProbeReadings): ImportResult {
+export function finishSpec(p: PendingImport, root: AstNode, diagnostics: readonly ClangDiagnostic[], readings?: ProbeReadings, memo?: FileMemo): ImportResult {
+  // Only the x86_64 import asks whether values depend on the target: the others are those variants.
+  const sources = p.prepared.request.abi === X86_64 ? {
+    headerText: p.text,
+    sources: {
+      setup: { searchDirs: p.prepared.searchDirs, resourceIncludeDir: p.prepared.request.resourceIncludeDir },
+      files: p.prepared.hostFiles,
+      ...(memo !== undefined ? { read: (f: string) => memo.text(f) } : {}),
+    },
+  } : undefined;
   const result = specFromAst(root, {
     header: p.header, display: p.display, candidates: p.candidates, probeDiagnostics: diagnostics, name: p.name, version: p.version,
-    ...(readings !== undefined ? { readings } : {}),
+    ...(readings !== undefined ? { readings } : { probeText: p.prepared.source }),
+    ...(sources !== undefined ? { dependence: sources } : {}),
   });
   writeCached('import', p.key, result);
   return result;

@@ -65,6 +65,8 @@ function plainTypedef(element: Buffer, dump: DumpBytes, filler: LocationFiller):
   const parts = elementHead(element, 4);
   const name = parts !== undefined ? stringKey(parts.head, 'name', 6) : undefined;
   if (parts === undefined || name === undefined || name.startsWith('__uapi_')) return undefined;
+  // A typedef with an attribute (`aligned(4)`) is read whole: the attribute is under it.
+  if (parts.rest.indexOf('"kind": "AlignedAttr"') >= 0) return undefined;
   const head = parsedHead(parts.head, dump);
   if (head === undefined) return undefined;
   filler.fill(head);

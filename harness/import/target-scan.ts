@@ -31,6 +31,12 @@ export interface TargetHint {
   readonly macros: ReadonlySet<string>;
   /** Whether an `#include` reaches a per-target header. */
   readonly perTargetInclude: boolean;
+  /**
+   * An asm/ header only the host's multiarch folder has (a plain Debian install: `asm/fcntl.h` under
+   * x86_64-linux-gnu/ alone), as found: the other ABIs read asm-generic's through the target shim,
+   * which need not be what their architecture defines (mips' `O_NONBLOCK`).
+   */
+  readonly hostOnlyAsm?: { readonly name: string; readonly file: string };
 }
 
 /** A compile's include folders, as the scan and the per-target comparison need them. */
@@ -157,6 +163,12 @@ export function scanTargetDependence(header: string, setup: SearchSetup, display
       const found = resolve(d, file);
       if (found === undefined || seen.has(found.file) || isFoundationFile(found.file, setup)) continue;
       const dependence = found.dir !== undefined ? targetDependenceOf(found.dir, d.name, fileAt) : 'shared';
+      // An asm/ header only the host has: the other targets get asm-generic's from the shim. Said, and
+      // imported per target (as for a per-target header), which is the best the folders given allow.
+      if (dependence === 'host-only' && d.name.startsWith('asm/')) {
+        first ??= { loc: at(), what: d.name };
+        return { ...first, macros, perTargetInclude: true, hostOnlyAsm: { name: d.name, file: found.file } };
+      }
       // What only the host has (libc), no other target compiles: there is nothing to compare with.
       if (dependence === 'host-only') continue;
       if (dependence === 'per-target') {

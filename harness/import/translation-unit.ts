@@ -36,6 +36,16 @@ export class TranslationUnit implements TypeScope {
   readonly issues: Issue[] = [];
   readonly top: readonly AstNode[];
   private readonly typedefs = new Map<string, string>();
+  /** The file each typedef is declared in, as clang spells it. */
+  private readonly typedefFiles = new Map<string, string>();
+  /**
+   * Values clang computed for x86_64 inside declarations the spec holds: the expression of an
+   * `aligned(N)` or a bit-field width, and fields of array type (their bounds are not in the AST, only
+   * in the source text). value-dependence.ts looks at what each depends on.
+   */
+  readonly valueSites: { readonly node: AstNode; readonly path: string; readonly what: 'expression' | 'bounds' }[] = [];
+  /** `aligned(N)` of typedefs that have one (see {@link typedefAlign}). */
+  private readonly typedefAligns = new Map<string, number>();
   private readonly namedRecords = new Map<string, AstNode>();
   private readonly unnamedRecords = new Map<string, AstNode>();
   private readonly unnamedEnums = new Map<string, AstNode>();
@@ -73,6 +83,9 @@ export class TranslationUnit implements TypeScope {
     for (const n of this.top) {
       if (n.kind === 'TypedefDecl' && n.name !== undefined && n.type !== undefined) {
         this.typedefs.set(n.name, n.type.qualType);
+        const file = declLoc(n.loc)?.file;
+        if (file !== undefined) this.typedefFiles.set(n.name, file);
+        this.noteTypedefAlign(n);
         this.noteTypedefNamedTag(n, previous);
       } else if (n.kind === 'RecordDecl') visitRecord(n);
       else if (n.kind === 'EnumDecl') visitEnum(n);
@@ -93,6 +106,41 @@ export class TranslationUnit implements TypeScope {
     const spelled = `${tag ?? ''} ${typedef.name ?? ''}`;
     if (tag === undefined || !defined || typedef.type?.qualType !== spelled || this.typedefTags.has(spelled)) return;
     this.typedefTags.set(spelled, previous);
+  }
+
+  /**
+   * `typedef unsigned long packed_ulong __attribute__((aligned(4)))`: the type gets that alignment, up
+   * or down (clang's AST has the attribute under the typedef). The model keeps it on scalars; on a
+   * typedef of a struct, union or array it is not represented, and the import says so.
+   */
+  private noteTypedefAlign(n: AstNode): void {
+    const attr = (n.inner ?? []).find((c) => c.kind === 'AlignedAttr');
+    if (attr === undefined || n.name === undefined) return;
+    const path = `typedef ${n.name}`;
+    const qual = n.type?.qualType ?? '';
+    if (/^(?:struct|union|enum) |\]$/.test(qual)) {
+      this.warn('IMPORT_UNSUPPORTED', path, `aligned on a typedef of ${qual} is not represented; members of this type are laid out with the alignment of ${qual}`, attr.range?.begin);
+      return;
+    }
+    this.typedefAligns.set(n.name, this.alignment(attr, path));
+    this.valueSites.push({ node: attr, path, what: 'expression' });
+  }
+
+  /** The file a typedef is declared in. */
+  typedefFile(name: string): string | undefined {
+    return this.typedefFiles.get(name);
+  }
+
+  /** The source text from one location to the end of the token at another (expansion points), if both are in one file. */
+  sourceText(begin: AstLoc | undefined, end: AstLoc | undefined): string | undefined {
+    const b = begin?.expansionLoc ?? begin;
+    const e = end?.expansionLoc ?? end;
+    if (b?.file === undefined || b.file !== e?.file || b.offset === undefined || e.offset === undefined || e.tokLen === undefined) return undefined;
+    return this.fileText(b.file)?.subarray(b.offset, e.offset + e.tokLen).toString('utf8');
+  }
+
+  typedefAlign(name: string): number | undefined {
+    return this.typedefAligns.get(name);
   }
 
   typedefNamedTag(tag: 'struct' | 'union' | 'enum', name: string): TypeNode | undefined {
@@ -134,6 +182,7 @@ export class TranslationUnit implements TypeScope {
     if (own.size === 0) return this;
     return {
       typedef: (name) => this.typedef(name),
+      typedefAlign: (name) => this.typedefAlign(name),
       typedefNamedTag: (tag, name) => this.typedefNamedTag(tag, name),
       inlineType: (position) => {
         const n = own.get(position);
@@ -164,17 +213,22 @@ export class TranslationUnit implements TypeScope {
   /** The source text of the token at a location (used to see which macro spelled a type). */
   private tokenAt(l: AstLoc | undefined): string | undefined {
     if (l?.file === undefined || l.offset === undefined || l.tokLen === undefined) return undefined;
-    if (!this.texts.has(l.file)) {
+    return this.fileText(l.file)?.subarray(l.offset, l.offset + l.tokLen).toString('utf8');
+  }
+
+  private fileText(file: string): Buffer | undefined {
+    if (!this.texts.has(file)) {
       let text: Buffer | undefined;
       try {
-        text = fs.readFileSync(l.file);
+        text = fs.readFileSync(file);
       } catch {
         text = undefined;
       }
-      this.texts.set(l.file, text);
+      this.texts.set(file, text);
     }
-    return this.texts.get(l.file)?.subarray(l.offset, l.offset + l.tokLen).toString('utf8');
+    return this.texts.get(file);
   }
+
 
   private warn(code: string, path: string, message: string, l: AstLoc | undefined): void {
     this.issues.push(issue(code, path, message, this.loc(l), 'warning'));
@@ -191,6 +245,7 @@ export class TranslationUnit implements TypeScope {
     const own = new Map<string, AstNode>();
     let packed = false;
     let aligned: number | undefined;
+    let maxFieldAlign: number | undefined;
     for (const c of n.inner ?? []) {
       const unnamed = c.name === undefined || c.name === '';
       if (unnamed && ((c.kind === 'RecordDecl' && c.completeDefinition === true) || (c.kind === 'EnumDecl' && c.inner !== undefined))) {
@@ -198,8 +253,14 @@ export class TranslationUnit implements TypeScope {
         if (k !== undefined) own.set(k, c);
       }
       if (c.kind === 'PackedAttr') packed = true;
-      else if (c.kind === 'AlignedAttr') aligned = Math.max(aligned ?? 0, this.alignment(c, path));
-      else if (c.kind === 'MaxFieldAlignmentAttr') this.warn('IMPORT_UNSUPPORTED', path, '#pragma pack is not represented; the layout assumes natural packing', c.range?.begin);
+      else if (c.kind === 'AlignedAttr') {
+        aligned = Math.max(aligned ?? 0, this.alignment(c, path));
+        this.valueSites.push({ node: c, path, what: 'expression' });
+      }
+      else if (c.kind === 'MaxFieldAlignmentAttr') {
+        maxFieldAlign = this.pragmaPack(n);
+        if (maxFieldAlign === undefined) this.warn('IMPORT_UNSUPPORTED', path, '#pragma pack not found in the file that defines it (it is in effect from another file): the layout assumes natural alignment', n.loc);
+      }
       else if (c.kind === 'FieldDecl') {
         const m = this.member(c, path, this.fieldScope(own));
         if (m !== undefined) members.push(m);
@@ -212,10 +273,33 @@ export class TranslationUnit implements TypeScope {
       members,
       ...(packed ? { packed: true } : {}),
       ...(aligned !== undefined ? { aligned } : {}),
+      ...(maxFieldAlign !== undefined ? { maxFieldAlign } : {}),
       ...(loc !== undefined ? { loc } : {}),
     };
     this.converted.set(n, decl);
     return decl;
+  }
+
+  /**
+   * The `#pragma pack` in effect at a record (clang's AST says only that one is): the directives of its
+   * file before it, `pack(N)`, `pack(push, N)`, `pack(pop)`, `pack()`, played in order.
+   */
+  private pragmaPack(n: AstNode): number | undefined {
+    const at = n.range?.begin?.expansionLoc ?? n.range?.begin ?? n.loc;
+    const text = at?.file !== undefined && at.offset !== undefined ? this.fileText(at.file)?.subarray(0, at.offset).toString('utf8') : undefined;
+    if (text === undefined) return undefined;
+    const stack: (number | undefined)[] = [];
+    let current: number | undefined;
+    for (const m of text.matchAll(/^[ \t]*#[ \t]*pragma[ \t]+pack[ \t]*\(([^)]*)\)/gm)) {
+      const args = (m[1] as string).split(',').map((a) => a.trim()).filter((a) => a !== '');
+      const value = args.find((a) => /^\d+$/.test(a));
+      if (args[0] === 'push') {
+        stack.push(current);
+        if (value !== undefined) current = Number(value);
+      } else if (args[0] === 'pop') current = stack.pop();
+      else current = value !== undefined ? Number(value) : undefined;
+    }
+    return current;
   }
 
   private alignment(attr: AstNode, path: string): number {
@@ -247,13 +331,18 @@ export class TranslationUnit implements TypeScope {
     for (const c of f.inner ?? []) {
       if (c.kind === 'AlignedAttr') {
         const sameExpansion = fromMacro && c.range?.begin?.expansionLoc?.offset === begin?.expansionLoc?.offset;
-        if (!sameExpansion) aligned = Math.max(aligned ?? 0, this.alignment(c, path));
+        if (!sameExpansion) {
+          aligned = Math.max(aligned ?? 0, this.alignment(c, path));
+          this.valueSites.push({ node: c, path, what: 'expression' });
+        }
       } else if (c.kind === 'PackedAttr') {
         this.warn('IMPORT_UNSUPPORTED', path, 'packed on a member is not represented; pack the enclosing struct instead', c.range?.begin);
       } else if (c.kind === 'ConstantExpr' && f.isBitfield === true && c.value !== undefined) {
         bits = Number(c.value);
+        this.valueSites.push({ node: c, path, what: 'expression' });
       }
     }
+    if (f.type.qualType.includes('[')) this.valueSites.push({ node: f, path, what: 'bounds' });
     const loc = this.loc(f.loc);
     return {
       ...(name !== undefined ? { name } : {}),

@@ -76,7 +76,7 @@ export function writeDsl(spec: Spec, header: string): { text: string; issues: Is
       const key = m.name ?? `_unnamed${anon++}`;
       return `${inner}${key}: ${memberExpr(m, inner, owner)},${where(m.loc)}`;
     });
-    const options = [...(r.packed === true ? ['packed: true'] : []), ...(r.aligned !== undefined ? [`aligned: ${r.aligned}`] : [])];
+    const options = [...(r.packed === true ? ['packed: true'] : []), ...(r.aligned !== undefined ? [`aligned: ${r.aligned}`] : []), ...(r.maxFieldAlign !== undefined ? [`maxFieldAlign: ${r.maxFieldAlign}`] : [])];
     const opts = options.length > 0 ? `, { ${options.join(', ')} }` : '';
     const nameArg = r.name !== undefined ? `'${r.name}', ` : '';
     return `${use(r.kind)}(${nameArg}{\n${lines.join('\n')}\n${indent}}${opts})`;

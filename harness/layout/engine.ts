@@ -85,7 +85,10 @@ export class LayoutEngine {
 
   sizeAlign(t: TypeNode): SizeAlign {
     switch (t.kind) {
-      case 'scalar': return this.scalar(t.name);
+      case 'scalar': {
+        const sa = this.scalar(t.name);
+        return t.aligned !== undefined ? { size: sa.size, align: t.aligned } : sa;
+      }
       case 'array': {
         const e = this.sizeAlign(t.element);
         return { size: e.size * t.length, align: e.align };
@@ -162,7 +165,9 @@ export class LayoutEngine {
     while (e.kind === 'array') e = e.element;
     const implied = e.kind === 'scalar' && SCALARS[e.name].cls === 'aligned64' ? 8 : 0;
     const explicit = Math.max(m.aligned ?? 0, implied);
-    return explicit > 0 ? Math.max(base, explicit) : base;
+    const align = explicit > 0 ? Math.max(base, explicit) : base;
+    // `#pragma pack(N)` caps every member's alignment, explicit ones too (clang and GCC alike).
+    return d.maxFieldAlign !== undefined ? Math.min(align, d.maxFieldAlign) : align;
   }
 
   private finish(d: RecordDecl, members: MemberLayout[], dataEnd: number, align: number): RecordLayout {

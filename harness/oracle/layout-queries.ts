@@ -41,8 +41,8 @@ export function layoutQueries(spec: Spec, abi: Abi): LayoutQuery[] {
           continue;
         }
         out.push({ path, kind: 'offset', expected: BigInt(f.offset), expr: `__builtin_offsetof(${tag}, ${member})` });
-        // sizeof does not apply to a flexible array member.
-        if (!f.type.endsWith('[]')) out.push({ path, kind: 'field size', expected: BigInt(f.size), expr: `sizeof(((${tag} *)0)->${member})` });
+        // sizeof does not apply to a flexible array member (`__u8 x[]`, `__u8 macs[][6]`).
+        if (!f.type.includes('[]')) out.push({ path, kind: 'field size', expected: BigInt(f.size), expr: `sizeof(((${tag} *)0)->${member})` });
         if (f.fields !== undefined) visit(f.fields, `${member}.`);
       }
     };

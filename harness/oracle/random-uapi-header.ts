@@ -7,15 +7,37 @@ import fc from 'fast-check';
  * flexible array members (at the end of a struct, and in unions and structs the way the kernel's
  * `__DECLARE_FLEX_ARRAY` wraps them), zero-length arrays anywhere, empty structs and unions, enums
  * (packed, negative, 64-bit values, implicit values), integer constants, and ioctls through `_IO*`
- * and a DRM-style wrapper. The arbitrary describes the header
- * as data; `renderHeader` writes valid C from it (references only to earlier types, sizes bounded).
+ * and a DRM-style wrapper. And what gives values that differ per target: `<stdint.h>` types, typedefs
+ * whose `aligned(N)` lowers or raises the alignment, array bounds and macros computed with
+ * `sizeof(long)` and `sizeof(void *)`, enumerators whose values are `_IO*` requests. The arbitrary
+ * describes the header as data; `renderHeader` writes valid C from it (references only to earlier
+ * types, sizes bounded).
  */
 const SCALARS = [
   '__u8', '__s8', '__u16', '__s16', '__u32', '__s32', '__u64', '__s64', '__aligned_u64', '__aligned_s64',
   '__le16', '__le32', '__le64', '__be16', '__be32', '__be64', '__aligned_le64', '__aligned_be64',
   'char', 'signed char', 'unsigned char', 'short', 'unsigned short', 'int', 'unsigned int', 'long', 'unsigned long',
   'long long', 'unsigned long long', '_Bool', 'float', 'double',
+  // <stdint.h>, and the typedefs renderHeader declares with aligned(N) lowering or raising the alignment.
+  'uint8_t', 'int16_t', 'uint32_t', 'int64_t', 'uint64_t', 'rt_ulong_a4', 'rt_u64_a2', 'rt_u32_a8',
 ] as const;
+
+/** Typedefs whose `aligned(N)` lowers or raises the alignment (GCC and clang honour both on typedefs). */
+const ALIGNED_TYPEDEFS = [
+  'typedef unsigned long rt_ulong_a4 __attribute__((aligned(4)));',
+  'typedef __u64 rt_u64_a2 __attribute__((aligned(2)));',
+  'typedef __u32 rt_u32_a8 __attribute__((aligned(8)));',
+];
+
+/** C has no arrays of a type aligned beyond its size (clang: "alignment of array elements is greater than element size"). */
+const OVER_ALIGNED = 'rt_u32_a8';
+const arrayElement = (t: TypeGen): TypeGen => (t.t === 'scalar' && t.name === OVER_ALIGNED ? { t: 'scalar', name: '__u32' } : t);
+
+/** Array bounds whose value depends on the width of `long` and pointers. */
+const WORD_BOUNDS = ['RT_WORDS', '(sizeof(void *) / 2)', '(32 / (8 * sizeof(unsigned long)))'] as const;
+
+/** Macro values that depend on the width of `long` and pointers (as drm/panthor_drm.h's MMIO offset does). */
+const WORD_VALUES = ['(sizeof(long) * 3)', '(1ULL << (56 - 6 * sizeof(unsigned long)))', '(~0UL)', '(sizeof(void *) << 4)', '(-1L)'] as const;
 const BIT_BASES: readonly [string, number][] = [
   ['__u8', 8], ['__s8', 8], ['__u16', 16], ['__u32', 32], ['__s32', 32], ['__u64', 64], ['int', 32], ['unsigned int', 32],
   ['unsigned char', 8], ['short', 16], ['long long', 64], ['unsigned long', 32], ['_Bool', 1],
@@ -25,6 +47,8 @@ type TypeGen =
   | { readonly t: 'scalar'; readonly name: string }
   | { readonly t: 'pointer' }
   | { readonly t: 'array'; readonly element: TypeGen; readonly length: number }
+  /** An array whose bound is one of {@link WORD_BOUNDS}. */
+  | { readonly t: 'wordArray'; readonly element: TypeGen; readonly bound: number }
   | { readonly t: 'ref'; readonly index: number }
   | { readonly t: 'enum'; readonly index: number }
   | { readonly t: 'inline'; readonly record: RecordGen; readonly anonymous: boolean };
@@ -62,7 +86,22 @@ export interface UapiHeaderGen {
   readonly enums: readonly EnumGen[];
   readonly constants: readonly bigint[];
   readonly ioctls: readonly IoctlGen[];
+  /** Macros with one of {@link WORD_VALUES}, by index. */
+  readonly wordConstants: readonly number[];
+  /** Enumerators whose values are ioctl requests (`_IOR(...)` in an enum, as drm/xe_drm.h has them). */
+  readonly enumIoctls: readonly IoctlGen[];
+  /**
+   * Whether the header has the constructs whose values differ per target (stdint types, aligned
+   * typedefs, word-sized bounds and macros, enumerator ioctls); without them each is written as a
+   * fixed-width equivalent. One header in four: such a header is imported once per class of ABIs.
+   */
+  readonly targetValues: boolean;
 }
+
+/** What a target-dependent scalar is written as in a header without {@link UapiHeaderGen.targetValues}. */
+const FIXED_STAND_IN: Readonly<Record<string, string>> = {
+  uint8_t: '__u8', int16_t: '__s16', uint32_t: '__u32', int64_t: '__s64', uint64_t: '__u64', rt_ulong_a4: 'unsigned long', rt_u64_a2: '__u64', rt_u32_a8: '__u32',
+};
 
 const alignArb = fc.option(fc.constantFrom(1, 2, 4, 8, 16), { nil: null, freq: 6 });
 
@@ -74,7 +113,10 @@ const typeArb = (depth: number): fc.Arbitrary<TypeGen> => {
     fc.nat(1000).map((index): TypeGen => ({ t: 'enum', index })),
   ];
   // Length 0 is GNU C's zero-length array, valid anywhere.
-  const arrays = fc.record({ element: fc.oneof(...leaf), length: fc.integer({ min: 0, max: 5 }) }).map(({ element, length }): TypeGen => ({ t: 'array', element, length }));
+  const arrays = fc.oneof(
+    { weight: 4, arbitrary: fc.record({ element: fc.oneof(...leaf), length: fc.integer({ min: 0, max: 5 }) }).map(({ element, length }): TypeGen => ({ t: 'array', element, length })) },
+    { weight: 1, arbitrary: fc.record({ element: fc.oneof(...leaf), bound: fc.nat(WORD_BOUNDS.length - 1) }).map(({ element, bound }): TypeGen => ({ t: 'wordArray', element, bound })) },
+  );
   if (depth <= 0) return fc.oneof({ weight: 6, arbitrary: leaf[0] as fc.Arbitrary<TypeGen> }, ...leaf.slice(1), arrays);
   const inline = fc.record({ record: recordArb(depth - 1), anonymous: fc.boolean() }).map(({ record, anonymous }): TypeGen => ({ t: 'inline', record, anonymous }));
   return fc.oneof({ weight: 8, arbitrary: leaf[0] as fc.Arbitrary<TypeGen> }, ...leaf.slice(1), arrays, { weight: 2, arbitrary: inline });
@@ -102,6 +144,8 @@ const enumValue = fc.oneof(
   { weight: 1, arbitrary: fc.bigInt(-(2n ** 40n), 2n ** 62n) },
 );
 
+const ioctlArb = fc.record({ dir: fc.constantFrom<0 | 1 | 2 | 3>(0, 1, 2, 3), nr: fc.nat(255), arg: fc.oneof(fc.nat(1000), fc.constantFrom('__u32', '__u64', '__aligned_u64', 'int', 'uint64_t', 'rt_ulong_a4')), wrapper: fc.boolean() });
+
 export function uapiHeaderArb(options: { minRecords?: number; maxRecords?: number } = {}): fc.Arbitrary<UapiHeaderGen> {
   return fc.record({
     records: fc.array(
@@ -111,7 +155,10 @@ export function uapiHeaderArb(options: { minRecords?: number; maxRecords?: numbe
     ),
     enums: fc.array(fc.record({ values: fc.array(enumValue, { minLength: 1, maxLength: 5 }), packed: fc.boolean() }), { minLength: 1, maxLength: 6 }),
     constants: fc.array(fc.bigInt(-(2n ** 63n), 2n ** 64n - 1n), { maxLength: 10 }),
-    ioctls: fc.array(fc.record({ dir: fc.constantFrom<0 | 1 | 2 | 3>(0, 1, 2, 3), nr: fc.nat(255), arg: fc.oneof(fc.nat(1000), fc.constantFrom('__u32', '__u64', '__aligned_u64', 'int')), wrapper: fc.boolean() }), { maxLength: 12 }),
+    ioctls: fc.array(ioctlArb, { maxLength: 12 }),
+    wordConstants: fc.array(fc.nat(WORD_VALUES.length - 1), { maxLength: 4 }),
+    enumIoctls: fc.array(ioctlArb, { maxLength: 4 }),
+    targetValues: fc.nat(3).map((n) => n === 0),
   });
 }
 
@@ -129,7 +176,8 @@ const literal = (v: bigint): string => {
 /** Writes the header. Sizes are kept small (ioctl sizes fit every encoding) by a rough budget. */
 export function renderHeader(h: UapiHeaderGen): string {
   const lines = [
-    '/* generated by the uapi-harness oracle property test */', '#include <linux/types.h>', '#include <linux/ioctl.h>', '',
+    '/* generated by the uapi-harness oracle property test */', '#include <linux/types.h>', '#include <linux/ioctl.h>', '#include <stdint.h>', '',
+    ...ALIGNED_TYPEDEFS, '#define RT_WORDS (16 / sizeof(unsigned long))', '',
     // As <linux/stddef.h> defines __DECLARE_FLEX_ARRAY for C: both structs get the position of the use.
     '#define RT_FLEX(TYPE, NAME) struct { struct { } __empty_ ## NAME; TYPE NAME[]; }', '',
   ];
@@ -148,14 +196,16 @@ export function renderHeader(h: UapiHeaderGen): string {
     switch (t.t) {
       case 'scalar': case 'pointer': case 'enum': return 16;
       case 'array': return t.length * estimate(t.element, i);
+      case 'wordArray': return 4 * estimate(t.element, i);
       case 'ref': return i > 0 && !(h.records[t.index % i]?.flexible ?? true) ? (budget[t.index % i] as number) : 16;
       case 'inline': return t.record.members.reduce((n, m) => n + memberEstimate(m, i), 16);
     }
   };
   const memberEstimate = (m: MemberGen, i: number): number => (m.m === 'field' ? estimate(m.type, i) : 16);
+  const scalar = (name: string): string => (h.targetValues ? name : FIXED_STAND_IN[name] ?? name);
   const typeText = (t: TypeGen, i: number, indent: string, after: string): string => {
     switch (t.t) {
-      case 'scalar': return `${t.name} ${after}`;
+      case 'scalar': return `${scalar(t.name)} ${after}`;
       case 'pointer': return `void *${after}`;
       case 'enum': return `enum re${t.index % h.enums.length} ${after}`;
       case 'ref': {
@@ -165,8 +215,9 @@ export function renderHeader(h: UapiHeaderGen): string {
       }
       case 'array': {
         const dims = `[${t.length}]`;
-        return typeText(t.element, i, indent, `${after}${dims}`);
+        return typeText(arrayElement(t.element), i, indent, `${after}${dims}`);
       }
+      case 'wordArray': return typeText(arrayElement(t.element), i, indent, `${after}[${h.targetValues ? WORD_BOUNDS[t.bound % WORD_BOUNDS.length] as string : '2'}]`);
       case 'inline': return `${recordText(t.record, i, indent, false)} ${after}`;
     }
   };
@@ -182,7 +233,7 @@ export function renderHeader(h: UapiHeaderGen): string {
       }
       if (m.m === 'declareFlex') {
         const n = memberNo++;
-        body.push(`${inner}RT_FLEX(${m.element}, m${n});`);
+        body.push(`${inner}RT_FLEX(${m.element === OVER_ALIGNED ? '__u32' : scalar(m.element)}, m${n});`);
         named++;
         continue;
       }
@@ -217,15 +268,17 @@ export function renderHeader(h: UapiHeaderGen): string {
     lines.push(`${recordText(r, i, '', r.flexible, `rt${i}`, r.empty)};`, '');
   });
   h.constants.forEach((c, i) => lines.push(`#define RC_${i} ${literal(c)}`));
+  if (h.targetValues) h.wordConstants.forEach((c, i) => lines.push(`#define RW_${i} ${WORD_VALUES[c % WORD_VALUES.length] as string}`));
   lines.push('#define RT_IOWR(nr, T) _IOWR(\'d\', 0x40 + (nr), T)');
-  h.ioctls.forEach((c, i) => {
-    const arg = typeof c.arg === 'string' ? c.arg
+  const request = (c: IoctlGen): string => {
+    const arg = typeof c.arg === 'string' ? scalar(c.arg)
       : h.records.length === 0 ? '__u32'
         : `${h.records[c.arg % h.records.length]?.union === true ? 'union' : 'struct'} rt${c.arg % h.records.length}`;
     const nr = `0x${c.nr.toString(16)}`;
-    const macro = c.wrapper && c.dir === 3 ? `RT_IOWR(${c.nr % 0x60}, ${arg})`
+    return c.wrapper && c.dir === 3 ? `RT_IOWR(${c.nr % 0x60}, ${arg})`
       : c.dir === 0 ? `_IO('r', ${nr})` : `${['', '_IOW', '_IOR', '_IOWR'][c.dir]}('r', ${nr}, ${arg})`;
-    lines.push(`#define RT_IOCTL_${i} ${macro}`);
-  });
+  };
+  h.ioctls.forEach((c, i) => lines.push(`#define RT_IOCTL_${i} ${request(c)}`));
+  if (h.targetValues && h.enumIoctls.length > 0) lines.push('', 'enum rt_ioctls {', ...h.enumIoctls.map((c, i) => `\tRT_ENUM_IOCTL_${i} = ${request(c)},`), '};');
   return lines.join('\n') + '\n';
 }

@@ -29,6 +29,8 @@ export type KernelScalarName = (typeof KERNEL_SCALARS)[number];
 export const C_SCALARS = [
   'char', 'signed char', 'unsigned char', 'short', 'unsigned short', 'int', 'unsigned int',
   'long', 'unsigned long', 'long long', 'unsigned long long', '_Bool', 'float', 'double',
+  // 64-bit targets only (aarch64's asm/ptrace.h: `__uint128_t vregs[32]`).
+  '__int128', 'unsigned __int128',
 ] as const;
 export type CScalarName = (typeof C_SCALARS)[number];
 
@@ -39,6 +41,12 @@ export interface ScalarType {
   readonly name: ScalarName;
   /** The spelling in the source when it differs from `name` (a typedef such as `size_t`). */
   readonly spelled?: string;
+  /**
+   * The alignment a typedef declared with `__attribute__((aligned(N)))` gives the type, in place of
+   * the scalar's own: GCC and clang honour it on a typedef whether it raises or lowers the alignment
+   * (`typedef unsigned long packed_ulong __attribute__((aligned(4)))`). A packed struct still packs it.
+   */
+  readonly aligned?: number;
 }
 
 /**
@@ -135,6 +143,8 @@ export interface RecordDecl {
   readonly packed?: boolean;
   /** `__attribute__((aligned(N)))` on the type. */
   readonly aligned?: number;
+  /** `#pragma pack(N)` in effect where the type is defined: no member is aligned more than N. */
+  readonly maxFieldAlign?: number;
   readonly lintWaivers?: readonly LintWaiver[];
   readonly doc?: string;
   readonly loc?: SourceLoc;

@@ -46,6 +46,8 @@ export const SCALARS: { readonly [N in ScalarName]: ScalarInfo } = {
   _Bool: fixed(1, false),
   float: { cls: 'fixed', bytes: 4, signed: true, endian: 'native', float: true },
   double: { cls: 'double', bytes: 8, signed: true, endian: 'native', float: true },
+  __int128: { cls: 'fixed', bytes: 16, signed: true, endian: 'native', float: false },
+  'unsigned __int128': { cls: 'fixed', bytes: 16, signed: false, endian: 'native', float: false },
 };
 
 export function isScalarName(name: string): name is ScalarName {

@@ -13,6 +13,8 @@ export type RecordKind = 'struct' | 'union';
 export interface RecordOptions {
   readonly packed?: boolean;
   readonly aligned?: number;
+  /** `#pragma pack(N)` in effect where the type is defined: no member is aligned more than N. */
+  readonly maxFieldAlign?: number;
   /** Lint rules switched off for this type, each with the reason a reviewer reads. */
   readonly lintWaivers?: readonly LintWaiver[];
   readonly doc?: string;
@@ -94,6 +96,7 @@ export class RecordBuilder<S extends Shape, K extends RecordKind> implements Typ
       members: Object.entries(this.shape).map(([n, m]) => memberOf(`${this.kind} ${this.name ?? '<anonymous>'}`, n, m, this.loc)),
       ...(o.packed === true ? { packed: true } : {}),
       ...(o.aligned !== undefined ? { aligned: o.aligned } : {}),
+      ...(o.maxFieldAlign !== undefined ? { maxFieldAlign: o.maxFieldAlign } : {}),
       ...(o.lintWaivers !== undefined ? { lintWaivers: o.lintWaivers } : {}),
       ...(o.doc !== undefined ? { doc: o.doc } : {}),
       ...(this.loc !== undefined ? { loc: this.loc } : {}),
