@@ -29,7 +29,9 @@ async function diffTexts(oldBody: string, newBody: string): Promise<DiffResult> 
       specs.push(r.uapi);
     }
     const [o, n] = specs as [NonNullable<(typeof specs)[0]>, NonNullable<(typeof specs)[0]>];
-    return diffSpecs({ spec: o.spec, label: 'old', headerMode: true }, { spec: n.spec, label: 'new', headerMode: true }, { abis });
+    // A target-dependent header is compared on each ABI through that ABI's variant, as uapi diff does.
+    const side = (u: typeof o, label: string) => ({ spec: u.spec, label, headerMode: true, ...(u.variants !== undefined ? { variants: u.variants } : {}) });
+    return diffSpecs(side(o, 'old'), side(n, 'new'), { abis });
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
