@@ -105,6 +105,14 @@ export type { Trace, TraceSession, TraceStep, TraceWrite, Divergence, ReplayResu
 export { crossVersionStep } from './check/cross-version-step';
 export { traceStep } from './check/trace-step';
 
+// The release store: atomic, exclusive, verified releases with a manifest (issue 13).
+export {
+  listReleases, releaseErrors, verifyRelease, freezeRelease, sealReleases, acquireStoreLock, recoverStore,
+  readManifest, manifestText, RELEASE_SPEC_FILE, MANIFEST_FILE, LOCK_FILE, isReleased,
+} from './release';
+export type { Release, ListOptions, VerifyOptions as ReleaseVerifyOptions, FreezeOptions, FreezeResult, StoreLock, ManifestEntry } from './release';
+export { checkSpecShape } from './spec/spec-shape';
+
 // Headers whose content depends on the target: per-ABI specs of an import.
 export { specForAbi } from './import/target-variants';
 export type { SpecVariant } from './import/target-variants';
