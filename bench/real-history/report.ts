@@ -61,7 +61,7 @@ export function textReport(s: Score, header: readonly string[]): string {
   ];
   if (s.incumbent !== undefined) {
     lines.push(
-      `check-uapi.sh pipeline (gcc -g + abidiff, x86_64): verdict breaking: ${s.incumbent.breakingVerdicts} pairs, ${s.incumbent.falseBreakingVerdicts.length} false; failed ${s.incumbent.failed.length}`,
+      `check-uapi.sh pipeline (gcc -g + abidiff, x86_64): verdict breaking: ${s.incumbent.breakingVerdicts} pairs, ${s.incumbent.falseBreakingVerdicts.length} false (no true or debatable break on x86_64)${s.incumbent.breakingVerdictsOnUnjudgedPairs > 0 ? `, ${s.incumbent.breakingVerdictsOnUnjudgedPairs} on pairs not judged yet` : ''}; failed ${s.incumbent.failed.length}`,
       ...s.incumbent.falseBreakingVerdicts.map((p) => `  false: ${p}`),
       ...s.incumbent.failed.map((f) => `  failed: ${f.pair}: ${f.reason}`),
     );

@@ -68,6 +68,7 @@ export interface Score {
   readonly incumbent?: {
     readonly breakingVerdicts: number;
     readonly falseBreakingVerdicts: readonly string[];
+    readonly breakingVerdictsOnUnjudgedPairs: number;
     readonly failed: readonly { readonly pair: string; readonly reason: string }[];
   };
 }
@@ -101,6 +102,7 @@ export function tally(runs: readonly PairRun[], judged: ReadonlyMap<string, Judg
   const incumbentFalse: string[] = [];
   const incumbentFailed: { pair: string; reason: string }[] = [];
   let incumbentBreaking = 0;
+  let incumbentUnjudged = 0;
   let incumbentRan = false;
   for (const run of runs) {
     const key = pairKey(run.pair.header, run.pair.old, run.pair.new);
@@ -114,8 +116,8 @@ export function tally(runs: readonly PairRun[], judged: ReadonlyMap<string, Judg
       if (!i.ok) incumbentFailed.push({ pair: key, reason: i.reason });
       else if (i.breaking) {
         incumbentBreaking++;
-        const real = j?.entries.some((e) => (e.kind === 'break' || e.kind === 'debatable') && appliesOnX86(e)) ?? true;
-        if (!real) incumbentFalse.push(key);
+        if (j === undefined) incumbentUnjudged++;
+        else if (!j.entries.some((e) => (e.kind === 'break' || e.kind === 'debatable') && appliesOnX86(e))) incumbentFalse.push(key);
       }
     }
     if (!run.uapi.ok) {
@@ -158,6 +160,6 @@ export function tally(runs: readonly PairRun[], judged: ReadonlyMap<string, Judg
     breakingVerdictsOnUnjudgedPairs: unjudgedBreaking,
     failed,
     changes,
-    ...(incumbentRan ? { incumbent: { breakingVerdicts: incumbentBreaking, falseBreakingVerdicts: incumbentFalse, failed: incumbentFailed } } : {}),
+    ...(incumbentRan ? { incumbent: { breakingVerdicts: incumbentBreaking, falseBreakingVerdicts: incumbentFalse, breakingVerdictsOnUnjudgedPairs: incumbentUnjudged, failed: incumbentFailed } } : {}),
   };
 }
