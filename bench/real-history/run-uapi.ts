@@ -46,9 +46,9 @@ function firstError(stderr: string): string {
   return lines.find((l) => / error [A-Z_]+:/.test(l)) ?? lines[lines.length - 1] ?? '(no message)';
 }
 
-/** `uapi diff OLD NEW --format json <include flags>` as a subprocess, on the 8 default ABIs. */
-export async function runUapiDiff(uapiBin: string, mode: SideIncludes, oldFile: string, oldTree: string, newFile: string, newTree: string): Promise<UapiOutcome> {
-  const r = await spawnAsync(process.execPath, [uapiBin, 'diff', oldFile, newFile, '--format', 'json', ...includeArgs(mode, oldTree, newTree)]);
+/** `uapi diff OLD NEW --format json <include flags> --abi ABIS` as a subprocess. */
+export async function runUapiDiff(uapiBin: string, mode: SideIncludes, oldFile: string, oldTree: string, newFile: string, newTree: string, abis: readonly string[]): Promise<UapiOutcome> {
+  const r = await spawnAsync(process.execPath, [uapiBin, 'diff', oldFile, newFile, '--format', 'json', '--abi', abis.join(','), ...includeArgs(mode, oldTree, newTree)]);
   if (r.error !== undefined) return { ok: false, exitCode: null, reason: `cannot run ${uapiBin}: ${r.error}` };
   if (r.status !== 0 && r.status !== 1) return { ok: false, exitCode: r.status, reason: firstError(r.stderr) };
   try {

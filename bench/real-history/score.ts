@@ -10,6 +10,7 @@ import { JUDGED_DIR, readJudgedDir } from './judgments';
 import { jsonReport, textReport } from './report';
 import { DEFAULT_UAPI_BIN, runUapiDiff, sideIncludesOf } from './run-uapi';
 import { tally, type IncumbentOutcome, type PairRun, type Score } from './tally';
+import { comparableAbis } from './tree-abis';
 
 export interface ScoreOptions {
   /** The `uapi` CLI to score (default: this checkout's). */
@@ -40,13 +41,19 @@ export async function scoreCorpus(input: CorpusInput, options: ScoreOptions = {}
   const pairs = input.pairs.filter((p) => options.filter === undefined || `${p.header} ${p.old}->${p.new}`.includes(options.filter));
   const jobs = options.jobs ?? Math.max(1, Math.min(4, os.availableParallelism()));
   const tools = options.incumbent === false ? undefined : findIncumbentTools();
+  // Per pair of series: the ABIs both trees carry asm/ for (the others are left out, and said so).
+  const abisOf = new Map<string, ReturnType<typeof comparableAbis>>();
+  for (const p of pairs) {
+    const key = `${p.old}->${p.new}`;
+    if (!abisOf.has(key)) abisOf.set(key, comparableAbis(input.trees[p.old], input.trees[p.new]));
+  }
   let done = 0;
   const runs = await mapConcurrent(pairs, jobs, async (pair): Promise<PairRun> => {
     const [oldTree, newTree] = [input.trees[pair.old], input.trees[pair.new]];
     const [oldFile, newFile] = [path.join(oldTree, pair.header), path.join(newTree, pair.header)];
     // Reasons name files as `<6.1>/linux/kvm.h`, not by the cache's long paths.
     const short = (text: string): string => text.split(oldTree).join(`<${pair.old}>`).split(newTree).join(`<${pair.new}>`);
-    const ran = await runUapiDiff(uapiBin, mode, oldFile, oldTree, newFile, newTree);
+    const ran = await runUapiDiff(uapiBin, mode, oldFile, oldTree, newFile, newTree, abisOf.get(`${pair.old}->${pair.new}`)?.abis ?? []);
     const uapi = ran.ok ? ran : { ...ran, reason: short(ran.reason) };
     let incumbent: IncumbentOutcome | undefined;
     if (tools?.tools !== undefined) {
@@ -59,7 +66,8 @@ export async function scoreCorpus(input: CorpusInput, options: ScoreOptions = {}
   });
   const header = [
     `real-history corpus: ${input.label}`,
-    `ours: ${path.relative(process.cwd(), uapiBin) || uapiBin} diff OLD NEW --format json ${mode === 'per-side' ? '--old-include OLDTREE --new-include NEWTREE' : '-I NEWTREE (this build has no --old-include: the new tree serves both sides)'}, 8 ABIs`,
+    `ours: ${path.relative(process.cwd(), uapiBin) || uapiBin} diff OLD NEW --format json --abi ABIS ${mode === 'per-side' ? '--old-include OLDTREE --new-include NEWTREE' : '-I NEWTREE (this build has no --old-include: the new tree serves both sides)'}`,
+    ...[...abisOf].map(([k, a]) => `  ${k}: ${a.abis.length} ABIs (${a.abis.join(', ')})${a.left.length > 0 ? `; left out, no asm/ in both trees: ${a.left.join(', ')}` : ''}`),
     `judged: ${options.judgedDir ?? JUDGED_DIR} (${judged.pairs.size} judged pairs)`,
     tools === undefined ? 'check-uapi.sh pipeline: not run (--no-incumbent)' : tools.tools === undefined ? `check-uapi.sh pipeline: not run: ${tools.issues.map(formatIssue).join('; ')}` : `check-uapi.sh pipeline: ${tools.tools.ccVersion}, abidiff ${tools.tools.abidiffVersion}, each side against its own tree, x86_64`,
   ];
