@@ -8,6 +8,7 @@ import { infoIoctlBenchmark } from './benchmarks/emulator-info-ioctl';
 import { layoutTypesBenchmark } from './benchmarks/layout-types';
 import { pbtIoctlsBenchmark } from './benchmarks/pbt-ioctls';
 import { exactWholeTree } from './benchmarks/exact-whole-tree';
+import { realHistoryScore } from './benchmarks/real-history';
 import { wholeUapiScale } from './benchmarks/scale-whole-uapi';
 import type { Measurement } from './measurement';
 
@@ -17,8 +18,8 @@ export const BENCHMARKS: readonly Benchmark[] = [infoIoctlBenchmark, infoHwIpBen
 /** Rate benchmarks whose state is prepared asynchronously (untimed), run after those above. */
 export const LOADED_BENCHMARKS: readonly LoadedBenchmark[] = [diffChangesBenchmark];
 
-/** Comparisons with check-uapi.sh's pipeline and the whole-uAPI run, last (they take the longest). */
-export const MEASUREMENTS: readonly Measurement[] = [headerPairComparison, wholeUapiScale, exactWholeTree];
+/** Comparisons with check-uapi.sh's pipeline, the whole-uAPI run, the judged corpus and the whole-tree exactness run, last (they take the longest). */
+export const MEASUREMENTS: readonly Measurement[] = [headerPairComparison, wholeUapiScale, realHistoryScore, exactWholeTree];
 
 /** Every figure name the bench can print, in order (contract names). */
 export function allFigureNames(): string[] {

@@ -60,8 +60,8 @@ export type { LayoutQuery, QueryKind } from './oracle/layout-queries';
 export { formatVerifyText, formatVerifyJson } from './oracle/format-verify';
 export { findClang } from './clang/find-clang';
 export type { ClangTool, ClangInvocation, ClangRun } from './clang/clang-tool';
-export { fetchKernelHeaders, KERNEL_SUITES, isKernelSeries } from './kernel-headers';
-export type { KernelHeaders, FetchOptions, KernelSeries } from './kernel-headers';
+export { fetchKernelHeaders, fetchPinnedKernelHeaders, KERNEL_SUITES, PINNED_VERSIONS, isKernelSeries } from './kernel-headers';
+export type { KernelHeaders, FetchOptions, KernelSeries, PinnedKernelHeaders, PinnedFetchOptions } from './kernel-headers';
 
 // Codec: any spec type to and from bytes on any ABI, compiled once per (type, ABI) (issue 5).
 export { TypeCodec, codecFor, codecForNode, planOf, visibleKeys, scalarAccess, integerAccess, formatCodecError, CODEC_CODES, valueArbitrary } from './codec';

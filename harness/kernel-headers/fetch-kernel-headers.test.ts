@@ -11,7 +11,7 @@ const repoRoot = path.resolve(__dirname, '..', '..', '..');
 
 // Each series: Debian's linux-libc-dev, fetched into the cache (the first run downloads it), then
 // the accelerator uAPIs it ships checked against clang on all 8 ABIs.
-const HEADERS: Readonly<Record<KernelSeries, readonly string[]>> = {
+const HEADERS: Readonly<Partial<Record<KernelSeries, readonly string[]>>> = {
   '5.10': ['misc/habanalabs.h', 'linux/kfd_ioctl.h'],
   '6.1': ['misc/habanalabs.h', 'linux/kfd_ioctl.h'],
   '6.12': ['drm/habanalabs_accel.h', 'drm/ivpu_accel.h', 'drm/qaic_accel.h', 'linux/kfd_ioctl.h', 'drm/amdgpu_drm.h', 'drm/drm.h'],

@@ -1,4 +1,6 @@
 export { fetchKernelHeaders } from './fetch-kernel-headers';
 export type { KernelHeaders, FetchOptions } from './fetch-kernel-headers';
-export { KERNEL_SUITES, isKernelSeries } from './debian-suites';
+export { fetchPinnedKernelHeaders } from './fetch-pinned-headers';
+export type { FetchedPackage, PinnedFetchOptions, PinnedKernelHeaders } from './fetch-pinned-headers';
+export { KERNEL_SUITES, PINNED_VERSIONS, isKernelSeries } from './debian-suites';
 export type { KernelSeries } from './debian-suites';
