@@ -254,6 +254,18 @@ const CASES: readonly Case[] = [
     verdict: 'breaking',
   },
   {
+    name: 'a definition that became architecture-specific is a hazard on the other ABIs, not a removal (kvm.h 6.12 Xen ioctls)',
+    old: 'struct x_xen_attr { __u32 type; __u32 pad; };\n#define X_XEN_GET_ATTR _IOWR(\'X\', 1, struct x_xen_attr)\n#define X_XEN_TYPE_A 1',
+    new: '#if defined(__x86_64__) || defined(__i386__)\nstruct x_xen_attr { __u32 type; __u32 pad; };\n#define X_XEN_TYPE_A 1\n#endif\n#define X_XEN_GET_ATTR _IOWR(\'X\', 1, struct x_xen_attr)',
+    expect: [
+      { rule: 'DEFINITION_NOW_ARCH_SPECIFIC', subject: 'ioctl X_XEN_GET_ATTR', level: 'hazard', abis: ['aarch64', 's390x'] },
+      { rule: 'DEFINITION_NOW_ARCH_SPECIFIC', subject: 'constant X_XEN_TYPE_A', level: 'hazard', abis: ['aarch64'] },
+    ],
+    absent: ['IOCTL_REMOVED', 'CONSTANT_REMOVED'],
+    // Sources of those ABIs that named the struct no longer compile: a source break, nothing more.
+    verdict: 'source-breaking',
+  },
+  {
     name: 'a flags word that changed signedness keeps its bits; a value field does not',
     old: ARGS_W('\t__s32 rw_flags;\n\t__u32 size;'),
     new: ARGS_W('\t__u32 rw_flags;\n\t__s32 size;'),

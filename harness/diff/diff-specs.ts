@@ -2,6 +2,7 @@ import type { SpecVariant } from '../import/target-variants';
 import type { Abi } from '../layout/abi';
 import type { Spec } from '../spec/model';
 import { LEVELS, type Change, type DiffResult } from './change';
+import { archSpecificRemovals } from './arch-specific';
 import { compareAnnotations } from './compare-annotations';
 import { compareConstants } from './compare-constants';
 import { compareEnums } from './compare-enums';
@@ -86,7 +87,8 @@ export function diffSpecs(oldSide: DiffSide, newSide: DiffSide, options: DiffOpt
   }
   compareDivergence((abi) => contextOf(oldSide, abi), (abi) => contextOf(newSide, abi), abiNames, sink);
   const rank = new Map(abiNames.map((n, i) => [n, i]));
-  const found = groups.size === 1 ? sink.changes() : sink.changes().map((c) => ({ ...c, abis: [...c.abis].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0)) }));
+  const sorted = groups.size === 1 ? sink.changes() : sink.changes().map((c) => ({ ...c, abis: [...c.abis].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0)) }));
+  const found = groups.size === 1 ? sorted : archSpecificRemovals(sorted, abiNames, (abi) => contextOf(newSide, abi).spec);
   const waived = applyWaivers(found, options.waivers ?? []);
   const policy = options.policy ?? 'kernel';
   const strict = options.strict ?? false;

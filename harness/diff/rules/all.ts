@@ -77,3 +77,4 @@ export { ARRAY_SHORTENED } from './array-shortened';
 export { FLEXIBLE_ARRAY_RETYPED } from './flexible-array-retyped';
 export { INTERNAL_NAME_REMOVED } from './internal-name-removed';
 export { FLAGS_SIGNEDNESS_CHANGED } from './flags-signedness-changed';
+export { DEFINITION_NOW_ARCH_SPECIFIC } from './definition-now-arch-specific';
