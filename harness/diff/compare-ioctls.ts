@@ -36,6 +36,9 @@ export function compareIoctls(oldCtx: SideContext, newCtx: SideContext, abi: Abi
         sink.emit(R.IOCTL_BECAME_CONSTANT, subject(o), abi.name, hex(o.request), `${constant.value}`, `${o.name} was the request ${hex(o.request)} and is now the constant ${constant.value}: ioctl(fd, ${o.name}, ...) still compiles but passes ${constant.value}`, constant.loc);
       } else if (renamed !== undefined) {
         sink.emit(R.IOCTL_RENAMED, subject(o), abi.name, o.name, renamed.name, `request ${hex(o.request)} is now named ${renamed.name}`, newDecl.get(renamed.name)?.loc);
+      } else if (o.name.startsWith('__')) {
+        // `__KVM_DEPRECATED_MAIN_0x07`: a leading __ keeps a retired number reserved, not a call for userspace.
+        sink.emit(R.INTERNAL_NAME_REMOVED, subject(o), abi.name, hex(o.request), null, `${o.name} (${hex(o.request)}) was removed; its leading __ marks it internal or retired, not a request for userspace. Check that the kernel no longer served it, then waive it`, od?.loc);
       } else {
         sink.emit(R.IOCTL_REMOVED, subject(o), abi.name, hex(o.request), null, `${o.name} (${hex(o.request)}) was removed: old binaries get ENOTTY`, od?.loc);
       }
