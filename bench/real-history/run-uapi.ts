@@ -17,10 +17,15 @@ export function sideIncludesOf(uapiBin: string): SideIncludes {
 /**
  * The include flags of one pair — the one place that decides them. Each side is compiled against
  * its own tree when the build can (`--old-include OLD --new-include NEW`); before that, `-I NEW`
- * serves both sides, as issue 15 measured.
+ * serves both sides, as issue 15 measured. Each side searches the newest tree after its own, for the
+ * files its package does not install at all: Debian's 5.10 and 6.1 linux-libc-dev leave `drm/` to
+ * libdrm-dev, and kfd_ioctl.h includes `drm/drm.h` (for types unchanged since); every file a side's
+ * package has still comes from that side's tree.
  */
-export function includeArgs(mode: SideIncludes, oldTree: string, newTree: string): string[] {
-  return mode === 'per-side' ? ['--old-include', oldTree, '--new-include', newTree] : ['-I', newTree];
+export function includeArgs(mode: SideIncludes, oldTree: string, newTree: string, newestTree: string): string[] {
+  if (mode !== 'per-side') return ['-I', newTree];
+  const fallback = (side: string, tree: string): string[] => (tree === newestTree ? [] : [side, newestTree]);
+  return ['--old-include', oldTree, ...fallback('--old-include', oldTree), '--new-include', newTree, ...fallback('--new-include', newTree)];
 }
 
 /**
@@ -47,8 +52,8 @@ function firstError(stderr: string): string {
 }
 
 /** `uapi diff OLD NEW --format json <include flags> --abi ABIS` as a subprocess. */
-export async function runUapiDiff(uapiBin: string, mode: SideIncludes, oldFile: string, oldTree: string, newFile: string, newTree: string, abis: readonly string[]): Promise<UapiOutcome> {
-  const r = await spawnAsync(process.execPath, [uapiBin, 'diff', oldFile, newFile, '--format', 'json', '--abi', abis.join(','), ...includeArgs(mode, oldTree, newTree)]);
+export async function runUapiDiff(uapiBin: string, mode: SideIncludes, oldFile: string, oldTree: string, newFile: string, newTree: string, newestTree: string, abis: readonly string[]): Promise<UapiOutcome> {
+  const r = await spawnAsync(process.execPath, [uapiBin, 'diff', oldFile, newFile, '--format', 'json', '--abi', abis.join(','), ...includeArgs(mode, oldTree, newTree, newestTree)]);
   if (r.error !== undefined) return { ok: false, exitCode: null, reason: `cannot run ${uapiBin}: ${r.error}` };
   if (r.status !== 0 && r.status !== 1) return { ok: false, exitCode: r.status, reason: firstError(r.stderr) };
   try {

@@ -11,6 +11,8 @@ import { jsonReport, textReport } from './report';
 import { DEFAULT_UAPI_BIN, runUapiDiff, sideIncludesOf } from './run-uapi';
 import { tally, type IncumbentOutcome, type PairRun, type Score } from './tally';
 import { comparableAbis } from './tree-abis';
+import { CORPUS_SERIES } from './corpus-trees';
+import type { KernelSeries } from '../../harness/kernel-headers/debian-suites';
 
 export interface ScoreOptions {
   /** The `uapi` CLI to score (default: this checkout's). */
@@ -53,7 +55,8 @@ export async function scoreCorpus(input: CorpusInput, options: ScoreOptions = {}
     const [oldFile, newFile] = [path.join(oldTree, pair.header), path.join(newTree, pair.header)];
     // Reasons name files as `<6.1>/linux/kvm.h`, not by the cache's long paths.
     const short = (text: string): string => text.split(oldTree).join(`<${pair.old}>`).split(newTree).join(`<${pair.new}>`);
-    const ran = await runUapiDiff(uapiBin, mode, oldFile, oldTree, newFile, newTree, abisOf.get(`${pair.old}->${pair.new}`)?.abis ?? []);
+    const newestTree = input.trees[CORPUS_SERIES[CORPUS_SERIES.length - 1] as KernelSeries];
+    const ran = await runUapiDiff(uapiBin, mode, oldFile, oldTree, newFile, newTree, newestTree, abisOf.get(`${pair.old}->${pair.new}`)?.abis ?? []);
     const uapi = ran.ok ? ran : { ...ran, reason: short(ran.reason) };
     let incumbent: IncumbentOutcome | undefined;
     if (tools?.tools !== undefined) {
