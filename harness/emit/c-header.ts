@@ -121,9 +121,7 @@ export function emitCHeader(spec: Spec): EmittedHeader {
   if (spec.constants.length > 0) lines.push('');
   for (const i of spec.ioctls) {
     const args = [cTypeByte(i.type), `0x${i.nr.toString(16)}`, ...(i.arg !== undefined ? [ioctlArg(i.arg)] : [])];
-    // No direction and a size: only `_IOC` says so.
-    if (i.dir === 'none' && i.arg !== undefined) lines.push(`#define ${i.name} _IOC(_IOC_NONE, ${args[0] as string}, ${args[1] as string}, sizeof(${args[2] as string}))`);
-    else lines.push(`#define ${i.name} ${IOC[i.dir]}(${args.join(', ')})`);
+    lines.push(`#define ${i.name} ${IOC[i.dir]}(${args.join(', ')})`);
   }
   lines.push('', `#endif /* ${guard} */`, '');
   return { text: lines.join('\n'), inlinePositions };

@@ -145,7 +145,7 @@ export function finishSpec(p: PendingImport, root: AstNode, diagnostics: readonl
     sources: {
       setup: { searchDirs: p.prepared.searchDirs, resourceIncludeDir: p.prepared.request.resourceIncludeDir },
       files: p.prepared.hostFiles,
-      ...(memo !== undefined ? { read: (f: string) => memo.text(f) } : {}),
+      ...(memo !== undefined ? { read: (f: string) => memo.text(f), once: <T>(k: string, compute: () => T): T => memo.once(k, compute) } : {}),
     },
   } : undefined;
   const result = specFromAst(root, {

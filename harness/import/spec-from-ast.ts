@@ -240,6 +240,11 @@ export function specFromAst(root: AstNode, imp: AstImport): { spec: Spec; issues
         issues.push(issue('IMPORT_IOC_UNDEFINED', path, 'the header uses the _IO* macros but neither it nor what it includes defines them: a program must include <linux/ioctl.h> first; its ioctls are imported with the request numbers they have then', c.loc, 'warning'));
       }
       let arg: TypeNode | undefined;
+      if (shape.dir === 'none' && shape.arg !== undefined && 'size' in shape.arg) {
+        // The model's `_IO` has no size (a spec with one does not validate): left out rather than encoded without it.
+        issues.push(issue('IMPORT_IOCTL_SIZE', path, `defined with _IOC, no direction and a size (${shape.arg.size} bytes on x86_64), which a spec cannot express: not imported`, c.loc, 'warning'));
+        return;
+      }
       if (shape.arg !== undefined && 'size' in shape.arg) {
         sized.push(c);
         arg = { kind: 'array', element: { kind: 'scalar', name: '__u8' }, length: shape.arg.size };

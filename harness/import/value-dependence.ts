@@ -66,8 +66,10 @@ export function fileDependence(file: string, setup: DependenceSetup): SimpleDepe
   const r = setup.resourceIncludeDir;
   if (r !== undefined && file.startsWith(r + path.sep)) return 'abi';
   if (file.startsWith('<')) return 'abi'; // <built-in>, <scratch space>: predefined macros
-  for (const d of setup.searchDirs) {
-    if (!file.startsWith(d + path.sep)) continue;
+  // The most specific folder names it: `asm/posix_types_64.h` under `tree/x86_64-linux-gnu`, not
+  // `x86_64-linux-gnu/asm/...` under `tree`.
+  const d = searchDirOf(file, setup);
+  if (d !== undefined) {
     const name = path.relative(d, file).split(path.sep).join('/');
     if (/^(?:asm|asm-generic|linux)\/ioctl\.h$/.test(name)) return 'ioctl';
     if (/^(?:asm|asm-generic)\/bitsperlong\.h$/.test(name)) return 'word';
@@ -80,9 +82,17 @@ export function fileDependence(file: string, setup: DependenceSetup): SimpleDepe
   return undefined;
 }
 
+/** The longest search folder a file is under. */
+function searchDirOf(file: string, setup: DependenceSetup): string | undefined {
+  let best: string | undefined;
+  for (const d of setup.searchDirs) if (file.startsWith(d + path.sep) && (best === undefined || d.length > best.length)) best = d;
+  return best;
+}
+
 /** Whether a file is one of the kernel's asm/ or asm-generic/ headers. */
 function isKernelFile(file: string, setup: DependenceSetup): boolean {
-  return setup.searchDirs.some((d) => file.startsWith(d + path.sep) && /^asm(?:-generic)?\//.test(path.relative(d, file).split(path.sep).join('/')));
+  const d = searchDirOf(file, setup);
+  return d !== undefined && /^asm(?:-generic)?\//.test(path.relative(d, file).split(path.sep).join('/'));
 }
 
 /** A `#define` as the analysis reads it: where, and its replacement text. */

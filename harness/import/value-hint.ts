@@ -13,17 +13,20 @@ export interface DependenceSources {
   readonly setup: DependenceSetup;
   readonly files: readonly string[];
   readonly read?: (file: string) => string;
+  /** Computes a value once per batch of imports (FileMemo.once): each file's `#define`s are read once. */
+  readonly once?: <T>(key: string, compute: () => T) => T;
 }
 
 const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(\([^)]*\))?((?:[^\n\\]|\\\r?\n|\\.)*)/gm;
 
-/** Every `#define` of a file by name, replacement text with continuation lines joined. */
-function definitionsOf(text: string, file: string, into: Map<string, MacroDefinition[]>): void {
+/** Every `#define` of a file by name, replacement texts with continuation lines joined. */
+function definitionsOf(text: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
   for (const m of text.matchAll(DEFINE)) {
     const name = m[1] as string;
-    const body = (m[3] as string).replace(/\\\r?\n/g, ' ');
-    into.set(name, [...(into.get(name) ?? []), { file, body }]);
+    out.set(name, [...(out.get(name) ?? []), (m[3] as string).replace(/\\\r?\n/g, ' ')]);
   }
+  return out;
 }
 
 /** The text after a candidate's name in its `#define`, up to the end of the directive. */
@@ -66,7 +69,7 @@ export interface HintInput {
  */
 export function valueHintOf(input: HintInput): ValueHint | undefined {
   const { tu, spec, sources } = input;
-  let macros: Map<string, MacroDefinition[]> | undefined;
+  let perFile: { file: string; defs: Map<string, string[]> }[] | undefined;
   const read = sources.read ?? ((f: string): string => fs.readFileSync(f, 'utf8'));
   const enumeratorNodes = new Map<string, AstNode>();
   for (const top of tu.top) collectEnumerators(top, enumeratorNodes);
@@ -74,19 +77,22 @@ export function valueHintOf(input: HintInput): ValueHint | undefined {
   const ctx: DependenceContext = {
     setup: sources.setup,
     macro: (name) => {
-      if (macros === undefined) {
-        macros = new Map();
-        for (const f of new Set([input.header, ...sources.files])) {
-          let text: string;
-          try {
-            text = read(f);
-          } catch {
-            continue;
-          }
-          definitionsOf(text, f, macros);
-        }
+      if (perFile === undefined) {
+        const once = sources.once ?? (<T>(_: string, compute: () => T): T => compute());
+        perFile = [...new Set([input.header, ...sources.files])].map((file) => ({
+          file,
+          defs: once(`macro-definitions\0${file}`, () => {
+            try {
+              return definitionsOf(read(file));
+            } catch {
+              return new Map<string, string[]>();
+            }
+          }),
+        }));
       }
-      return macros.get(name) ?? [];
+      const out: MacroDefinition[] = [];
+      for (const { file, defs } of perFile) for (const body of defs.get(name) ?? []) out.push({ file, body });
+      return out;
     },
     typedef: (name) => {
       const underlying = tu.typedef(name);
