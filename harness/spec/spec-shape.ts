@@ -130,11 +130,12 @@ class ShapeChecker {
       this.bad(w, undefined, `records nested more than ${MAX_DEPTH} deep`);
       return;
     }
-    this.keys(x, w, ['kind', 'name', 'members', 'packed', 'aligned', 'lintWaivers']);
+    this.keys(x, w, ['kind', 'name', 'members', 'packed', 'aligned', 'maxFieldAlign', 'lintWaivers']);
     this.oneOf(x, 'kind', w, ['struct', 'union']);
     this.str(x, 'name', w, true);
     this.bool(x, 'packed', w);
     this.num(x, 'aligned', w, true);
+    this.num(x, 'maxFieldAlign', w, true);
     if (x['lintWaivers'] !== undefined) {
       this.list(x, 'lintWaivers', w, (lw, i) => {
         const ww: Where = { json: [...w.json, 'lintWaivers', i], subject: `${w.subject}: lintWaivers[${i}]`, loc: w.loc };
@@ -187,9 +188,10 @@ class ShapeChecker {
     const k = x['kind'];
     switch (k) {
       case 'scalar':
-        this.keys(x, w, ['kind', 'name', 'spelled']);
+        this.keys(x, w, ['kind', 'name', 'spelled', 'aligned']);
         this.str(x, 'name', w);
         this.str(x, 'spelled', w, true);
+        this.num(x, 'aligned', w, true);
         return;
       case 'array':
         this.keys(x, w, ['kind', 'element', 'length']);
