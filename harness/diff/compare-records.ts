@@ -114,6 +114,9 @@ function compareFields(name: string, oldR: RecordLayout, newR: RecordLayout, abi
     if (n !== undefined) {
       explained.add(n);
       counterpart.set(o.path, n);
+      // Both return at their first check unless the field kept its offset and shrank.
+      const tail = shortenedTail(o, n, newLeaves, oldPaths);
+      const rest = tail === undefined ? narrowedRest(o, n, newLeaves) : undefined;
       if (n.offset !== o.offset || n.bitOffset !== o.bitOffset) {
         shifted = true;
         const from = o.bitOffset !== undefined ? `bit ${o.bitOffset}` : `offset ${o.offset}`;
@@ -125,13 +128,12 @@ function compareFields(name: string, oldR: RecordLayout, newR: RecordLayout, abi
         sink.emit(R.ARRAY_MADE_FLEXIBLE, subject(n), abi.name, o.typeName, n.typeName, `${o.path} changed from ${o.typeName} to the flexible array ${n.typeName} at offset ${n.offset}: its elements keep their bytes`, n.member.loc);
       } else if (flexibleRetyped(o, n)) {
         sink.emit(R.FLEXIBLE_ARRAY_RETYPED, subject(n), abi.name, o.typeName, n.typeName, `${o.path} changed from ${o.typeName} to ${n.typeName} at offset ${n.offset}: the bytes start where they did, but a count of its elements now counts another unit; check the field that sizes it`, n.member.loc);
-      } else if (shortenedTail(o, n, newLeaves, oldPaths) !== undefined) {
-        const tail = shortenedTail(o, n, newLeaves, oldPaths) ?? [];
+      } else if (tail !== undefined) {
         for (const l of tail) explained.add(l);
         const what = tail.length > 0 ? `now hold ${tail.map((l) => l.path).join(', ')}` : 'are now padding';
         sink.emit(R.ARRAY_SHORTENED, subject(n), abi.name, o.typeName, n.typeName, `${o.path} shrank from ${o.typeName} to ${n.typeName} at offset ${n.offset}; bytes ${n.end}..${o.end - 1} ${what}: old binaries that used the dropped elements set or read them. Check that the dropped elements were unused, then waive it`, n.member.loc);
-      } else if (narrowedRest(o, n, newLeaves) !== undefined) {
-        for (const r of narrowedRest(o, n, newLeaves) ?? []) explained.add(r);
+      } else if (rest !== undefined) {
+        for (const r of rest) explained.add(r);
         const m = narrowed(owner, o, n, abi.endian === 'big');
         sink.emit(m.rule, subject(n), abi.name, o.typeName, n.typeName, m.message, n.member.loc);
       } else if (n.typeKey !== o.typeKey || n.size !== o.size || n.bitSize !== o.bitSize) {

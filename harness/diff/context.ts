@@ -1,5 +1,5 @@
 import type { ConstantDecl, IoctlDecl, Member, RecordDecl, Spec, TypeNode } from '../spec/model';
-import { dispatchOf, type Dispatch } from './dispatch';
+import { dispatchOf, DRM_TYPE, type Dispatch } from './dispatch';
 import { recordFlows, UNKNOWN_FLOW, type Flow } from './flow';
 
 /**
@@ -36,8 +36,6 @@ export type TypeUse =
   | { readonly kind: 'array-element'; readonly via: string }
   | { readonly kind: 'member'; readonly parent: string; readonly atEnd: boolean };
 
-
-const DRM_TYPE = 0x64; // 'd'
 
 // `pad`, `reserved3`, `__rsvd`, and the same as the last word of a name (`mem_rsvd`, `flags_pad`).
 const RESERVED_NAME = /(^_*|_)(pad|padding|reserved|rsvd|resv|unused|spare)_?\d*$/i;

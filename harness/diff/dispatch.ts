@@ -12,7 +12,8 @@ import type { IoctlDecl, Spec } from '../spec/model';
  */
 export type Dispatch = 'tolerant' | 'table' | 'exact';
 
-const DRM_TYPE = 0x64; // 'd'
+/** DRM's ioctl type character, 'd': drm_ioctl() dispatches on _IOC_NR and zero-extends. */
+export const DRM_TYPE = 0x64;
 const RANGE_START = /^(.*)_COMMAND_(START|BASE|FIRST)$/;
 
 /** nr ranges `[start, end]` of command tables the header declares (`X_COMMAND_START` with `X_COMMAND_END`). */
