@@ -1,5 +1,6 @@
 /**
- * The public API of uapi-harness. Spec files import the DSL from here as 'uapi-harness'.
+ * The public API of uapi-harness (the library). Spec files import the DSL alone from 'uapi-harness/dsl'
+ * (harness/spec/dsl/index.ts); this barrel re-exports it so that older specs importing 'uapi-harness' keep working.
  */
 export * from './spec/dsl';
 export type * from './spec/model';
@@ -47,9 +48,6 @@ export type { Report, ReportItem, ReportLevel, ReportLocation, ReportCounts } fr
 // Header import (clang), the layout oracle, the C header writer and kernel header downloads (issue 3).
 export { importHeader, specNameOf } from './import';
 export type { ImportOptions } from './import';
-export { applyAnnotations, defineAnnotations } from './import/annotations';
-export type { SpecAnnotations, IoctlAnnotations, GroupAnnotation } from './import/annotations';
-export { cType } from './import/c-type';
 export { writeDsl, annotationsTemplate } from './import/write-dsl';
 export { emitCHeader, cTypeName } from './emit/c-header';
 export type { EmittedHeader, EmittedPosition } from './emit/c-header';

@@ -6,10 +6,12 @@ import { HlRuntime } from '../../harness/runtime';
 import { createDevice, type DeviceOptions } from '../device/create-device';
 import type { Device } from '../device/device';
 import { Process } from '../process/process';
+import type { Spec } from '../../harness/spec/model';
+import { spec as habanalabs } from '../../specs/habanalabs/spec';
 
 /** A device, or an exception naming its issues (tests only: a broken fixture should stop the test). */
-export function newDevice(options: DeviceOptions = {}): Device {
-  const { device, issues } = createDevice(options);
+export function newDevice(options: Omit<DeviceOptions, 'spec'> & { readonly spec?: Spec } = {}): Device {
+  const { device, issues } = createDevice({ ...options, spec: options.spec ?? habanalabs });
   if (device === undefined) throw new Error(`test device: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
   return device;
 }

@@ -4,9 +4,14 @@ import { userFrame } from '../spec/dsl/call-site';
 import { DslError } from '../spec/dsl/dsl-error';
 import type { Spec } from '../spec/model';
 
-// Spec files import the DSL as 'uapi-harness'. Wherever the file lives, that name must mean this very
-// copy of the harness, so that builders and the loader agree (and no second copy is compiled).
-const barrel = path.resolve(__dirname, '..', 'index.js');
+// Spec files import the DSL as 'uapi-harness/dsl' (older ones as 'uapi-harness', the library barrel,
+// which re-exports it). Wherever the file lives, those names must mean this very copy of the harness,
+// so that builders and the loader agree (and no second copy is compiled). The DSL entry loads the
+// builders and the model's types only: a spec never pulls in the gate, the emulator or the CLI.
+const ENTRIES: Readonly<Record<string, string>> = {
+  'uapi-harness/dsl': path.resolve(__dirname, '..', 'spec', 'dsl', 'index.js'),
+  'uapi-harness': path.resolve(__dirname, '..', 'index.js'),
+};
 let hooked = false;
 
 function hookResolution(): void {
@@ -16,7 +21,8 @@ function hookResolution(): void {
   const Module = require('node:module') as { _resolveFilename: (req: string, ...rest: unknown[]) => string };
   const original = Module._resolveFilename;
   Module._resolveFilename = function resolve(this: unknown, request: string, ...rest: unknown[]): string {
-    if (request === 'uapi-harness') return barrel;
+    const entry = ENTRIES[request];
+    if (entry !== undefined) return entry;
     return original.call(this, request, ...rest);
   };
   // Transpile only: type errors in a spec are the author's editor's business; what matters here is

@@ -6,9 +6,10 @@ import { E } from '../../emulator/errno';
 import { Process } from '../../emulator/process/process';
 import { findAbi, type Abi } from '../layout/abi';
 import { HlRuntime } from './hl-runtime';
+import { spec as habanalabs } from '../../specs/habanalabs/spec';
 
 function device(maxComputeOpens = 1): Device {
-  const d = createDevice({ config: { maxComputeOpens } }).device;
+  const d = createDevice({ spec: habanalabs, config: { maxComputeOpens } }).device;
   if (d === undefined) throw new Error('no device');
   return d;
 }

@@ -13,3 +13,6 @@ export type { IoctlDefinition } from './ioctl';
 export { defineSpec } from './define-spec';
 export type { SpecDefinition } from './define-spec';
 export type { Infer } from './infer';
+export { defineAnnotations, applyAnnotations } from './annotations';
+export type { SpecAnnotations, IoctlAnnotations, GroupAnnotation } from './annotations';
+export { cType } from './c-type';

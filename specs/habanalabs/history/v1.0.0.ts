@@ -1,4 +1,4 @@
-import { anonymous, array, constants, defineSpec, enumeration, field, flags, ioctl, struct, u32, u64, u8, union, values } from 'uapi-harness';
+import { anonymous, array, constants, defineSpec, enumeration, field, flags, ioctl, struct, u32, u64, u8, union, values } from 'uapi-harness/dsl';
 import { goya_queue_id } from '../asic-goya';
 import { hlCsStatus } from '../cs';
 import { hl_info_device_status, hl_info_dram_usage } from '../info-device';

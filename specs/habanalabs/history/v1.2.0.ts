@@ -1,4 +1,4 @@
-import { anonymous, array, constants, defineSpec, field, flags, ioctl, struct, u32, u64, u8, union, values } from 'uapi-harness';
+import { anonymous, array, constants, defineSpec, field, flags, ioctl, struct, u32, u64, u8, union, values } from 'uapi-harness/dsl';
 import { gaudi_dcores, gaudi_engine_id, gaudi_queue_id } from '../asic-gaudi';
 import { goya_engine_id, goya_queue_id } from '../asic-goya';
 import { hl_cb_in } from '../cb';

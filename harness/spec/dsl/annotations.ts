@@ -1,4 +1,4 @@
-import type { FailureClass, FieldAnnotations, GroupDecl, LintWaiver, Member, RecordDecl, Spec, TailPolicy } from '../spec/model';
+import type { FailureClass, FieldAnnotations, GroupDecl, LintWaiver, Member, RecordDecl, Spec, TailPolicy } from '../model';
 
 /** What a person adds to an imported spec; kept in its own file so re-importing never loses it. */
 export interface SpecAnnotations {

@@ -1,5 +1,5 @@
-import { Field } from '../spec/dsl/field';
-import type { TypeNode } from '../spec/model';
+import { Field } from './field';
+import type { TypeNode } from '../model';
 
 /**
  * A field of any model type, for what the DSL has no builder for: pointers and typedef spellings
