@@ -1,5 +1,5 @@
-import { findAbi, type Abi } from '../../harness/layout/abi';
-import { HlRuntime } from '../../harness/runtime';
+import { findAbi, type Abi } from '../../harness/core/layout/abi';
+import { HlRuntime } from '../../harness/userspace';
 import { createDevice } from '../../emulator/device/create-device';
 import type { Device } from '../../emulator/device/device';
 import { Process } from '../../emulator/process/process';

@@ -1,6 +1,6 @@
-import { issue, type Issue } from '../../harness/diagnostics/issue';
-import { findAbi, type Abi } from '../../harness/layout/abi';
-import type { Spec } from '../../harness/spec/model';
+import { issue, type Issue } from '../../harness/core/diagnostics/issue';
+import { findAbi, type Abi } from '../../harness/core/layout/abi';
+import type { Spec } from '../../harness/core/model/model';
 import { IOCTL_HANDLERS } from '../ioctls';
 import type { IoctlHandler } from '../kernel/ioctl-handler';
 import { KernelView } from '../kernel/kernel-view';

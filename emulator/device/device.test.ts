@@ -1,8 +1,8 @@
 import test from 'ava';
-import { defineSpec } from '../../harness/spec/dsl';
+import { defineSpec } from '../../harness/core/model/dsl';
 import { E } from '../errno';
 import { Process } from '../process/process';
-import { abi, newDevice, RawCaller, session } from '../test-support/session';
+import { abi, newDevice, RawCaller, session } from '../../harness/testing/emulator-session';
 import { createDevice } from './create-device';
 import { spec as habanalabs } from '../../specs/habanalabs/spec';
 

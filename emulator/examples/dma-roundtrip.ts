@@ -3,8 +3,8 @@
  *
  *   npx tsc -p . && node dist/emulator/examples/dma-roundtrip.js
  */
-import { findAbi, type Abi } from '../../harness/layout/abi';
-import { HlRuntime } from '../../harness/runtime';
+import { findAbi, type Abi } from '../../harness/core/layout/abi';
+import { HlRuntime } from '../../harness/userspace';
 import { createDevice } from '../device/create-device';
 import { packets } from '../device/packets';
 import { errnoName } from '../errno';

@@ -1,5 +1,5 @@
-import { IOCTL_ENCODINGS, type IoctlEncoding } from '../../harness/layout/ioctl-encoding';
-import type { IoctlFamily } from '../../harness/layout/abi';
+import { IOCTL_ENCODINGS, type IoctlEncoding } from '../../harness/core/layout/ioctl-encoding';
+import type { IoctlFamily } from '../../harness/core/layout/abi';
 import { E, type Errno } from '../errno';
 import { userAddress } from '../process/address-space';
 import type { IoctlCall } from './ioctl-call';

@@ -1,10 +1,10 @@
 import * as path from 'node:path';
-import { formatIssue } from '../../diagnostics/format';
-import { issue } from '../../diagnostics/issue';
-import { UserError } from '../../diagnostics/user-error';
-import { checkTree } from '../../tree';
-import { git } from '../../tree/git';
-import { treeJson, treeReport } from '../../tree/to-report';
+import { formatIssue } from '../../core/diagnostics/format';
+import { issue } from '../../core/diagnostics/issue';
+import { UserError } from '../../core/diagnostics/user-error';
+import { checkTree } from '../../gate/check-tree';
+import { git } from '../../frontend/tree/git';
+import { treeJson, treeReport } from '../../gate/check-tree-report';
 import { EXIT_BREAKING, EXIT_OK, type Command } from '../command';
 import { REPORT_FORMATS, renderReport } from '../report-format';
 import { abiOption, formatOption, selectedAbis, selectedFormat } from '../shared-options';

@@ -3,10 +3,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import test from 'ava';
 import { spec as current } from '../../../specs/habanalabs/spec';
-import { toCanonical } from '../../spec/canonical';
+import { toCanonical } from '../../core/model/canonical';
 import { runCliCaptured } from '../../testing/run-cli-captured';
-import type { Trace } from '../../trace/trace-format';
-import { toJson } from '../../util/json';
+import type { Trace } from '../../conformance/trace/trace-format';
+import { toJson } from '../../core/util/json';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const inRepo = (...argv: string[]) => runCliCaptured(argv, { cwd: repoRoot });

@@ -1,0 +1,43 @@
+import type { SourceLoc } from '../../core/model/model';
+
+/** An object-like `#define` of the header: a name clang is then asked to evaluate. */
+export interface MacroCandidate {
+  readonly name: string;
+  readonly loc: SourceLoc;
+}
+
+const DEFINE = /^([ \t]*#[ \t]*define[ \t]+)([A-Za-z_][A-Za-z0-9_]*)(.*)$/;
+
+/** The replacement text of a directive with its continuation lines, comments removed. */
+function bodyOf(lines: readonly string[], i: number, rest: string): string {
+  let body = rest;
+  let j = i;
+  while (body.endsWith('\\') && j + 1 < lines.length) {
+    j += 1;
+    body = body.slice(0, -1) + ' ' + (lines[j] as string);
+  }
+  return body.replace(/\/\*.*?\*\//g, ' ').replace(/\/\/.*$/, '').replace(/\/\*.*$/, '').trim();
+}
+
+/**
+ * Lists the names of object-like macros defined in a header's own text, with the position of the
+ * name. This only proposes names: whether one is defined at all (conditions, comments, `#undef`),
+ * and what it means (an integer, an ioctl, anything else), clang decides when the probe uses it.
+ * Function-like macros and empty ones (include guards, attribute markers) are left out.
+ */
+export function macroCandidates(text: string, file: string): MacroCandidate[] {
+  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+  const out: MacroCandidate[] = [];
+  const seen = new Set<string>();
+  lines.forEach((line, i) => {
+    const m = DEFINE.exec(line);
+    if (m === null) return;
+    const name = m[2] as string;
+    const rest = m[3] as string;
+    if (rest.startsWith('(')) return; // function-like: NAME( with no space
+    if (bodyOf(lines, i, rest) === '' || seen.has(name)) return;
+    seen.add(name);
+    out.push({ name, loc: { file, line: i + 1, col: (m[1] as string).length + 1 } });
+  });
+  return out;
+}
