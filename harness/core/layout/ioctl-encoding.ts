@@ -24,6 +24,40 @@ export const IOCTL_ENCODINGS: { readonly [F in IoctlFamily]: IoctlEncoding } = {
   parisc: PARISC,
 };
 
+/**
+ * Where each field of a request number sits for one family: shifts and masks, computed once. The one
+ * description of the layout of a request number: {@link encodeRequest} and {@link decodeRequest} use
+ * it, and so does the emulator's kernel entry, which reads the fields on its hot path directly.
+ */
+export interface RequestFields {
+  readonly nrMask: number;
+  readonly typeShift: number;
+  readonly typeMask: number;
+  readonly sizeShift: number;
+  readonly sizeMask: number;
+  readonly dirShift: number;
+  readonly dirMask: number;
+  readonly encoding: IoctlEncoding;
+}
+
+function fieldsOf(e: IoctlEncoding): RequestFields {
+  const sizeShift = e.nrBits + e.typeBits;
+  return {
+    nrMask: (1 << e.nrBits) - 1,
+    typeShift: e.nrBits,
+    typeMask: (1 << e.typeBits) - 1,
+    sizeShift,
+    sizeMask: (1 << e.sizeBits) - 1,
+    dirShift: sizeShift + e.sizeBits,
+    dirMask: (1 << e.dirBits) - 1,
+    encoding: e,
+  };
+}
+
+export const REQUEST_FIELDS = Object.fromEntries(
+  (Object.keys(IOCTL_ENCODINGS) as IoctlFamily[]).map((f) => [f, fieldsOf(IOCTL_ENCODINGS[f])]),
+) as { readonly [F in IoctlFamily]: RequestFields };
+
 function dirBits(e: IoctlEncoding, dir: IoctlDir): number {
   switch (dir) {
     case 'none': return e.none;
@@ -38,10 +72,8 @@ function dirBits(e: IoctlEncoding, dir: IoctlDir): number {
  * large for the size field spills into the direction bits exactly as in C (lint rule S9 reports it).
  */
 export function encodeRequest(family: IoctlFamily, dir: IoctlDir, type: number, nr: number, size: number): number {
-  const e = IOCTL_ENCODINGS[family];
-  const sizeShift = e.nrBits + e.typeBits;
-  const dirShift = sizeShift + e.sizeBits;
-  return ((dirBits(e, dir) << dirShift) | (size << sizeShift) | (type << e.nrBits) | nr) >>> 0;
+  const f = REQUEST_FIELDS[family];
+  return ((dirBits(f.encoding, dir) << f.dirShift) | (size << f.sizeShift) | (type << f.typeShift) | nr) >>> 0;
 }
 
 export interface DecodedRequest {
@@ -53,17 +85,16 @@ export interface DecodedRequest {
 
 /** The inverse of {@link encodeRequest}: `_IOC_DIR`, `_IOC_TYPE`, `_IOC_NR`, `_IOC_SIZE`. */
 export function decodeRequest(family: IoctlFamily, request: number): DecodedRequest {
-  const e = IOCTL_ENCODINGS[family];
-  const sizeShift = e.nrBits + e.typeBits;
-  const dirShift = sizeShift + e.sizeBits;
-  const d = (request >>> dirShift) & ((1 << e.dirBits) - 1);
+  const f = REQUEST_FIELDS[family];
+  const e = f.encoding;
+  const d = (request >>> f.dirShift) & f.dirMask;
   const dir: IoctlDir | undefined =
     d === e.none ? 'none' : d === e.write ? 'w' : d === e.read ? 'r' : d === (e.read | e.write) ? 'rw' : undefined;
   return {
     dir,
-    type: (request >>> e.nrBits) & ((1 << e.typeBits) - 1),
-    nr: request & ((1 << e.nrBits) - 1),
-    size: (request >>> sizeShift) & ((1 << e.sizeBits) - 1),
+    type: (request >>> f.typeShift) & f.typeMask,
+    nr: request & f.nrMask,
+    size: (request >>> f.sizeShift) & f.sizeMask,
   };
 }
 
