@@ -43,7 +43,9 @@ function attachedComment(lines: readonly string[], d: MacroDefinition): string {
   if (!prev.endsWith('*/')) return trailing;
   let j = above;
   while (j >= 0 && !(lines[j] as string).includes('/*')) j--;
-  return j < 0 ? trailing : `${lines.slice(j, above + 1).join('\n')}\n${trailing}`;
+  // Only a comment on lines of its own: the trailing comment of the definition above belongs to that one.
+  if (j < 0 || !(lines[j] as string).trim().startsWith('/*')) return trailing;
+  return `${lines.slice(j, above + 1).join('\n')}\n${trailing}`;
 }
 
 /**
