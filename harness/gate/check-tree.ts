@@ -4,6 +4,7 @@ import { diffSpecs } from '../contract/diff/diff-specs';
 import { liveHazards, verdictOf } from '../contract/diff/policy';
 import * as R from '../contract/diff/rules';
 import type { Issue } from '../core/diagnostics/issue';
+import type { HeaderFacts } from '../frontend/import/header-facts';
 import type { SpecVariant } from '../frontend/import/target-variants';
 import type { Abi } from '../core/layout/abi';
 import { loadUapi } from '../contract/load/load-uapi';
@@ -52,12 +53,12 @@ function relabelIssue(i: Issue, side: TreeSide): Issue {
   return { ...i, path: i.path === i.loc.file ? file : i.path, loc: { ...i.loc, file } };
 }
 
-async function importSide(side: TreeSide, rel: string): Promise<{ spec?: Spec; issues: Issue[]; variants?: readonly SpecVariant[] }> {
+async function importSide(side: TreeSide, rel: string): Promise<{ spec?: Spec; issues: Issue[]; variants?: readonly SpecVariant[]; facts?: HeaderFacts }> {
   // The side's own installed tree, and nothing of the host's but libc's and clang's headers it lacks.
   const r = await loadUapi(path.join(side.root, rel), { includeDirs: [side.installed.includeDir], ownTree: false });
   const issues = r.issues.map((i) => relabelIssue(i, side));
   if (r.uapi === undefined) return { issues };
-  return { spec: r.uapi.spec, issues, ...(r.uapi.variants !== undefined ? { variants: r.uapi.variants } : {}) };
+  return { spec: r.uapi.spec, issues, ...(r.uapi.variants !== undefined ? { variants: r.uapi.variants } : {}), ...(r.uapi.facts !== undefined ? { facts: r.uapi.facts } : {}) };
 }
 
 function worst(verdicts: readonly Verdict[]): Verdict {
@@ -111,7 +112,8 @@ export async function checkTree(top: string, o: TreeOptions): Promise<{ result?:
     if (before.spec === undefined) { issues.push(...before.issues); continue; }
     noteWarnings(before.issues);
     noteWarnings(now.issues);
-    const variantsOf = (s: { variants?: readonly SpecVariant[] }): { variants?: readonly SpecVariant[] } => (s.variants !== undefined ? { variants: s.variants } : {});
+    const variantsOf = (s: { variants?: readonly SpecVariant[]; facts?: HeaderFacts }): { variants?: readonly SpecVariant[]; facts?: HeaderFacts } =>
+      ({ ...(s.variants !== undefined ? { variants: s.variants } : {}), ...(s.facts !== undefined ? { facts: s.facts } : {}) });
     const d: DiffResult = diffSpecs(
       { spec: before.spec, label: `${refs.past}:${h.path}`, headerMode: true, ...variantsOf(before) },
       { spec: now.spec, label: `${refs.base ?? 'worktree'}:${h.path}`, headerMode: true, ...variantsOf(now) },

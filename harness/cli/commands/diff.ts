@@ -55,7 +55,7 @@ export const diffCommand: Command = {
     const waivers = waiversOf(ctx, newArg);
     const sideDirs = [(ctx.values['old-include'] as string[] | undefined) ?? [], (ctx.values['new-include'] as string[] | undefined) ?? []];
     const [oldU, newU] = (await loadAllOrFail(ctx, [oldArg, newArg], sideDirs)) as [LoadedUapi, LoadedUapi];
-    const side = (u: LoadedUapi, label: string): DiffSide => ({ spec: u.spec, label, headerMode: u.origin === 'header', ...(u.variants !== undefined ? { variants: u.variants } : {}) });
+    const side = (u: LoadedUapi, label: string): DiffSide => ({ spec: u.spec, label, headerMode: u.origin === 'header', ...(u.variants !== undefined ? { variants: u.variants } : {}), ...(u.facts !== undefined ? { facts: u.facts } : {}) });
     const result = diffSpecs(
       side(oldU, oldArg),
       side(newU, newArg),

@@ -1,15 +1,14 @@
 import type { Spec } from '../../core/model/model';
 import type { Change } from './change';
+import { removedName } from './moved-definitions';
 import * as R from './rules';
 
-/** Removals that may only mean a definition became architecture-specific. */
-const REMOVALS = new Set([R.IOCTL_REMOVED.id, R.ENUMERATOR_REMOVED.id, R.FLAG_REMOVED.id, R.OPCODE_REMOVED.id, R.CONSTANT_REMOVED.id]);
-
-/** `ioctl KVM_X` -> KVM_X, `enum e.X` -> X, `constant X` -> X. */
-function removedName(subject: string): string {
-  const name = subject.slice(subject.indexOf(' ') + 1);
-  return subject.startsWith('enum ') ? name.slice(name.lastIndexOf('.') + 1) : name;
-}
+/**
+ * Removals that may only mean a definition became architecture-specific. A plain constant's removal is
+ * left out: it is a source break wherever it happens (a #define going away changes nothing the kernel
+ * accepts), and calling it a hazard because another architecture keeps it would raise it, not lower it.
+ */
+const REMOVALS = new Set([R.IOCTL_REMOVED.id, R.ENUMERATOR_REMOVED.id, R.FLAG_REMOVED.id, R.OPCODE_REMOVED.id]);
 
 function namesOf(spec: Spec): Set<string> {
   return new Set([...spec.ioctls.map((i) => i.name), ...spec.constants.map((c) => c.name), ...spec.enums.flatMap((e) => e.values.map((v) => v.name))]);
@@ -20,15 +19,16 @@ function namesOf(spec: Spec): Set<string> {
  * `struct kvm_xen_hvm_attr` into x86's asm/kvm.h, so KVM_XEN_HVM_GET_ATTR has no argument type on
  * aarch64) became architecture-specific: old binaries of those ABIs still use the value, but only the
  * kernel can tell whether those architectures ever served it. `newSpecOf` gives the new side's spec
- * per ABI name.
+ * per ABI name; `included` whether a header the new side includes defines the name on an ABI (s390's
+ * asm/kvm.h, for s390x only, now defines `enum pv_cmd_id`).
  */
-export function archSpecificRemovals(changes: readonly Change[], abis: readonly string[], newSpecOf: (abi: string) => Spec): Change[] {
+export function archSpecificRemovals(changes: readonly Change[], abis: readonly string[], newSpecOf: (abi: string) => Spec, included: (abi: string, name: string) => boolean = () => false): Change[] {
   const names = new Map<Spec, Set<string>>();
   const definedOn = (name: string): string[] => abis.filter((a) => {
     const spec = newSpecOf(a);
     let set = names.get(spec);
     if (set === undefined) names.set(spec, (set = namesOf(spec)));
-    return set.has(name);
+    return set.has(name) || included(a, name);
   });
   return changes.map((c) => {
     if (!REMOVALS.has(c.rule)) return c;

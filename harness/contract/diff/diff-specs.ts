@@ -1,4 +1,5 @@
-import type { SpecVariant } from '../../frontend/import/target-variants';
+import type { HeaderFacts } from '../../frontend/import/header-facts';
+import { factsForAbi, type SpecVariant } from '../../frontend/import/target-variants';
 import type { Abi } from '../../core/layout/abi';
 import type { Spec } from '../../core/model/model';
 import { LEVELS, type Change, type DiffResult } from './change';
@@ -10,7 +11,10 @@ import { compareIoctls } from './compare-ioctls';
 import { compareTypeNames } from './compare-names';
 import { compareRecords } from './compare-records';
 import { sideContext, type SideContext } from './context';
+import { defaultOverrides } from './default-overrides';
 import { compareDivergence } from './divergence';
+import { includedOn, movedDefinitions, type FactsOf } from './moved-definitions';
+import { retiredRemovals } from './retired-removals';
 import { applyPolicy, liveHazards, verdictOf, type PolicyName } from './policy';
 import { ChangeSink } from './sink';
 import { applyWaivers, type Waiver } from './waivers';
@@ -23,6 +27,8 @@ export interface DiffSide {
   readonly headerMode: boolean;
   /** A target-dependent header's spec per group of ABIs (see load-uapi.ts); `spec` is x86_64's. */
   readonly variants?: readonly SpecVariant[];
+  /** A header's facts beyond its spec (x86_64's; each variant carries its own): moves, retirements, fallbacks. */
+  readonly facts?: HeaderFacts;
 }
 
 export interface DiffOptions {
@@ -88,7 +94,12 @@ export function diffSpecs(oldSide: DiffSide, newSide: DiffSide, options: DiffOpt
   compareDivergence((abi) => contextOf(oldSide, abi), (abi) => contextOf(newSide, abi), abiNames, sink);
   const rank = new Map(abiNames.map((n, i) => [n, i]));
   const sorted = groups.size === 1 ? sink.changes() : sink.changes().map((c) => ({ ...c, abis: [...c.abis].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0)) }));
-  const found = groups.size === 1 ? sorted : archSpecificRemovals(sorted, abiNames, (abi) => contextOf(newSide, abi).spec);
+  const oldFacts: FactsOf = (abi) => factsForAbi(oldSide.facts, oldSide.variants, abi);
+  const newFacts: FactsOf = (abi) => factsForAbi(newSide.facts, newSide.variants, abi);
+  // What a header's text and the headers it includes show about removals and changed values.
+  const moved = movedDefinitions(sorted, oldFacts, newFacts);
+  const placed = groups.size === 1 ? moved : archSpecificRemovals(moved, abiNames, (abi) => contextOf(newSide, abi).spec, includedOn(newFacts));
+  const found = defaultOverrides(retiredRemovals(placed, oldFacts), oldFacts, newFacts);
   const waived = applyWaivers(found, options.waivers ?? []);
   const policy = options.policy ?? 'kernel';
   const strict = options.strict ?? false;

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { issue, type Issue } from '../../core/diagnostics/issue';
 import { importHeader } from '../../frontend/import';
 import type { SpecVariant } from '../../frontend/import/target-variants';
+import type { HeaderFacts } from '../../frontend/import/header-facts';
 import semverValid = require('semver/functions/valid');
 import { MANIFEST_FILE, RELEASE_SPEC_FILE, shownPath } from '../release/store-layout';
 import { verifyRelease } from '../release/verify-release';
@@ -43,6 +44,8 @@ export interface LoadedUapi {
   readonly variants?: readonly SpecVariant[];
   /** For a header: the include folders it was imported with (the given ones and its own tree). */
   readonly includeDirs?: readonly string[];
+  /** For a header: what its translation unit tells beyond the spec (x86_64's; each variant has its own). */
+  readonly facts?: HeaderFacts;
 }
 
 const SPEC_ENTRY_NAMES = ['spec.ts', 'spec.js', 'spec.json'];
@@ -100,7 +103,7 @@ export async function loadUapi(argument: string, options: LoadOptions = {}): Pro
   const file = entry.file;
   const ext = path.extname(file);
 
-  let loaded: { spec?: Spec; issues: Issue[]; variants?: readonly SpecVariant[] };
+  let loaded: { spec?: Spec; issues: Issue[]; variants?: readonly SpecVariant[]; facts?: HeaderFacts };
   let origin: UapiOrigin;
   let includeDirs: readonly string[] | undefined;
   const notes: Issue[] = [];
@@ -133,7 +136,7 @@ export async function loadUapi(argument: string, options: LoadOptions = {}): Pro
   if (problems.some((i) => i.severity === 'error')) return { issues: problems };
   const variants = loaded.variants;
   return {
-    uapi: { spec: loaded.spec, origin, argument, ...(variants !== undefined ? { variants } : {}), ...(includeDirs !== undefined ? { includeDirs } : {}) },
+    uapi: { spec: loaded.spec, origin, argument, ...(variants !== undefined ? { variants } : {}), ...(includeDirs !== undefined ? { includeDirs } : {}), ...(loaded.facts !== undefined ? { facts: loaded.facts } : {}) },
     issues: problems,
   };
 }

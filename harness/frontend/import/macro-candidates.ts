@@ -19,15 +19,20 @@ function bodyOf(lines: readonly string[], i: number, rest: string): string {
   return body.replace(/\/\*.*?\*\//g, ' ').replace(/\/\/.*$/, '').replace(/\/\*.*$/, '').trim();
 }
 
+/** An object-like `#define` with its replacement text (comments removed, continuation lines joined). */
+export interface MacroDefinition extends MacroCandidate {
+  readonly body: string;
+  /** 0-based index of the directive's first line in the text. */
+  readonly index: number;
+}
+
 /**
- * Lists the names of object-like macros defined in a header's own text, with the position of the
- * name. This only proposes names: whether one is defined at all (conditions, comments, `#undef`),
- * and what it means (an integer, an ioctl, anything else), clang decides when the probe uses it.
- * Function-like macros and empty ones (include guards, attribute markers) are left out.
+ * The object-like, non-empty `#define`s of a text, the first of each name, in order. Function-like
+ * macros and empty ones (include guards, attribute markers) are left out.
  */
-export function macroCandidates(text: string, file: string): MacroCandidate[] {
+export function macroDefinitions(text: string, file: string): MacroDefinition[] {
   const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
-  const out: MacroCandidate[] = [];
+  const out: MacroDefinition[] = [];
   const seen = new Set<string>();
   lines.forEach((line, i) => {
     const m = DEFINE.exec(line);
@@ -35,9 +40,19 @@ export function macroCandidates(text: string, file: string): MacroCandidate[] {
     const name = m[2] as string;
     const rest = m[3] as string;
     if (rest.startsWith('(')) return; // function-like: NAME( with no space
-    if (bodyOf(lines, i, rest) === '' || seen.has(name)) return;
+    const body = bodyOf(lines, i, rest);
+    if (body === '' || seen.has(name)) return;
     seen.add(name);
-    out.push({ name, loc: { file, line: i + 1, col: (m[1] as string).length + 1 } });
+    out.push({ name, loc: { file, line: i + 1, col: (m[1] as string).length + 1 }, body, index: i });
   });
   return out;
+}
+
+/**
+ * Lists the names of object-like macros defined in a header's own text, with the position of the
+ * name. This only proposes names: whether one is defined at all (conditions, comments, `#undef`),
+ * and what it means (an integer, an ioctl, anything else), clang decides when the probe uses it.
+ */
+export function macroCandidates(text: string, file: string): MacroCandidate[] {
+  return macroDefinitions(text, file).map((d) => ({ name: d.name, loc: d.loc }));
 }

@@ -17,6 +17,8 @@ import { specFromAst, type ProbeReadings } from './spec-from-ast';
 import { scanTargetDependence, type TargetHint } from './target-scan';
 import { abiClasses, preprocessProbes, type PreprocessPlan, type SpecVariant } from './target-variants';
 import type { ValueHint } from './value-dependence';
+import { headerFacts } from './header-facts-of';
+import type { HeaderFacts } from './header-facts';
 
 export interface ImportOptions {
   /** `-I` folders, searched before the system ones. */
@@ -40,7 +42,7 @@ export function specNameOf(file: string): string {
  * differs between targets (see target-scan.ts and target-variants.ts) also has `variants`: one spec
  * per group of ABIs that preprocess it alike, covering every ABI (x86_64's group holds `spec`).
  */
-export type ImportResult = { spec?: Spec; issues: Issue[]; variants?: readonly SpecVariant[]; valueHint?: ValueHint };
+export type ImportResult = { spec?: Spec; issues: Issue[]; variants?: readonly SpecVariant[]; valueHint?: ValueHint; facts?: HeaderFacts };
 
 /** The cache key of the whole result (variants included) of a header whose only target dependence is in its values. */
 export const valueTargetsKey = (key: string): string => sha256(JSON.stringify({ key, values: true }));
@@ -153,6 +155,7 @@ export function finishSpec(p: PendingImport, root: AstNode, diagnostics: readonl
     ...(readings !== undefined ? { readings } : { probeText: p.prepared.source }),
     ...(sources !== undefined ? { dependence: sources } : {}),
   });
-  writeCached('import', p.key, result);
-  return result;
+  const withFacts: ImportResult = { ...result, facts: headerFacts(p, root, memo) };
+  writeCached('import', p.key, withFacts);
+  return withFacts;
 }

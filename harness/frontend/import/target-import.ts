@@ -8,6 +8,7 @@ import type { Spec } from '../../core/model/model';
 import { runPendingImports } from './import-batch';
 import { prepareImport, valueTargetsKey, type ImportResult, type PendingImport, type PreparedImport } from './prepared-import';
 import { specsEqual } from './spec-equality';
+import { factsEqual, type HeaderFacts } from './header-facts';
 import { groupVariants, runGroupedProbes, VARIANT_ABIS, type SpecVariant, type VariantGroups } from './target-variants';
 import { targetWarning } from './target-warning';
 import { valueClassKey } from './value-dependence';
@@ -69,7 +70,8 @@ export async function completeTargets(tool: ClangTool, items: readonly { p: Pend
     const groups = found[i] as VariantGroups;
     const failed = new Map(groups.failed);
     const baseSpec = it.base.spec as Spec;
-    const variants: { abis: string[]; spec: Spec }[] = [];
+    const variants: { abis: string[]; spec: Spec; facts?: HeaderFacts }[] = [];
+    const baseFacts = it.base.facts;
     const x86: string[] = [...(groups.groups.find((g) => g.includes('x86_64')) ?? ['x86_64'])];
     groups.groups.filter((g) => !g.includes('x86_64')).forEach((g, k) => {
       const q = (imports[i] as PreparedImport[])[k] as PreparedImport;
@@ -78,18 +80,21 @@ export async function completeTargets(tool: ClangTool, items: readonly { p: Pend
         for (const a of g) failed.set(a, r.issues.find((x) => x.severity === 'error')?.message ?? 'no spec');
         return;
       }
-      // Groups that see the same declarations and values are one variant (x86_64's when they equal it).
-      const same = specsEqual(r.spec, baseSpec) ? undefined : variants.find((v) => specsEqual(v.spec, r.spec as Spec));
-      if (specsEqual(r.spec, baseSpec)) x86.push(...g);
+      // Groups that see the same declarations, values and included definitions are one variant
+      // (x86_64's when they equal it).
+      const likeBase = specsEqual(r.spec, baseSpec) && factsEqual(r.facts, baseFacts);
+      const same = likeBase ? undefined : variants.find((v) => specsEqual(v.spec, r.spec as Spec) && factsEqual(v.facts, r.facts));
+      if (likeBase) x86.push(...g);
       else if (same !== undefined) same.abis.push(...g);
-      else variants.push({ abis: [...g], spec: r.spec });
+      else variants.push({ abis: [...g], spec: r.spec, ...(r.facts !== undefined ? { facts: r.facts } : {}) });
     });
     const targets = it.p.targets;
     const key = targets?.key ?? valueTargetsKey(it.p.key);
     const result: ImportResult = variants.length === 0 && failed.size === 0 && targets?.hint.hostOnlyAsm === undefined ? it.base : {
       spec: baseSpec,
       issues: [...it.base.issues, targetWarning(it.p.display, { hint: targets?.hint, values: it.base.valueHint }, order(variants.flatMap((v) => v.abis)), failed)],
-      ...(variants.length > 0 || failed.size > 0 ? { variants: [{ abis: order([...x86, ...failed.keys()]), spec: baseSpec }, ...variants.map((v): SpecVariant => ({ abis: order(v.abis), spec: v.spec }))] } : {}),
+      ...(baseFacts !== undefined ? { facts: baseFacts } : {}),
+      ...(variants.length > 0 || failed.size > 0 ? { variants: [{ abis: order([...x86, ...failed.keys()]), spec: baseSpec, ...(baseFacts !== undefined ? { facts: baseFacts } : {}) }, ...variants.map((v): SpecVariant => ({ abis: order(v.abis), spec: v.spec, ...(v.facts !== undefined ? { facts: v.facts } : {}) }))] } : {}),
     };
     writeCached('import-targets', key, result);
     whole.set(it.p, result);

@@ -71,7 +71,7 @@ const DIRECTIVE = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|include|include_next)\b(.
 const INCLUDE_NAME = /^[ \t]*([<"])([^>"\n]+)[>"]/;
 const IDENT = /[A-Za-z_]\w*/g;
 
-interface Directive {
+export interface Directive {
   readonly line: number;
   readonly col: number;
   readonly kind: 'cond' | 'include';
@@ -111,6 +111,35 @@ function directivesOf(text: string): Directive[] {
   return out;
 }
 
+/** The conditionals naming a target macro and the includes of a file (read once per memo). */
+export function fileDirectives(p: string, memo?: FileMemo): readonly Directive[] {
+  const compute = (): Directive[] => directivesOf(memo !== undefined ? memo.text(p) : fs.readFileSync(p, 'utf8'));
+  return memo !== undefined ? memo.once(`target-directives\0${p}`, compute) : compute();
+}
+
+/**
+ * The file an `#include` in `from` reaches as clang resolves it: an absolute name as it is, a quoted
+ * one beside its includer first, then the first search folder that has it (`#include_next`: the
+ * folders after the includer's); with that folder.
+ */
+export function resolveInclude(d: Pick<Directive, 'name' | 'quoted' | 'next'>, from: string, dirs: readonly string[], fileAt: (p: string) => boolean): { file: string; dir?: string } | undefined {
+  if (path.isAbsolute(d.name)) return fileAt(d.name) ? { file: d.name } : undefined;
+  if (d.quoted === true && d.next !== true) {
+    const own = path.join(path.dirname(from), d.name);
+    if (fileAt(own)) return { file: own };
+  }
+  let start = 0;
+  if (d.next === true) {
+    const i = dirs.findIndex((x) => from.startsWith(x + path.sep));
+    start = i >= 0 ? i + 1 : 0;
+  }
+  for (const dir of dirs.slice(start)) {
+    const f = path.join(dir, d.name);
+    if (fileAt(f)) return { file: f, dir };
+  }
+  return undefined;
+}
+
 /**
  * Looks for the first sign that a header's preprocessed content may differ between targets, without
  * running clang: a conditional naming a target macro (target-macros.ts) in the header or in a header
@@ -124,28 +153,8 @@ function directivesOf(text: string): Directive[] {
  */
 export function scanTargetDependence(header: string, setup: SearchSetup, display: (file: string) => string, memo?: FileMemo): TargetHint | undefined {
   const fileAt = memo !== undefined ? (p: string): boolean => memo.isFile(p) : isFile;
-  const read = (p: string): Directive[] => {
-    const compute = (): Directive[] => directivesOf(memo !== undefined ? memo.text(p) : fs.readFileSync(p, 'utf8'));
-    return memo !== undefined ? memo.once(`target-directives\0${p}`, compute) : compute();
-  };
-  const dirs = setup.searchDirs;
-  const resolve = (d: Directive, from: string): { file: string; dir?: string } | undefined => {
-    if (path.isAbsolute(d.name)) return fileAt(d.name) ? { file: d.name } : undefined;
-    if (d.quoted === true && !d.next) {
-      const own = path.join(path.dirname(from), d.name);
-      if (fileAt(own)) return { file: own };
-    }
-    let start = 0;
-    if (d.next === true) {
-      const i = dirs.findIndex((x) => from.startsWith(x + path.sep));
-      start = i >= 0 ? i + 1 : 0;
-    }
-    for (const dir of dirs.slice(start)) {
-      const f = path.join(dir, d.name);
-      if (fileAt(f)) return { file: f, dir };
-    }
-    return undefined;
-  };
+  const read = (p: string): readonly Directive[] => fileDirectives(p, memo);
+  const resolve = (d: Directive, from: string): { file: string; dir?: string } | undefined => resolveInclude(d, from, setup.searchDirs, fileAt);
   const seen = new Set<string>([header]);
   const queue = [header];
   let first: { loc: SourceLoc; what: string } | undefined;

@@ -3,6 +3,7 @@ import type { FileMemo } from '../clang/file-memo';
 import { includeLine, prepareProbe, runProbes, type PreparedProbe, type ProbeResult } from '../clang/probe-compile';
 import { findAbi, type Abi } from '../../core/layout/abi';
 import type { Spec } from '../../core/model/model';
+import type { HeaderFacts } from './header-facts';
 import { headerErrorsOf } from './import-passes';
 import { VARIANT_ABIS } from './variant-abis';
 import { abiClassKey } from '../clang/target-macros';
@@ -13,6 +14,14 @@ export interface SpecVariant {
   /** ABI names, in the order of layout/abi.ts. */
   readonly abis: readonly string[];
   readonly spec: Spec;
+  /** What this group's translation unit tells beyond the spec (its included asm/ headers' definitions). */
+  readonly facts?: HeaderFacts;
+}
+
+/** The facts of `abi`: its variant's when the header has variants, else the import's. */
+export function factsForAbi(facts: HeaderFacts | undefined, variants: readonly SpecVariant[] | undefined, abi: string): HeaderFacts | undefined {
+  const v = variants?.find((x) => x.abis.includes(abi));
+  return v !== undefined ? v.facts : facts;
 }
 
 /** The spec of `abi`: its variant's when the header has variants, else the one spec. */

@@ -78,3 +78,7 @@ export { FLEXIBLE_ARRAY_RETYPED } from './flexible-array-retyped';
 export { INTERNAL_NAME_REMOVED } from './internal-name-removed';
 export { FLAGS_SIGNEDNESS_CHANGED } from './flags-signedness-changed';
 export { DEFINITION_NOW_ARCH_SPECIFIC } from './definition-now-arch-specific';
+export { DEFINITION_MOVED } from './definition-moved';
+export { DEFINITION_MOVED_UNCOMPARED } from './definition-moved-uncompared';
+export { IOCTL_REMOVED_RETIRED } from './ioctl-removed-retired';
+export { CONSTANT_DEFAULT_OVERRIDDEN } from './constant-default-overridden';
