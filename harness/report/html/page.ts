@@ -48,8 +48,8 @@ export function formatCheckHtml(input: HtmlReportInput): string {
   const failures = failed.length === 0 ? '' : `<div class="failures"><strong>What failed</strong><ul>${failed.map((s) => {
     const k = result.steps.indexOf(s);
     const rules = failedRules(s);
-    const ruleText = rules.length === 0 ? '' : ` Rules that failed: ${rules.map((r) => `<code title="${attr(rulePurpose(r.rule) ?? '')}">${html(r.rule)}</code>${r.count > 1 ? ` ×${r.count}` : ''}`).join(', ')}.`;
-    return `<li><a href="#${attr(stepAnchors[k] ?? '')}">${html(s.name)}</a>: ${html(s.summary)}.${ruleText} Reproduce: <code>${html(s.command)}</code></li>`;
+    const ruleText = rules.length === 0 ? '' : `<div class="rules">Rules that failed: ${rules.map((r) => `<code title="${attr(rulePurpose(r.rule) ?? '')}">${html(r.rule)}</code>${r.count > 1 ? ` ×${r.count}` : ''}`).join(', ')}.</div>`;
+    return `<li><a href="#${attr(stepAnchors[k] ?? '')}">${html(s.name)}</a>: ${html(s.summary)}. Reproduce: <code>${html(s.command)}</code>${ruleText}</li>`;
   }).join('')}</ul>${next}</div>`;
   const toc = '<nav class="toc"><strong>Contents</strong><ul>'
     + '<li><a href="#steps">Steps</a></li>'
