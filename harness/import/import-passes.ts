@@ -1,5 +1,7 @@
 import { parseJsonDocuments, type AstNode } from '../clang/ast-json';
 import type { ClangTool } from '../clang/clang-tool';
+import type { FileMemo } from '../clang/file-memo';
+import { MENTIONS_KERNEL_INTERNAL_MACRO } from '../clang/kernel-internal-macros';
 import type { ClangDiagnostic } from '../clang/diagnostics';
 import { PROBE_FILE, prepareVariant, runProbes, type PreparedProbe, type ProbeResult } from '../clang/probe-compile';
 import { declarationsProbe, END_MARKER, valuesProbe, type PassProbe } from './import-probe';
@@ -62,13 +64,23 @@ export function passOneValues(text: string, candidates: readonly MacroCandidate[
 }
 
 /** clang's first error on each value line of a pass probe, by candidate. */
-function valueErrorsOf(probe: PassProbe, diagnostics: readonly ClangDiagnostic[]): Map<number, string> {
+export function valueErrorsOf(probe: PassProbe, diagnostics: readonly ClangDiagnostic[]): Map<number, string> {
+  // Indexed by line first: a chunk of a big header has thousands of value lines and as many errors.
+  const firstError = new Map<number, string>();
+  for (const d of diagnostics) {
+    if (d.severity === 'error' && d.loc?.file === PROBE_FILE && !firstError.has(d.loc.line)) firstError.set(d.loc.line, d.message);
+  }
   const out = new Map<number, string>();
   for (const [i, line] of probe.valueLines) {
-    const why = diagnostics.find((d) => d.severity === 'error' && d.loc?.file === PROBE_FILE && d.loc.line === line);
-    if (why !== undefined) out.set(i, why.message);
+    const why = firstError.get(line);
+    if (why !== undefined) out.set(i, why);
   }
   return out;
+}
+
+/** Whether a probe's fallback values can differ from its values: see {@link PassImport.fallbacksMatter}. */
+export function fallbacksMatter(hostFiles: readonly string[], memo: FileMemo): boolean {
+  return hostFiles.some((f) => memo.matches(f, 'kernel-internal', MENTIONS_KERNEL_INTERNAL_MACRO));
 }
 
 /** Errors that mean the header does not compile: outside the probe, or on its `#include` line. */
