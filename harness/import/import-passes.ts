@@ -5,7 +5,7 @@ import { MENTIONS_KERNEL_INTERNAL_MACRO } from '../clang/kernel-internal-macros'
 import type { ClangDiagnostic } from '../clang/diagnostics';
 import { PROBE_FILE, prepareVariant, runProbes, type PreparedProbe, type ProbeResult } from '../clang/probe-compile';
 import { declarationsProbe, END_MARKER, valuesProbe, type PassProbe } from './import-probe';
-import type { MacroCandidate } from './macro-candidates';
+import { definitionText, type MacroCandidate } from './macro-candidates';
 import { readProbeAst } from './read-probe-ast';
 import { readProbeDeclarations, readValue, shapeErrorsOf, type IoctlShape, type ProbeReadings } from './spec-from-ast';
 
@@ -45,17 +45,6 @@ export type PassOutcome =
   | { readonly kind: 'read'; readonly root: AstNode; readonly diagnostics: readonly ClangDiagnostic[]; readonly readings: ProbeReadings };
 
 const CALLS_IO_MACRO = /\b\w*IO\w*\s*\(/;
-
-/** The text after a `#define NAME` up to the end of the directive (continuation lines included). */
-function definitionText(lines: readonly string[], c: MacroCandidate): string {
-  let i = c.loc.line - 1;
-  let body = (lines[i] ?? '').slice(c.loc.col - 1 + c.name.length);
-  while (body.endsWith('\\') && i + 1 < lines.length) {
-    i += 1;
-    body = body.slice(0, -1) + ' ' + (lines[i] as string);
-  }
-  return body;
-}
 
 /** Candidates whose value pass 1 asks for: those whose definition does not look like an ioctl. */
 export function passOneValues(text: string, candidates: readonly MacroCandidate[]): number[] {

@@ -10,6 +10,7 @@ import { loadUapi } from '../load/load-uapi';
 import type { Spec } from '../spec/model';
 import { changedHeaders, resolveRefs, uapiPathspecs, type ChangedHeader, type TreeRefs } from './changed-headers';
 import { extractRevision, shownPath, workingTreeSide, type TreeSide } from './tree-snapshot';
+import { pushAll } from '../util/push-all';
 
 export interface TreeOptions {
   readonly base?: string;
@@ -106,9 +107,9 @@ export async function checkTree(top: string, o: TreeOptions): Promise<{ result?:
       continue;
     }
     const now = await importSide(newSide, h.path);
-    if (now.spec === undefined) { issues.push(...now.issues); continue; }
+    if (now.spec === undefined) { pushAll(issues, now.issues); continue; }
     const before = h.status === 'added' ? { spec: EMPTY(name), issues: [] } : await importSide(oldSide.side, h.path);
-    if (before.spec === undefined) { issues.push(...before.issues); continue; }
+    if (before.spec === undefined) { pushAll(issues, before.issues); continue; }
     noteWarnings(before.issues);
     noteWarnings(now.issues);
     const variantsOf = (s: { variants?: readonly SpecVariant[] }): { variants?: readonly SpecVariant[] } => (s.variants !== undefined ? { variants: s.variants } : {});
