@@ -122,21 +122,15 @@ export function valuesProbe(header: string, candidates: readonly MacroCandidate[
 }
 
 /**
- * One chunk of a header with too many candidates for one probe (import-chunks.ts): what
- * {@link importProbe} declares for candidates `from`..`to`-1, each under its own index, after the same
- * include and macro definitions; fallback values only when `fallbacks` (see import-passes.ts). Dumped
- * with `-ast-dump-filter=__uapi_`: the header's declarations come from a probe of their own.
+ * Pass 1 of one chunk of a header with too many candidates for one probe (import-chunks.ts): what
+ * {@link declarationsProbe} declares for candidates `from`..`to`-1 (`values` among them), each under
+ * its own index, after the same include and macro definitions. Dumped with `-ast-dump-filter=__uapi_`:
+ * the header's declarations come from a probe of their own. Pass 2 is a {@link valuesProbe}.
  */
-export function chunkProbe(header: string, candidates: readonly MacroCandidate[], from: number, to: number, fallbacks: boolean): PassProbe {
-  const lines = [includeLine(header)];
-  const valueLines = new Map<number, number>();
-  for (let i = from; i < to; i++) {
-    lines.push(valueLineText(candidates[i] as MacroCandidate, i));
-    valueLines.set(i, lines.length);
-  }
+export function chunkProbe(header: string, candidates: readonly MacroCandidate[], from: number, to: number, values: readonly number[]): PassProbe {
+  const { lines, valueLines } = valueLinesAfterInclude(header, candidates, values);
   lines.push(NO_IOC_LINES);
   lines.push(kernelInternalFallbacks());
-  if (fallbacks) for (let i = from; i < to; i++) lines.push(fallbackLineText(candidates[i] as MacroCandidate, i));
   pushShapeSection(lines, candidates, from, to);
   lines.push(`enum { ${END_MARKER} = 0 };`);
   return { text: lines.join('\n') + '\n', valueLines };

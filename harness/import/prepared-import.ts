@@ -35,11 +35,13 @@ export interface ImportOptions {
 }
 
 /**
- * Candidate macros one probe asks clang about. clang prints about 9 KB of AST per candidate, so a 10 MB
- * header of `#define`s (250,000 of them) would print gigabytes, more than a JavaScript string holds;
- * past this many, each chunk of this many is a probe of its own (about 36 MB of output).
+ * Candidate macros one probe asks clang about. clang prints 10 to 200 KB of AST per candidate (an
+ * ioctl's value, expanded through `_IOWR`, is the most), so a 10 MB header of `#define`s (250,000 of
+ * them) would print gigabytes, more than a JavaScript string holds; past this many, chunks of this
+ * many are probes of their own. Above the largest real uAPI header (linux/pci_regs.h: 1,113), so
+ * those keep their one probe (and its cache key).
  */
-export const MACROS_PER_PROBE = 4096;
+export const MACROS_PER_PROBE = 2048;
 
 /** The file name without `.h`, as an identifier: `habanalabs_accel.h` → `habanalabs_accel`. */
 export function specNameOf(file: string): string {
