@@ -46,9 +46,13 @@ function readChunk(probe: PassProbe, result: ProbeResult, into: Gathered): void 
     const kind = stringKey(doc, 'kind', 2);
     const name = stringKey(doc, 'name', 2) ?? '';
     if (kind === 'EnumConstantDecl') {
+      // As readValue does on a parsed enumerator, from its text: the first ConstantExpr's value.
       const value = firstConstantValue(doc);
-      const m = VALUE_NAME.exec(name) ?? FALLBACK_NAME.exec(name);
-      if (m !== null && value !== undefined) (m[0].startsWith('__uapi_v') ? into.values : into.fallbackValues).set(Number(m[1]), BigInt(value));
+      const v = VALUE_NAME.exec(name);
+      const f = FALLBACK_NAME.exec(name);
+      if (value === undefined) continue;
+      if (v !== null) into.values.set(Number(v[1]), BigInt(value));
+      if (f !== null) into.fallbackValues.set(Number(f[1]), BigInt(value));
     } else if (kind === 'TypedefDecl') {
       const m = SHAPE_NAME.exec(name);
       const shape = m !== null ? ioctlShape(JSON.parse(doc.toString('utf8')) as AstNode) : undefined;
