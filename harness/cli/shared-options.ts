@@ -21,6 +21,15 @@ export function formatOption(formats: readonly string[]): OptionSpec {
   return { type: 'string', valueName: formats.join('|'), description: `output format (default ${formats[0] ?? 'text'})` };
 }
 
+/** An integer option (`--name N`) of at least `min`; a usage error otherwise. */
+export function intOption(ctx: CommandContext, name: string, min = 0): number | undefined {
+  const v = ctx.values[name];
+  if (v === undefined) return undefined;
+  const n = typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min) throw new UserError([issue('USAGE_NUMBER', `--${name}`, `expected an integer of at least ${min}, got ${String(v)}`)]);
+  return n;
+}
+
 export function selectedAbis(ctx: CommandContext): readonly Abi[] {
   const { abis, unknown } = parseAbiList(ctx.values['abi'] as string | undefined);
   if (unknown.length > 0 || abis.length === 0) {

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
-import type { CommandContext } from './command';
-import { loadOrFail, selectedAbis } from './shared-options';
-import { projectConfig } from './targets';
+import type { CommandContext } from '../cli/command';
+import { loadOrFail, selectedAbis } from '../cli/shared-options';
+export { intOption } from '../cli/shared-options';
+import { projectConfig } from '../cli/targets';
 import type { Config } from '../contract/config';
 import { issue } from '../core/diagnostics/issue';
 import { UserError } from '../core/diagnostics/user-error';
@@ -45,14 +46,6 @@ export function suiteAbisOf(ctx: CommandContext): Abi[] {
 }
 
 /** A non-negative integer option; undefined when absent, a usage error when malformed. */
-export function intOption(ctx: CommandContext, name: string, min = 0): number | undefined {
-  const v = ctx.values[name];
-  if (v === undefined) return undefined;
-  const n = typeof v === 'string' && /^-?\d+$/.test(v) ? Number(v) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < min) throw new UserError([issue('USAGE_NUMBER', `--${name}`, `expected an integer of at least ${min}, got ${String(v)}`)]);
-  return n;
-}
-
 /** The mutation ids of repeated `--mutation` options (all of the catalogue when none and `allWhenNone`). */
 export function mutationOption(ctx: CommandContext, allWhenNone: boolean): MutationId[] {
   const given = (ctx.values['mutation'] as string[] | undefined) ?? [];

@@ -11,6 +11,7 @@ import { loadUapi } from '../contract/load/load-uapi';
 import type { Spec } from '../core/model/model';
 import { changedHeaders, resolveRefs, uapiPathspecs, type ChangedHeader, type TreeRefs } from '../frontend/tree/changed-headers';
 import { extractRevision, shownPath, workingTreeSide, type TreeSide } from '../frontend/tree/tree-snapshot';
+import { mapLimit } from '../core/util/map-limit';
 
 export interface TreeOptions {
   readonly base?: string;
@@ -20,6 +21,10 @@ export interface TreeOptions {
   readonly abis: readonly Abi[];
   /** Called before each header, for progress displays. */
   readonly onHeader?: (index: number, total: number, header: ChangedHeader) => void;
+  /** Headers checked at once (check-uapi.sh's `-j`); default 1. Results keep the headers' order. */
+  readonly jobs?: number;
+  /** check-uapi.sh's `-i`: leave out changes that may or may not break (hazards); they never fail anyway. */
+  readonly ignoreAmbiguous?: boolean;
 }
 
 export interface HeaderResult {
@@ -91,27 +96,20 @@ export async function checkTree(top: string, o: TreeOptions): Promise<{ result?:
     newSide = workingTreeSide(top);
   }
   const abiNames = o.abis.map((a) => a.name);
-  const headers: HeaderResult[] = [];
-  const issues: Issue[] = [];
-  // Warnings users must see although the diff goes on: a header laid out per target variant.
-  const warnings: Issue[] = [];
-  const noteWarnings = (found: readonly Issue[]): void => {
-    for (const w of found) if (w.code === 'IMPORT_TARGET_DEPENDENT') warnings.push(w);
-  };
-  for (const [i, h] of changed.headers.entries()) {
+  const oldTree = oldSide.side;
+  const checkOne = async (h: ChangedHeader, i: number): Promise<{ header?: HeaderResult; issues: readonly Issue[]; warnings: readonly Issue[] }> => {
     o.onHeader?.(i, changed.headers.length, h);
     const name = path.basename(h.path, '.h');
     if (h.status === 'removed') {
       const change: Change = { rule: R.HEADER_REMOVED.id, level: R.HEADER_REMOVED.level, subject: h.path, abis: abiNames, old: h.path, new: null, message: `${h.path} was removed: binaries and code using it break` };
-      headers.push({ path: h.path, status: h.status, verdict: 'breaking', changes: [change] });
-      continue;
+      return { header: { path: h.path, status: h.status, verdict: 'breaking', changes: [change] }, issues: [], warnings: [] };
     }
     const now = await importSide(newSide, h.path);
-    if (now.spec === undefined) { issues.push(...now.issues); continue; }
-    const before = h.status === 'added' ? { spec: EMPTY(name), issues: [] } : await importSide(oldSide.side, h.path);
-    if (before.spec === undefined) { issues.push(...before.issues); continue; }
-    noteWarnings(before.issues);
-    noteWarnings(now.issues);
+    if (now.spec === undefined) return { issues: now.issues, warnings: [] };
+    const before = h.status === 'added' ? { spec: EMPTY(name), issues: [] } : await importSide(oldTree, h.path);
+    if (before.spec === undefined) return { issues: before.issues, warnings: [] };
+    // Warnings users must see although the diff goes on: a header laid out per target variant.
+    const warnings = [...before.issues, ...now.issues].filter((w) => w.code === 'IMPORT_TARGET_DEPENDENT');
     const variantsOf = (s: { variants?: readonly SpecVariant[]; facts?: HeaderFacts }): { variants?: readonly SpecVariant[]; facts?: HeaderFacts } =>
       ({ ...(s.variants !== undefined ? { variants: s.variants } : {}), ...(s.facts !== undefined ? { facts: s.facts } : {}) });
     const d: DiffResult = diffSpecs(
@@ -119,14 +117,19 @@ export async function checkTree(top: string, o: TreeOptions): Promise<{ result?:
       { spec: now.spec, label: `${refs.base ?? 'worktree'}:${h.path}`, headerMode: true, ...variantsOf(now) },
       { abis: o.abis },
     );
-    let changes = relabel(relabel(d.changes, oldSide.side), newSide);
+    let changes = relabel(relabel(d.changes, oldTree), newSide);
     if (h.status === 'added') {
       // A new header is one addition; only its hazards (breaks, 32/64-bit notes) get lines of their own.
       const added: Change = { rule: R.HEADER_ADDED.id, level: R.HEADER_ADDED.level, subject: h.path, abis: abiNames, old: null, new: h.path, message: `${h.path} was added` };
       changes = [added, ...changes.filter((c) => c.level !== 'compatible')];
     }
-    headers.push({ path: h.path, status: h.status, verdict: verdictOf(changes), changes });
-  }
+    if (o.ignoreAmbiguous === true) changes = changes.filter((c) => c.level !== 'hazard');
+    return { header: { path: h.path, status: h.status, verdict: verdictOf(changes), changes }, issues: [], warnings };
+  };
+  const outcomes = await mapLimit(changed.headers, o.jobs ?? 1, checkOne);
+  const headers = outcomes.flatMap((x) => (x.header !== undefined ? [x.header] : []));
+  const issues = outcomes.flatMap((x) => x.issues);
+  const warnings = outcomes.flatMap((x) => x.warnings);
   if (issues.length > 0) return { issues };
   return {
     result: { top, base: refs.base ?? 'worktree', past: refs.past, verdict: worst(headers.map((h) => h.verdict)), hazards: liveHazards(headers.flatMap((h) => h.changes)), abis: abiNames, headers },

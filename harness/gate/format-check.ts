@@ -1,4 +1,5 @@
-import { formatItemText } from '../report/text';
+import { collapseItems } from '../report/collapse';
+import { formatCollapsedText } from '../report/text';
 import type { Report, ReportItem } from '../report/report';
 import type { CheckResult, StepResult } from './step';
 
@@ -12,7 +13,7 @@ export function formatCheckText(result: CheckResult): string {
   const out: string[] = [];
   for (const s of result.steps) {
     out.push(`${MARK[s.verdict]} ${s.name}: ${s.summary}`);
-    for (const i of s.items.filter(shown)) out.push(`  ${formatItemText(i)}`);
+    for (const c of collapseItems(s.items.filter(shown))) out.push(`  ${formatCollapsedText(c)}`);
     if (s.note !== undefined) out.push(s.note.split('\n').map((l) => `    ${l}`).join('\n'));
     if (s.verdict === 'fail') out.push(`  reproduce: ${s.command}`);
   }

@@ -1,5 +1,5 @@
 import type { Abi } from '../core/layout/abi';
-import type { PolicyName, Waiver } from '../contract/diff';
+import { splitExpired, type PolicyName, type Waiver } from '../contract/diff';
 import { hasErrors, type Issue } from '../core/diagnostics/issue';
 import { listReleases } from '../contract/release/releases';
 import type { Spec } from '../core/model/model';
@@ -11,6 +11,7 @@ import { propertiesStep } from './properties-step';
 import { releaseDiffStep } from './releases-step';
 import { crossVersionStep } from './cross-version-step';
 import { traceStep } from './trace-step';
+import { waiversStep } from './waivers-step';
 import { checkVerdict, type CheckResult, type StepResult } from './step';
 
 export interface CheckTarget {
@@ -28,6 +29,8 @@ export interface CheckOptions {
   readonly cwd?: string;
   /** Runs per property of the quick property suite (the configuration's budgets.quickRuns); 0 leaves the step out. */
   readonly quickRuns?: number;
+  /** The date (YYYY-MM-DD) waivers' expiry is judged on (default: today, UTC). */
+  readonly today?: string;
 }
 
 /**
@@ -43,7 +46,11 @@ export function checkUapi(target: CheckTarget, options: CheckOptions): { steps: 
   const { releases, issues } = listReleases(options.snapshotsRoot, spec.name, options.cwd !== undefined ? { cwd: options.cwd } : {});
   if (hasErrors(issues)) return { steps: [], issues };
   const steps: StepResult[] = [goldensStep(spec, options.snapshotsRoot, options.abis, argument)];
-  for (const r of releases) steps.push(releaseDiffStep(spec, argument, r, options.abis, options.policy, target.waivers, options.cwd));
+  // An expired accepted change accepts nothing: the change counts again, and the waivers step fails.
+  const { live, expired } = splitExpired(target.waivers, options.today);
+  const diffs = releases.map((r) => releaseDiffStep(spec, argument, r, options.abis, options.policy, live, options.cwd));
+  steps.push(...diffs);
+  if (target.waivers.length > 0) steps.push(waiversStep(argument, target.waivers, expired, diffs, options.cwd));
   steps.push(lintStep(spec, argument, options.abis));
   // The quick property suite, for a uAPI the emulated core speaks (the others have nothing to run it on).
   const runs = options.quickRuns ?? DEFAULT_BUDGETS.quickRuns;

@@ -1,3 +1,4 @@
+import { collapsedSuffix, collapseItems, type CollapsedItem } from './collapse';
 import { countItems, countsLine, locationText, messageWithAbis, type Report, type ReportItem } from './report';
 
 /**
@@ -18,9 +19,14 @@ export function formatItemText(i: ReportItem): string {
   return line.replace(/\r?\n|\r/g, ' ');
 }
 
-/** Every item, then a summary line with the verdict. */
+/** One line for items that read the same (see collapseItems), with their count. */
+export function formatCollapsedText(c: CollapsedItem): string {
+  return `${formatItemText(c.item)}${collapsedSuffix(c)}`;
+}
+
+/** Every item (those that read the same on one line, with their count), then a summary line with the verdict. */
 export function formatText(report: Report): string {
-  const lines = report.items.map(formatItemText);
+  const lines = collapseItems(report.items).map(formatCollapsedText);
   lines.push(`${report.title}: ${report.verdict}: ${countsLine(countItems(report.items))}`);
   return lines.join('\n') + '\n';
 }

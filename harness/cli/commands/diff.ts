@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { issue } from '../../core/diagnostics/issue';
 import { formatIssue } from '../../core/diagnostics/format';
 import { UserError } from '../../core/diagnostics/user-error';
-import { ACCEPTED_CHANGES_FILE, diffJson, diffReport, diffSpecs, POLICIES, readWaivers, type DiffSide, type PolicyName, type Waiver } from '../../contract/diff';
+import { ACCEPTED_CHANGES_FILE, diffJson, diffReport, diffSpecs, expiredIssue, POLICIES, readWaivers, splitExpired, unusedIssue, type DiffSide, type PolicyName, type Waiver } from '../../contract/diff';
 import { EXIT_BREAKING, EXIT_OK, type Command, type CommandContext } from '../command';
 import { REPORT_FORMATS, renderReport } from '../report-format';
 import type { LoadedUapi } from '../../contract/load/load-uapi';
@@ -45,14 +45,16 @@ export const diffCommand: Command = {
     '<old> and <new> are each a spec folder or file, a C header (.h), or REF:path read from git.',
     "A header inside an installed uAPI tree (a folder above it holds linux/types.h: usr/include, include/uapi) is",
     'compiled against that tree, after the folders given: each side against its own tree, per ABI.',
-    'Exit 1 when the verdict is breaking (an abi, value or behavior break that is not waived; with --strict a hazard too), else 0.',
+    'Exit 1 when the verdict is breaking (an abi, value or behavior break that is not waived; with --strict a hazard too)',
+    'or an accepted change is past its expires date, else 0.',
   ].join('\n'),
   async run(ctx) {
     const abis = selectedAbis(ctx);
     const format = selectedFormat(ctx, REPORT_FORMATS);
     const policy = policyOf(ctx);
     const [oldArg, newArg] = ctx.positionals as [string, string];
-    const waivers = waiversOf(ctx, newArg);
+    // An expired waiver accepts nothing: the change it covered counts again, and the waiver fails the run.
+    const { live: waivers, expired } = splitExpired(waiversOf(ctx, newArg));
     const sideDirs = [(ctx.values['old-include'] as string[] | undefined) ?? [], (ctx.values['new-include'] as string[] | undefined) ?? []];
     const [oldU, newU] = (await loadAllOrFail(ctx, [oldArg, newArg], sideDirs)) as [LoadedUapi, LoadedUapi];
     const side = (u: LoadedUapi, label: string): DiffSide => ({ spec: u.spec, label, headerMode: u.origin === 'header', ...(u.variants !== undefined ? { variants: u.variants } : {}), ...(u.facts !== undefined ? { facts: u.facts } : {}) });
@@ -61,10 +63,9 @@ export const diffCommand: Command = {
       side(newU, newArg),
       { abis, policy, waivers, strict: ctx.values['strict'] === true },
     );
-    for (const w of result.unusedWaivers) {
-      ctx.io.err(`${formatIssue(issue('WAIVER_UNUSED', `${w.rule} ${w.subject}`, 'accepted change matches nothing: remove it', undefined, 'warning'))}\n`);
-    }
+    for (const w of result.unusedWaivers) ctx.io.err(`${formatIssue(unusedIssue(w))}\n`);
+    for (const w of expired) ctx.io.err(`${formatIssue(expiredIssue(w))}\n`);
     ctx.io.out(renderReport(format, diffReport(result), diffJson(result)));
-    return result.verdict === 'breaking' ? EXIT_BREAKING : EXIT_OK;
+    return result.verdict === 'breaking' || expired.length > 0 ? EXIT_BREAKING : EXIT_OK;
   },
 };

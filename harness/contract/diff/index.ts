@@ -6,7 +6,7 @@ export { diffSpecs } from './diff-specs';
 export type { DiffSide, DiffOptions } from './diff-specs';
 export { applyPolicy, verdictOf, POLICIES } from './policy';
 export type { PolicyName } from './policy';
-export { readWaivers, applyWaivers, ACCEPTED_CHANGES_FILE } from './waivers';
+export { readWaivers, applyWaivers, splitExpired, expiredIssue, unusedIssue, ACCEPTED_CHANGES_FILE } from './waivers';
 export type { Waiver } from './waivers';
 export { diffReport, diffJson, changeItem } from './to-report';
 export { sideContext, isSentinel, isReservedMember } from './context';

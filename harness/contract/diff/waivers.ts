@@ -3,19 +3,28 @@ import { issue, type Issue } from '../../core/diagnostics/issue';
 import { parseLocatedJson } from '../../core/util/json-file';
 import { readInputText } from '../../core/util/read-input';
 import type { Change } from './change';
+import type { SourceLoc } from '../../core/model/model';
+import { expiredText, expiryProblem, hasExpired, todayUtc } from '../../core/model/waiver-expiry';
 
 /** One reviewed, accepted change: it stays in every report, marked waived with its reason. */
 export interface Waiver {
   readonly rule: string;
   readonly subject: string;
   readonly reason: string;
+  /** Who answers for the exception (a name or an address). */
+  readonly owner?: string;
+  /** Last day (YYYY-MM-DD, UTC) the waiver applies; after it the gate fails naming the waiver. */
+  readonly expires?: string;
+  /** Where the entry is in its file, so that messages about the waiver itself point at it. */
+  readonly loc?: SourceLoc;
 }
 
 export const ACCEPTED_CHANGES_FILE = 'accepted-changes.json';
 
 /**
- * Reads an accepted-changes file: `{"accepted": [{"rule", "subject", "reason"}, ...]}`. Every entry
- * needs a non-empty reason: a waiver without one would be a silent drop.
+ * Reads an accepted-changes file: `{"accepted": [{"rule", "subject", "reason", "owner"?, "expires"?}, ...]}`.
+ * Every entry needs a non-empty reason: a waiver without one would be a silent drop. `owner` is a
+ * non-empty string, `expires` a date (YYYY-MM-DD).
  */
 export function readWaivers(file: string): { waivers: Waiver[]; issues: Issue[] } {
   const shown = path.relative(process.cwd(), file) || file;
@@ -32,8 +41,26 @@ export function readWaivers(file: string): { waivers: Waiver[]; issues: Issue[] 
   list.forEach((w: unknown, i) => {
     const o = (w !== null && typeof w === 'object' ? w : {}) as Record<string, unknown>;
     const bad = ['rule', 'subject', 'reason'].filter((k) => typeof o[k] !== 'string' || (o[k] as string).trim() === '');
-    if (bad.length > 0) issues.push(issue('WAIVER_ENTRY', `accepted[${i}]`, `missing or empty ${bad.join(', ')}`, locate(['accepted', i, bad[0] as string])));
-    else waivers.push({ rule: o['rule'] as string, subject: o['subject'] as string, reason: o['reason'] as string });
+    if (bad.length > 0) {
+      issues.push(issue('WAIVER_ENTRY', `accepted[${i}]`, `missing or empty ${bad.join(', ')}`, locate(['accepted', i, bad[0] as string])));
+      return;
+    }
+    const owner = o['owner'];
+    if (owner !== undefined && (typeof owner !== 'string' || owner.trim() === '')) {
+      issues.push(issue('WAIVER_ENTRY', `accepted[${i}].owner`, 'owner must be a non-empty string (who answers for the exception)', locate(['accepted', i, 'owner'])));
+      return;
+    }
+    const expires = o['expires'];
+    const dateProblem = expires === undefined ? undefined : typeof expires === 'string' ? expiryProblem(expires) : 'expires must be a date written YYYY-MM-DD';
+    if (dateProblem !== undefined) {
+      issues.push(issue('WAIVER_ENTRY', `accepted[${i}].expires`, dateProblem, locate(['accepted', i, 'expires'])));
+      return;
+    }
+    const loc = locate(['accepted', i]);
+    waivers.push({
+      rule: o['rule'] as string, subject: o['subject'] as string, reason: o['reason'] as string,
+      ...(typeof owner === 'string' ? { owner } : {}), ...(typeof expires === 'string' ? { expires } : {}), ...(loc !== undefined ? { loc } : {}),
+    });
   });
   return { waivers, issues };
 }
@@ -48,4 +75,19 @@ export function applyWaivers(changes: readonly Change[], waivers: readonly Waive
     return { ...c, waived: true, reason: w.reason };
   });
   return { changes: out, unused: waivers.filter((w) => !used.has(w)) };
+}
+
+/** The waivers still in force on `today`, and those past their `expires` date (they apply to nothing). */
+export function splitExpired(waivers: readonly Waiver[], today: string = todayUtc()): { live: Waiver[]; expired: Waiver[] } {
+  return { live: waivers.filter((w) => !hasExpired(w.expires, today)), expired: waivers.filter((w) => hasExpired(w.expires, today)) };
+}
+
+/** The error an expired waiver is: the gate fails, at the waiver's entry. */
+export function expiredIssue(w: Waiver): Issue {
+  return issue('WAIVER_EXPIRED', `${w.rule} ${w.subject}`, `accepted change ${expiredText(w)}: review it again, then renew its expires date or remove it`, w.loc);
+}
+
+/** The warning an unused waiver is: it would hide a later change of the same rule and subject. */
+export function unusedIssue(w: Waiver): Issue {
+  return issue('WAIVER_UNUSED', `${w.rule} ${w.subject}`, 'accepted change matches nothing: remove it', w.loc, 'warning');
 }

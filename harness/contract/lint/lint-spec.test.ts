@@ -51,6 +51,19 @@ test('waivers naming no rule or giving no reason are errors; unused ones are not
   t.deepEqual(partial.map((f) => f.severity), ['error', 'error']);
 });
 
+test('a lint waiver may name its owner and an expiry date; once expired it accepts nothing and fails lint, naming itself', (t) => {
+  const waiver = (expires: string) => ({ rule: 'S2', reason: 'frozen since 4.19', owner: 'Jane Doe <jane@example.org>', expires });
+  const live = lintSpec(defineSpec({ name: 'w', version: '1.0.0', types: [struct('holey', { a: u8, b: u32 }, { lintWaivers: [waiver('2999-12-31')] })] }), { rules: ['S2'] });
+  t.deepEqual(live.map((f) => [f.rule, f.waived]), [['S2', true]]);
+  t.false(lintFailed(live));
+  const expired = lintSpec(defineSpec({ name: 'w', version: '1.0.0', types: [struct('holey', { a: u8, b: u32 }, { lintWaivers: [waiver('2020-01-31')] })] }), { rules: ['S2'] });
+  t.true(lintFailed(expired));
+  t.deepEqual(expired.map((f) => [f.rule, f.severity, f.subject, f.waived ?? false]), [['S2', 'error', 'struct holey.b', false], ['waivers', 'error', 'struct holey', false]]);
+  t.is(expired[1]?.message, 'waiver of S2 expired on 2020-01-31 (owner: Jane Doe <jane@example.org>): fix the finding, or renew the waiver with a new expires date after review');
+  const badDate = lintSpec(defineSpec({ name: 'w', version: '1.0.0', types: [struct('holey', { a: u8, b: u32 }, { lintWaivers: [waiver('31.01.2020')] })] }), { rules: ['S2'] });
+  t.deepEqual(badDate.filter((f) => f.rule === 'waivers').map((f) => f.message), ['waiver of S2: expires must be a date written YYYY-MM-DD, got "31.01.2020"']);
+});
+
 test('findings come in rule order and are the same on every run', (t) => {
   const spec = defineSpec({
     name: 'order', version: '1.0.0',

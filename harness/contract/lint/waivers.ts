@@ -1,4 +1,5 @@
 import type { RecordDecl } from '../../core/model/model';
+import { expiredText, expiryProblem, hasExpired, todayUtc } from '../../core/model/waiver-expiry';
 import type { Finding } from './finding';
 import type { LintRule } from './rule';
 import { findLintRule, LINT_RULES } from './rules';
@@ -18,13 +19,15 @@ export interface OwnedFinding {
 /**
  * Marks the findings that a record's `lintWaivers` accept (they stay in the list, marked waived with
  * the reason), and reports waivers that name no rule or give no reason, and, when `reportUnused`
- * (the run covered every rule's full input), waivers that accept nothing.
+ * (the run covered every rule's full input), waivers that accept nothing. A waiver past its `expires`
+ * date accepts nothing and is an error.
  */
 export function applyWaivers(
   records: readonly RecordDecl[],
   found: readonly OwnedFinding[],
   ran: readonly LintRule[],
   reportUnused: boolean,
+  today: string = todayUtc(),
 ): { findings: Finding[]; problems: Finding[] } {
   const problems: Finding[] = [];
   const waivers = new Map<string, Map<string, string>>();
@@ -41,6 +44,16 @@ export function applyWaivers(
       }
       if (w.reason.trim() === '') {
         problems.push({ rule: WAIVER_RULE, severity: 'error', subject, message: `waiver of ${rule.id} gives no reason: a reviewer must be able to read why the rule does not apply`, ...loc });
+        continue;
+      }
+      const dateProblem = w.expires !== undefined ? expiryProblem(w.expires) : undefined;
+      if (dateProblem !== undefined) {
+        problems.push({ rule: WAIVER_RULE, severity: 'error', subject, message: `waiver of ${rule.id}: ${dateProblem}`, ...loc });
+        continue;
+      }
+      if (hasExpired(w.expires, today)) {
+        // The findings it accepted count again, and the waiver itself fails lint until it is renewed or removed.
+        problems.push({ rule: WAIVER_RULE, severity: 'error', subject, message: `waiver of ${rule.id} ${expiredText(w)}: fix the finding, or renew the waiver with a new expires date after review`, ...loc });
         continue;
       }
       byRule.set(rule.id, w.reason);

@@ -129,6 +129,10 @@ export interface Member {
 export interface LintWaiver {
   readonly rule: string;
   readonly reason: string;
+  /** Who answers for the exception (a name or an address). */
+  readonly owner?: string;
+  /** Last day (YYYY-MM-DD, UTC) the waiver applies; after it lint fails naming the waiver. */
+  readonly expires?: string;
 }
 
 /**

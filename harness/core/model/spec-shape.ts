@@ -140,9 +140,11 @@ class ShapeChecker {
       this.list(x, 'lintWaivers', w, (lw, i) => {
         const ww: Where = { json: [...w.json, 'lintWaivers', i], subject: `${w.subject}: lintWaivers[${i}]`, loc: w.loc };
         if (!this.object(lw, ww, 'a lint waiver ({rule, reason})')) return;
-        this.keys(lw, ww, ['rule', 'reason']);
+        this.keys(lw, ww, ['rule', 'reason', 'owner', 'expires']);
         this.str(lw, 'rule', ww);
         this.str(lw, 'reason', ww);
+        this.str(lw, 'owner', ww, true);
+        this.str(lw, 'expires', ww, true);
       });
     }
     this.list(x, 'members', w, (m, i) => {

@@ -13,8 +13,18 @@ export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
   const configured = env['UAPI_HARNESS_CACHE_DIR'];
   if (configured !== undefined && configured !== '') return path.resolve(configured);
   const local = path.join(process.cwd(), 'node_modules');
-  const base = fs.existsSync(local) ? local : path.resolve(__dirname, '..', '..', '..', '..', 'node_modules');
+  const base = fs.existsSync(local) ? local : ownNodeModules(path.resolve(__dirname, '..', '..', '..', '..'));
   return path.join(base, '.cache', 'uapi-harness');
+}
+
+/**
+ * The node_modules a cache beside the harness belongs in. Installed as a package, the harness lives in
+ * the user's `node_modules/uapi-harness/`: the cache goes in that node_modules (the user's project),
+ * never inside the installed package. A development checkout keeps it in its own node_modules.
+ */
+export function ownNodeModules(packageRoot: string): string {
+  const parent = path.dirname(packageRoot);
+  return path.basename(parent) === 'node_modules' ? parent : path.join(packageRoot, 'node_modules');
 }
 
 export function cacheEnabled(env: NodeJS.ProcessEnv = process.env): boolean {

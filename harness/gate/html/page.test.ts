@@ -34,6 +34,15 @@ test('the failing demo gate: what failed first, then steps, changed layouts old 
   t.regex(page, /seed 42, path &quot;3:1&quot;|seed 42, path "3:1"/);
 });
 
+test('the first screen names the rules that failed in each failed step and the next command to run', (t) => {
+  const page = formatCheckHtml(fixtureCheck());
+  const box = page.slice(page.indexOf('<div class="failures">'), page.indexOf('</ul><p class="next">') + '</ul><p class="next">'.length);
+  t.regex(box, /diff demo@1\.0\.0 -&gt; 1\.1\.0<\/a>: breaking: 9 change\(s\)\. Reproduce: <code>[^<]*<\/code><div class="rules">Rules that failed: .*<code title="A field is at another offset\.">FIELD_MOVED<\/code>/, 'a diff rule, with its purpose as the title');
+  t.regex(box, /<code title="[^"]+">S2\/no-implicit-padding<\/code> ×5/, 'a lint rule with its count');
+  t.regex(box, /properties demo 1\.1\.0<\/a>: 1 of 2 properties failed\. Reproduce: <code>[^<]*<\/code><div class="rules">Rules that failed: <code title="">D1\/pad-must-be-zero<\/code>\.<\/div>/, 'a failed property rule');
+  t.regex(page, /<\/ul><p class="next">Next: <code>npx uapi diff snapshots\/demo\/1\.0\.0\/spec\.json specs\/demo --policy kernel<\/code><\/p><\/div>/, 'the first failure\'s command');
+});
+
 test('every text from a step is escaped', (t) => {
   const input = fixtureCheck();
   const evil: StepResult = {

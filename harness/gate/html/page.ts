@@ -1,4 +1,4 @@
-import type { CheckResult } from '../step';
+import type { CheckResult, StepResult } from '../step';
 import type { Abi } from '../../core/layout/abi';
 import type { Spec } from '../../core/model/model';
 import { countItems, countsLine } from '../../report/report';
@@ -7,6 +7,7 @@ import { idSource } from './ids';
 import { layoutsSection } from './layouts-section';
 import { stepSection } from './step-section';
 import { stepsTable } from './steps-table';
+import { rulePurpose } from './rule-purpose';
 import { PAGE_CSS } from './style';
 
 /** A working spec the gate checked, and how it was named on the command line. */
@@ -41,10 +42,15 @@ export function formatCheckHtml(input: HtmlReportInput): string {
 
   const header = `<header class="verdict v-${result.verdict}"><h1>uapi check: ${result.verdict === 'pass' ? 'PASS' : 'FAIL'}</h1>`
     + `<p>${html(`${result.steps.length} steps, ${failed.length} failed · ${counts} · ${uapis} · ABIs ${input.abis.map((a) => a.name).join(', ')}`)}</p></header>`;
+  // The first screen answers what broke and what to run next: the failing rules of each failed step
+  // (with their purpose), and the command that reproduces the first failure alone.
+  const next = failed[0] !== undefined ? `<p class="next">Next: <code>${html(failed[0].command)}</code></p>` : '';
   const failures = failed.length === 0 ? '' : `<div class="failures"><strong>What failed</strong><ul>${failed.map((s) => {
     const k = result.steps.indexOf(s);
-    return `<li><a href="#${attr(stepAnchors[k] ?? '')}">${html(s.name)}</a>: ${html(s.summary)}. Reproduce: <code>${html(s.command)}</code></li>`;
-  }).join('')}</ul></div>`;
+    const rules = failedRules(s);
+    const ruleText = rules.length === 0 ? '' : `<div class="rules">Rules that failed: ${rules.map((r) => `<code title="${attr(rulePurpose(r.rule) ?? '')}">${html(r.rule)}</code>${r.count > 1 ? ` ×${r.count}` : ''}`).join(', ')}.</div>`;
+    return `<li><a href="#${attr(stepAnchors[k] ?? '')}">${html(s.name)}</a>: ${html(s.summary)}. Reproduce: <code>${html(s.command)}</code>${ruleText}</li>`;
+  }).join('')}</ul>${next}</div>`;
   const toc = '<nav class="toc"><strong>Contents</strong><ul>'
     + '<li><a href="#steps">Steps</a></li>'
     + result.steps.map((s, k) => `<li><a href="#${attr(stepAnchors[k] ?? '')}">${html(s.name)}</a></li>`).join('')
@@ -71,4 +77,11 @@ export function formatCheckHtml(input: HtmlReportInput): string {
     '</html>',
     '',
   ].join('\n');
+}
+
+/** The rules of a step's unwaived errors, in the order they first appear, with how many items each has. */
+function failedRules(s: StepResult): { rule: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const i of s.items) if (i.level === 'error' && i.waived === undefined) counts.set(i.rule, (counts.get(i.rule) ?? 0) + 1);
+  return [...counts].map(([rule, count]) => ({ rule, count }));
 }

@@ -25,6 +25,11 @@ a.self { color: inherit; text-decoration: none; }
 .muted { color: var(--muted); }
 .failures { margin: 12px 0; padding: 10px 14px; border-left: 4px solid #c53030; background: #fff5f5; }
 .failures li { margin: 4px 0; }
+/* Whole pixels for what names the failed rules and the next command, so that the figures below keep
+   their place on the pixel grid however many rules are named. */
+.failures .rules, .failures p.next { line-height: 20px; }
+.failures .rules code, .failures p.next code { line-height: 16px; }
+.failures p.next { margin: 6px 0 0; }
 table { width: 100%; border-collapse: collapse; margin: 8px 0 16px; }
 th, td { padding: 6px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 th { background: var(--soft); font-weight: 600; }

@@ -32,6 +32,8 @@ export interface GroupAnnotation {
   readonly doc?: string;
 }
 
+const ANNOTATION_KEYS: ReadonlySet<string> = new Set(['version', 'fields', 'ioctls', 'groups', 'payloads', 'lintWaivers']);
+
 /** Identity, for type checking an annotations file. */
 export function defineAnnotations(a: SpecAnnotations): SpecAnnotations {
   return a;
@@ -74,6 +76,9 @@ function annotateField(r: RecordDecl, parts: readonly string[], a: FieldAnnotati
  * are listed at once.
  */
 export function applyAnnotations(spec: Spec, a: SpecAnnotations): Spec {
+  // Annotation files are loaded without a type check: a misspelt key (`field:`) would drop its entries silently.
+  const unknown = Object.keys(a).filter((k) => !ANNOTATION_KEYS.has(k));
+  if (unknown.length > 0) throw new Error(`annotations: unknown key ${unknown.join(', ')}; annotations have ${[...ANNOTATION_KEYS].join(', ')}`);
   const stale: string[] = [];
   const records = [...spec.records];
   for (const [p, fa] of Object.entries(a.fields ?? {})) {

@@ -4,6 +4,7 @@ import type { SourceLoc } from '../model';
 // Frames of the DSL itself are skipped, whether they show the compiled file or (through source maps)
 // the TypeScript source: the location a user wants is the line of their spec file that called it.
 const DSL_DIR = `${path.sep}harness${path.sep}core${path.sep}model${path.sep}dsl${path.sep}`;
+
 const FRAME = /\(?((?:[A-Za-z]:)?[^():]+):(\d+):(\d+)\)?$/;
 
 /** The spec-file location of the DSL call that is running, or undefined when none is found. */
