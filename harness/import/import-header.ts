@@ -3,6 +3,7 @@ import { findClang } from '../clang/find-clang';
 import { runProbe } from '../clang/probe-compile';
 import { runPendingImports } from './import-batch';
 import { finishImport, prepareImport, type ImportOptions, type ImportResult, type PendingImport, type PreparedImport } from './prepared-import';
+import { reportImportEnd, reportImportStep } from './import-progress';
 import { completeTargets } from './target-import';
 
 export { specNameOf } from './prepared-import';
@@ -18,11 +19,18 @@ export async function importHeader(file: string, options: ImportOptions): Promis
   const found = await findClang();
   if (found.tool === undefined) return { issues: found.issues };
   const memo = new FileMemo();
-  const p = prepareImport(file, options, found.tool, memo);
-  if (p.done !== undefined) return p.done;
-  const base = p.base ?? finishImport(p, await runProbe(found.tool, p.prepared), memo);
-  if (p.targets === undefined && base.valueHint === undefined) return base;
-  return (await completeTargets(found.tool, [{ p, base }], memo))[0] as ImportResult;
+  const shown = options.displayName ?? file;
+  reportImportStep(shown, 'reading the header and what it includes');
+  try {
+    const p = prepareImport(file, options, found.tool, memo);
+    if (p.done !== undefined) return p.done;
+    if (p.base === undefined) reportImportStep(shown, `clang ${p.prepared.request.abi.name} (${found.tool.identity.split(' ')[0] ?? 'clang'})`);
+    const base = p.base ?? finishImport(p, await runProbe(found.tool, p.prepared), memo);
+    if (p.targets === undefined && base.valueHint === undefined) return base;
+    return (await completeTargets(found.tool, [{ p, base }], memo))[0] as ImportResult;
+  } finally {
+    reportImportEnd(shown);
+  }
 }
 
 /** One header of {@link importHeaders}. */
