@@ -1,9 +1,9 @@
 import test from 'ava';
-import { reportImportEnd, reportImportStep } from '../import/import-progress';
+import { reportAlive, reportEnd as reportImportEnd, reportStep as reportImportStep } from '../util/work-progress';
 import { progressWanted, showImportProgress, type ProgressClock } from './import-progress-line';
 
 /** A clock that moves only when the test says so, firing the timers that fall due. */
-function fakeClock(): ProgressClock & { advance(ms: number): void } {
+function fakeClock(): ProgressClock & { advance(ms: number): void; jump(ms: number): void } {
   let now = 0;
   const timers: { every: number; next: number; f: () => void; stopped: boolean }[] = [];
   return {
@@ -23,6 +23,10 @@ function fakeClock(): ProgressClock & { advance(ms: number): void } {
         due.f();
       }
       now = end;
+    },
+    /** Time passes with the event loop held: no timer fires. */
+    jump(ms) {
+      now += ms;
     },
   };
 }
@@ -123,4 +127,28 @@ test('after stop, imports report to no one', (t) => {
   reportImportStep('x.h', 'clang x86_64');
   clock.advance(5000);
   t.deepEqual(tty.written, []);
+});
+
+test('work that holds the event loop (WebAssembly clang) redraws through its signs of life, at most once a second', (t) => {
+  const clock = fakeClock();
+  const tty = fakeTty();
+  const stop = showImportProgress(tty, { clock });
+  reportImportStep('x.h', 'clang x86_64 (wasm)');
+  // While clang holds the thread the clock moves but no timer fires; only its output calls back.
+  clock.jump(1500);
+  reportAlive();
+  t.deepEqual(tty.written, [], 'nothing before two seconds');
+  clock.jump(600);
+  reportAlive();
+  t.deepEqual(tty.written, ['\ruapi: importing x.h: clang x86_64 (wasm) (2 s)\x1b[K']);
+  clock.jump(500);
+  reportAlive();
+  t.is(tty.written.length, 1, 'not redrawn within a second');
+  clock.jump(500);
+  reportAlive();
+  t.is(tty.written.at(-1), '\ruapi: importing x.h: clang x86_64 (wasm) (3 s)\x1b[K');
+  reportImportEnd('x.h');
+  reportAlive();
+  t.is(tty.written.at(-1), '\r\x1b[K', 'a sign of life after the end draws nothing');
+  stop();
 });

@@ -1,4 +1,4 @@
-import { watchImportProgress } from '../import/import-progress';
+import { watchProgress } from '../util/work-progress';
 import type { OptionValues } from './command';
 
 /** Where the line goes: `process.stderr`, or in tests an object that records what is written. */
@@ -52,6 +52,7 @@ export function showImportProgress(stream: ProgressStream, options: ImportProgre
   let since = 0;
   let ticker: { stop(): void } | undefined;
   let drawn = false;
+  let drawnAt = 0;
 
   const draw = (): void => {
     const elapsed = clock.now() - since;
@@ -60,16 +61,18 @@ export function showImportProgress(stream: ProgressStream, options: ImportProgre
     const [header, step] = first.value;
     const more = running.size > 1 ? ` (+${running.size - 1} more)` : '';
     const text = `uapi: importing ${header}${more}: ${step} (${Math.floor(elapsed / 1000)} s)`;
-    const width = Math.max(20, (stream.columns ?? 80) - 1);
+    // A pseudo-terminal may say 0 columns: then 80.
+    const width = Math.max(20, (stream.columns || 80) - 1);
     stream.write(`\r${text.length > width ? `${text.slice(0, width - 1)}…` : text}\x1b[K`);
     drawn = true;
+    drawnAt = clock.now();
   };
   const erase = (): void => {
     if (drawn) stream.write('\r\x1b[K');
     drawn = false;
   };
 
-  const unwatch = watchImportProgress({
+  const unwatch = watchProgress({
     step(header, step) {
       if (running.size === 0) {
         since = clock.now();
@@ -78,6 +81,9 @@ export function showImportProgress(stream: ProgressStream, options: ImportProgre
       // A Map keeps first-insertion order: the line stays on the import that started first.
       running.set(header, step);
       draw();
+    },
+    alive() {
+      if (running.size > 0 && clock.now() - drawnAt >= 1000) draw();
     },
     end(header) {
       running.delete(header);
