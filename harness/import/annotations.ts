@@ -1,3 +1,4 @@
+import { ANNOTATIONS_FILE_KEYS, GROUP_ANNOTATION_KEYS } from '../spec/annotation-keys';
 import type { FailureClass, FieldAnnotations, GroupDecl, LintWaiver, Member, RecordDecl, Spec, TailPolicy } from '../spec/model';
 
 /** What a person adds to an imported spec; kept in its own file so re-importing never loses it. */
@@ -74,7 +75,13 @@ function annotateField(r: RecordDecl, parts: readonly string[], a: FieldAnnotati
  * are listed at once.
  */
 export function applyAnnotations(spec: Spec, a: SpecAnnotations): Spec {
-  const stale: string[] = [];
+  // Spec files are transpiled without type checking: a misspelt key would otherwise vanish.
+  const unknown = (keys: readonly string[], o: object, where: string): string[] =>
+    Object.keys(o).filter((k) => !keys.includes(k)).map((k) => `${where}${k}: unknown key (known here: ${keys.join(', ')})`);
+  const stale: string[] = [
+    ...unknown(ANNOTATIONS_FILE_KEYS, a, ''),
+    ...Object.entries(a.groups ?? {}).flatMap(([g, ga]) => unknown(GROUP_ANNOTATION_KEYS, ga, `groups['${g}'].`)),
+  ];
   const records = [...spec.records];
   for (const [p, fa] of Object.entries(a.fields ?? {})) {
     const [recordName, ...parts] = p.split('.');
@@ -103,7 +110,7 @@ export function applyAnnotations(spec: Spec, a: SpecAnnotations): Spec {
   const constantNames = new Set(spec.constants.map((c) => c.name));
   for (const c of groupOf.keys()) if (!constantNames.has(c)) stale.push(`groups['${groupOf.get(c) ?? ''}']: no constant ${c}`);
   for (const c of Object.keys(a.payloads ?? {})) if (!constantNames.has(c)) stale.push(`payloads['${c}']: no constant ${c}`);
-  if (stale.length > 0) throw new Error(`annotations refer to what the header no longer has:\n  ${stale.join('\n  ')}`);
+  if (stale.length > 0) throw new Error(`annotations name what the header no longer has, or keys that do not exist:\n  ${stale.join('\n  ')}`);
   const constants = spec.constants.map((c) => {
     const group = groupOf.get(c.name);
     const payload = a.payloads?.[c.name];
