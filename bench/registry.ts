@@ -8,6 +8,7 @@ import { infoIoctlBenchmark } from './benchmarks/emulator-info-ioctl';
 import { layoutTypesBenchmark } from './benchmarks/layout-types';
 import { pbtIoctlsBenchmark } from './benchmarks/pbt-ioctls';
 import { exactWholeTree } from './benchmarks/exact-whole-tree';
+import { hugeInputs } from './benchmarks/huge-inputs';
 import { realHistoryScore } from './benchmarks/real-history';
 import { wholeUapiScale } from './benchmarks/scale-whole-uapi';
 import type { Measurement } from './measurement';
@@ -18,8 +19,8 @@ export const BENCHMARKS: readonly Benchmark[] = [infoIoctlBenchmark, infoHwIpBen
 /** Rate benchmarks whose state is prepared asynchronously (untimed), run after those above. */
 export const LOADED_BENCHMARKS: readonly LoadedBenchmark[] = [diffChangesBenchmark];
 
-/** Comparisons with check-uapi.sh's pipeline, the whole-uAPI run, the judged corpus and the whole-tree exactness run, last (they take the longest). */
-export const MEASUREMENTS: readonly Measurement[] = [headerPairComparison, wholeUapiScale, realHistoryScore, exactWholeTree];
+/** Comparisons with check-uapi.sh's pipeline, the whole-uAPI run, the judged corpus, the whole-tree exactness run and the huge inputs, last (they take the longest). */
+export const MEASUREMENTS: readonly Measurement[] = [headerPairComparison, wholeUapiScale, realHistoryScore, exactWholeTree, hugeInputs];
 
 /** Every figure name the bench can print, in order (contract names). */
 export function allFigureNames(): string[] {

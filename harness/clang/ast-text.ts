@@ -131,3 +131,24 @@ export function innerElementSpans(rest: Buffer, level: number): Buffer[] {
   for (let at = rest.indexOf(start); at >= 0; at = rest.indexOf(start, at + start.length)) starts.push(at + 1);
   return starts.map((s, i) => rest.subarray(s, starts[i + 1] ?? rest.length));
 }
+
+/**
+ * The documents of an `-ast-dump-filter` dump (one per matching declaration, each a `{` line to a `}`
+ * line, between `Dumping NAME:` headings), as views of the bytes: each parseable on its own, and
+ * readable with {@link stringKey} and {@link firstConstantValue} without being decoded whole.
+ */
+export function documentSpans(bytes: Buffer): Buffer[] {
+  const out: Buffer[] = [];
+  const next = (from: number): number => {
+    const at = bytes.indexOf('\n{\n', from);
+    return at < 0 ? -1 : at + 1;
+  };
+  for (let start = holdsAt(bytes, 0, '{\n') ? 0 : next(0); start >= 0;) {
+    const close = bytes.indexOf('\n}\n', start);
+    const end = close >= 0 ? close + 2 : holdsAt(bytes, bytes.length - 2, '\n}') ? bytes.length : -1;
+    if (end < 0) break;
+    out.push(bytes.subarray(start, end));
+    start = next(end - 1);
+  }
+  return out;
+}

@@ -2,6 +2,7 @@ import type { MemberLayout, RecordLayout } from '../layout/engine';
 import type { Member, TypeNode } from '../spec/model';
 import { SCALARS } from '../spec/scalars';
 import { isReservedMember } from './context';
+import { pushAll } from '../util/push-all';
 
 /**
  * A field as the byte-range differ sees it: a scalar or array at an absolute offset, with the path
@@ -55,7 +56,7 @@ export function leavesOf(r: RecordLayout): Leaf[] {
       const offset = base + m.offset;
       const here = uid !== undefined ? [...arms, `${uid}#${index}`] : arms;
       if (m.record !== undefined && m.type.kind !== 'array') {
-        out.push(...walk(m.record, offset, m.name !== undefined ? `${prefix}${m.name}.` : prefix, here));
+        pushAll(out, walk(m.record, offset, m.name !== undefined ? `${prefix}${m.name}.` : prefix, here));
         return;
       }
       const leaf = leafOf(m, base, offset, prefix, here);

@@ -75,13 +75,12 @@ function annotateField(r: RecordDecl, parts: readonly string[], a: FieldAnnotati
  * are listed at once.
  */
 export function applyAnnotations(spec: Spec, a: SpecAnnotations): Spec {
-  // Spec files are transpiled without type checking: a misspelt key would otherwise vanish.
-  const unknown = (keys: readonly string[], o: object, where: string): string[] =>
-    Object.keys(o).filter((k) => !keys.includes(k)).map((k) => `${where}${k}: unknown key (known here: ${keys.join(', ')})`);
-  const stale: string[] = [
-    ...unknown(ANNOTATIONS_FILE_KEYS, a, ''),
-    ...Object.entries(a.groups ?? {}).flatMap(([g, ga]) => unknown(GROUP_ANNOTATION_KEYS, ga, `groups['${g}'].`)),
-  ];
+  // Annotation files are loaded without a type check: a misspelt key (`field:`) would drop its entries silently.
+  const unknown = Object.keys(a).filter((k) => !(ANNOTATIONS_FILE_KEYS as readonly string[]).includes(k));
+  if (unknown.length > 0) throw new Error(`annotations: unknown key ${unknown.join(', ')}; annotations have ${ANNOTATIONS_FILE_KEYS.join(', ')}`);
+  const stale: string[] = Object.entries(a.groups ?? {}).flatMap(([g, ga]) => Object.keys(ga)
+    .filter((k) => !(GROUP_ANNOTATION_KEYS as readonly string[]).includes(k))
+    .map((k) => `groups['${g}'].${k}: unknown key (known here: ${GROUP_ANNOTATION_KEYS.join(', ')})`));
   const records = [...spec.records];
   for (const [p, fa] of Object.entries(a.fields ?? {})) {
     const [recordName, ...parts] = p.split('.');

@@ -1,9 +1,9 @@
 import type { ClangTool } from '../clang/clang-tool';
 import type { FileMemo } from '../clang/file-memo';
-import { MENTIONS_KERNEL_INTERNAL_MACRO } from '../clang/kernel-internal-macros';
 import { BATCH_SIZE } from '../clang/native-batch';
 import { runProbe } from '../clang/probe-compile';
-import { headerErrorsOf, importInPasses, type PassOutcome } from './import-passes';
+import { importAlone } from './import-chunks';
+import { fallbacksMatter, headerErrorsOf, importInPasses, type PassOutcome } from './import-passes';
 import { finishImport, finishSpec, type ImportResult, type PendingImport } from './prepared-import';
 
 /** Headers imported together: one clang process's worth of probes per pass. */
@@ -22,19 +22,21 @@ export async function runPendingImports(tool: ClangTool, pending: readonly Pendi
   const groups = new Map<string, PendingImport[]>();
   for (const p of pending) {
     const k = JSON.stringify([p.prepared.request.abi.name, p.prepared.searchDirs]);
-    groups.set(k, [...(groups.get(k) ?? []), p]);
+    const group = groups.get(k);
+    if (group !== undefined) group.push(p);
+    else groups.set(k, [p]);
   }
-  const importGroup = async (group: readonly PendingImport[]): Promise<void> => {
-    if (tool.runMany === undefined) {
-      for (const p of group) finished.set(p, finishImport(p, await runProbe(tool, p.prepared), memo));
-      return;
-    }
+  const importGroup = async (all: readonly PendingImport[]): Promise<void> => {
+    // A header too big for one probe is imported in chunks of its own (import-chunks.ts).
+    const shared = tool.runMany !== undefined;
+    for (const p of all) if (!shared || p.chunk !== undefined) finished.set(p, await importAlone(tool, p, memo));
+    const group = shared ? all.filter((p) => p.chunk === undefined) : [];
     // A slice at a time: clang's output and the ASTs of a slice are held until its second pass is done.
     for (let start = 0; start < group.length; start += PASS_SLICE) {
       const slice = group.slice(start, start + PASS_SLICE);
       const outcomes = await importInPasses(tool, slice.map((p) => ({
         header: p.header, candidates: p.candidates, text: p.text, base: p.prepared,
-        fallbacksMatter: p.prepared.hostFiles.some((f) => memo.matches(f, 'kernel-internal', MENTIONS_KERNEL_INTERNAL_MACRO)),
+        fallbacksMatter: fallbacksMatter(p.prepared.hostFiles, memo),
       })));
       for (const [i, p] of slice.entries()) {
         const o = outcomes[i] as PassOutcome;

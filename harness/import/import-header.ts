@@ -1,8 +1,8 @@
 import { FileMemo } from '../clang/file-memo';
 import { findClang } from '../clang/find-clang';
-import { runProbe } from '../clang/probe-compile';
 import { runPendingImports } from './import-batch';
-import { finishImport, prepareImport, type ImportOptions, type ImportResult, type PendingImport, type PreparedImport } from './prepared-import';
+import { importAlone } from './import-chunks';
+import { prepareImport, type ImportOptions, type ImportResult, type PendingImport, type PreparedImport } from './prepared-import';
 import { reportEnd, reportStep } from '../util/work-progress';
 import { completeTargets } from './target-import';
 
@@ -27,7 +27,7 @@ export async function importHeader(file: string, options: ImportOptions): Promis
     const p = prepareImport(file, options, found.tool, memo);
     if (p.done !== undefined) return p.done;
     if (p.base === undefined) reportStep(shown, `clang ${p.prepared.request.abi.name} (${found.tool.kind})`);
-    const base = p.base ?? finishImport(p, await runProbe(found.tool, p.prepared), memo);
+    const base = p.base ?? await importAlone(found.tool, p, memo);
     if (p.targets === undefined && base.valueHint === undefined) return base;
     return (await completeTargets(found.tool, [{ p, base }], memo))[0] as ImportResult;
   } finally {

@@ -1,9 +1,11 @@
 import { parseJsonDocuments, type AstNode } from '../clang/ast-json';
 import type { ClangTool } from '../clang/clang-tool';
+import type { FileMemo } from '../clang/file-memo';
+import { MENTIONS_KERNEL_INTERNAL_MACRO } from '../clang/kernel-internal-macros';
 import type { ClangDiagnostic } from '../clang/diagnostics';
 import { PROBE_FILE, prepareVariant, runProbes, type PreparedProbe, type ProbeResult } from '../clang/probe-compile';
 import { declarationsProbe, END_MARKER, valuesProbe, type PassProbe } from './import-probe';
-import type { MacroCandidate } from './macro-candidates';
+import { definitionText, type MacroCandidate } from './macro-candidates';
 import { readProbeAst } from './read-probe-ast';
 import { readProbeDeclarations, readValue, shapeErrorsOf, type IoctlShape, type ProbeReadings } from './spec-from-ast';
 
@@ -44,17 +46,6 @@ export type PassOutcome =
 
 const CALLS_IO_MACRO = /\b\w*IO\w*\s*\(/;
 
-/** The text after a `#define NAME` up to the end of the directive (continuation lines included). */
-function definitionText(lines: readonly string[], c: MacroCandidate): string {
-  let i = c.loc.line - 1;
-  let body = (lines[i] ?? '').slice(c.loc.col - 1 + c.name.length);
-  while (body.endsWith('\\') && i + 1 < lines.length) {
-    i += 1;
-    body = body.slice(0, -1) + ' ' + (lines[i] as string);
-  }
-  return body;
-}
-
 /** Candidates whose value pass 1 asks for: those whose definition does not look like an ioctl. */
 export function passOneValues(text: string, candidates: readonly MacroCandidate[]): number[] {
   const lines = text.split('\n');
@@ -62,13 +53,23 @@ export function passOneValues(text: string, candidates: readonly MacroCandidate[
 }
 
 /** clang's first error on each value line of a pass probe, by candidate. */
-function valueErrorsOf(probe: PassProbe, diagnostics: readonly ClangDiagnostic[]): Map<number, string> {
+export function valueErrorsOf(probe: PassProbe, diagnostics: readonly ClangDiagnostic[]): Map<number, string> {
+  // Indexed by line first: a chunk of a big header has thousands of value lines and as many errors.
+  const firstError = new Map<number, string>();
+  for (const d of diagnostics) {
+    if (d.severity === 'error' && d.loc?.file === PROBE_FILE && !firstError.has(d.loc.line)) firstError.set(d.loc.line, d.message);
+  }
   const out = new Map<number, string>();
   for (const [i, line] of probe.valueLines) {
-    const why = diagnostics.find((d) => d.severity === 'error' && d.loc?.file === PROBE_FILE && d.loc.line === line);
-    if (why !== undefined) out.set(i, why.message);
+    const why = firstError.get(line);
+    if (why !== undefined) out.set(i, why);
   }
   return out;
+}
+
+/** Whether a probe's fallback values can differ from its values: see {@link PassImport.fallbacksMatter}. */
+export function fallbacksMatter(hostFiles: readonly string[], memo: FileMemo): boolean {
+  return hostFiles.some((f) => memo.matches(f, 'kernel-internal', MENTIONS_KERNEL_INTERNAL_MACRO));
 }
 
 /** Errors that mean the header does not compile: outside the probe, or on its `#include` line. */

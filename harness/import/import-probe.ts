@@ -23,11 +23,15 @@ export const PROBE_DIR = { none: 0, w: 1, r: 2, rw: 3 } as const;
 const valueLineText = (c: MacroCandidate, i: number): string => `enum { ${valueName(i)} = (${c.name}) };`;
 const fallbackLineText = (c: MacroCandidate, i: number): string => `enum { ${fallbackName(i)} = (${c.name}) };`;
 
-/** The shape section: `_IO*` redefined to build types, one typedef per candidate, `_IO*` restored. */
-function shapeSection(candidates: readonly MacroCandidate[]): string[] {
-  return [
-    ...IOC_MACROS.map((m) => `#pragma push_macro("${m}")`),
-    ...IOC_MACROS.map((m) => `#undef ${m}`),
+/**
+ * The shape section for candidates `from`..`to`-1, appended to `lines`: `_IO*` redefined to build
+ * types, one typedef per candidate, `_IO*` restored. A loop, not a spread: a 10 MB header gives more
+ * lines than a call may take as arguments.
+ */
+function pushShapeSection(lines: string[], candidates: readonly MacroCandidate[], from = 0, to = candidates.length): void {
+  for (const m of IOC_MACROS) lines.push(`#pragma push_macro("${m}")`);
+  for (const m of IOC_MACROS) lines.push(`#undef ${m}`);
+  lines.push(
     `struct ${IOC_TYPED};`,
     `struct ${IOC_SIZED};`,
     `#define _IOC_NONE ${PROBE_DIR.none}U`,
@@ -42,9 +46,9 @@ function shapeSection(candidates: readonly MacroCandidate[]): string[] {
     `#define _IOR_BAD(t, n, T) _IOR(t, n, T)`,
     `#define _IOW_BAD(t, n, T) _IOW(t, n, T)`,
     `#define _IOWR_BAD(t, n, T) _IOWR(t, n, T)`,
-    ...candidates.map((c, i) => `typedef __typeof__(${c.name}) ${shapeName(i)};`),
-    ...IOC_MACROS.map((m) => `#pragma pop_macro("${m}")`),
-  ];
+  );
+  for (let i = from; i < to; i++) lines.push(`typedef __typeof__(${(candidates[i] as MacroCandidate).name}) ${shapeName(i)};`);
+  for (const m of IOC_MACROS) lines.push(`#pragma pop_macro("${m}")`);
 }
 
 /**
@@ -66,8 +70,7 @@ export function importProbe(header: string, candidates: readonly MacroCandidate[
   lines.push(NO_IOC_LINES);
   lines.push(kernelInternalFallbacks());
   candidates.forEach((c, i) => lines.push(fallbackLineText(c, i)));
-  // A loop, not a spread: a 10 MB header gives more lines than a call may take as arguments.
-  for (const l of shapeSection(candidates)) lines.push(l);
+  pushShapeSection(lines, candidates);
   return lines.join('\n') + '\n';
 }
 
@@ -98,8 +101,7 @@ export function declarationsProbe(header: string, candidates: readonly MacroCand
   const { lines, valueLines } = valueLinesAfterInclude(header, candidates, values);
   lines.push(NO_IOC_LINES);
   lines.push(kernelInternalFallbacks());
-  // A loop, not a spread: a 10 MB header gives more lines than a call may take as arguments.
-  for (const l of shapeSection(candidates)) lines.push(l);
+  pushShapeSection(lines, candidates);
   return { text: lines.join('\n') + '\n', valueLines };
 }
 
@@ -115,6 +117,21 @@ export function valuesProbe(header: string, candidates: readonly MacroCandidate[
   const { lines, valueLines } = valueLinesAfterInclude(header, candidates, values);
   lines.push(kernelInternalFallbacks());
   for (const i of fallbacks) lines.push(fallbackLineText(candidates[i] as MacroCandidate, i));
+  lines.push(`enum { ${END_MARKER} = 0 };`);
+  return { text: lines.join('\n') + '\n', valueLines };
+}
+
+/**
+ * Pass 1 of one chunk of a header with too many candidates for one probe (import-chunks.ts): what
+ * {@link declarationsProbe} declares for candidates `from`..`to`-1 (`values` among them), each under
+ * its own index, after the same include and macro definitions. Dumped with `-ast-dump-filter=__uapi_`:
+ * the header's declarations come from a probe of their own. Pass 2 is a {@link valuesProbe}.
+ */
+export function chunkProbe(header: string, candidates: readonly MacroCandidate[], from: number, to: number, values: readonly number[]): PassProbe {
+  const { lines, valueLines } = valueLinesAfterInclude(header, candidates, values);
+  lines.push(NO_IOC_LINES);
+  lines.push(kernelInternalFallbacks());
+  pushShapeSection(lines, candidates, from, to);
   lines.push(`enum { ${END_MARKER} = 0 };`);
   return { text: lines.join('\n') + '\n', valueLines };
 }

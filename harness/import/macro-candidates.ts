@@ -56,3 +56,17 @@ export function macroDefinitions(text: string, file: string): MacroDefinition[] 
 export function macroCandidates(text: string, file: string): MacroCandidate[] {
   return macroDefinitions(text, file).map((d) => ({ name: d.name, loc: d.loc }));
 }
+
+/**
+ * The text after a candidate's name in its `#define` up to the end of the directive (continuation
+ * lines joined), from the header's lines (split once by the caller: a big header has 250,000 candidates).
+ */
+export function definitionText(lines: readonly string[], c: MacroCandidate): string {
+  let i = c.loc.line - 1;
+  let body = (lines[i] ?? '').slice(c.loc.col - 1 + c.name.length);
+  while (body.endsWith('\\') && i + 1 < lines.length) {
+    i += 1;
+    body = body.slice(0, -1) + ' ' + (lines[i] as string);
+  }
+  return body;
+}

@@ -29,7 +29,21 @@ export interface ImportOptions {
   readonly version?: string;
   /** How to name the header in messages (the user's argument, e.g. `REF:path`). */
   readonly displayName?: string;
+  /**
+   * Candidate macros per clang probe (default {@link MACROS_PER_PROBE}): a header with more is
+   * imported in chunks (import-chunks.ts), with the same result. Tests set it low to force chunks.
+   */
+  readonly macrosPerProbe?: number;
 }
+
+/**
+ * Candidate macros one probe asks clang about. clang prints 10 to 200 KB of AST per candidate (an
+ * ioctl's value, expanded through `_IOWR`, is the most), so a 10 MB header of `#define`s (250,000 of
+ * them) would print gigabytes, more than a JavaScript string holds; past this many, chunks of this
+ * many are probes of their own. Above the largest real uAPI header (linux/pci_regs.h: 1,113), so
+ * those keep their one probe (and its cache key).
+ */
+export const MACROS_PER_PROBE = 2048;
 
 /** The file name without `.h`, as an identifier: `habanalabs_accel.h` → `habanalabs_accel`. */
 export function specNameOf(file: string): string {
@@ -62,7 +76,9 @@ export type PreparedImport =
   | { readonly done: ImportResult }
   | { readonly done?: undefined; readonly header: string; readonly display: string; readonly text: string; readonly candidates: readonly MacroCandidate[];
       readonly prepared: PreparedProbe; readonly key: string; readonly name: string; readonly version: string;
-      readonly file: string; readonly options: ImportOptions; readonly targets?: TargetPlan; readonly base?: ImportResult };
+      readonly file: string; readonly options: ImportOptions; readonly targets?: TargetPlan; readonly base?: ImportResult;
+      /** Set when the header has more candidates than one probe takes: `prepared` then declares none, and this many go in each chunk. */
+      readonly chunk?: number };
 export type PendingImport = Exclude<PreparedImport, { done: ImportResult }>;
 
 export const X86_64 = findAbi('x86_64') as Abi;
@@ -82,8 +98,10 @@ export function prepareImport(file: string, options: ImportOptions, tool: ClangT
     return { done: { issues: [issue('INPUT_UNREADABLE', display, `cannot read the header: ${(e as Error).message}`)] } };
   }
   const candidates = macroCandidates(text, display);
+  const perProbe = options.macrosPerProbe ?? MACROS_PER_PROBE;
+  const chunk = candidates.length > perProbe ? Math.max(1, perProbe) : undefined;
   const prepared = prepareProbe({
-    abi, body: importProbe(header, candidates), includeDirs: options.includeDirs, args: ['-Xclang', '-ast-dump=json'], resourceIncludeDir: tool.resourceIncludeDir,
+    abi, body: importProbe(header, chunk === undefined ? candidates : []), includeDirs: options.includeDirs, args: ['-Xclang', '-ast-dump=json'], resourceIncludeDir: tool.resourceIncludeDir,
   }, memo);
   const name = options.name ?? specNameOf(file);
   const version = options.version ?? '0.0.0';
@@ -113,7 +131,7 @@ export function prepareImport(file: string, options: ImportOptions, tool: ClangT
     }
   }
   const cached = readCached<ImportResult>('import', key);
-  const pending = { header, display, text, candidates, prepared, key, name, version, file, options, ...(targets !== undefined ? { targets } : {}) };
+  const pending = { header, display, text, candidates, prepared, key, name, version, file, options, ...(targets !== undefined ? { targets } : {}), ...(chunk !== undefined ? { chunk } : {}) };
   if (cached === undefined) return pending;
   if (targets !== undefined) return { ...pending, base: cached };
   if (abi !== X86_64 || cached.valueHint === undefined) return { done: cached };

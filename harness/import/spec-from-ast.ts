@@ -10,6 +10,7 @@ import type { MacroCandidate } from './macro-candidates';
 import { TranslationUnit } from './translation-unit';
 import type { ValueHint } from './value-dependence';
 import { valueHintOf, type DependenceSources } from './value-hint';
+import { pushAll } from '../util/push-all';
 
 export interface AstImport {
   /** The header as clang spells it in the AST (the absolute path the probe includes). */
@@ -317,7 +318,7 @@ export function specFromAst(root: AstNode, imp: AstImport): { spec: Spec; issues
       continue;
     }
     records.push(r);
-    pending.push(...refsOf({ kind: 'record', record: r }));
+    pushAll(pending, refsOf({ kind: 'record', record: r }));
   }
 
   const byPosition = <T extends { loc?: { line: number; col: number } }>(a: T, b: T): number =>

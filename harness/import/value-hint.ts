@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import type { AstNode } from '../clang/ast-json';
 import { layoutEngine } from '../layout/engine';
-import type { MacroCandidate } from './macro-candidates';
+import { definitionText, type MacroCandidate } from './macro-candidates';
 import type { SourceLoc, Spec, TypeNode } from '../spec/model';
 import { modelType } from './clang-types';
 import type { TranslationUnit } from './translation-unit';
@@ -27,18 +27,6 @@ function definitionsOf(text: string): Map<string, string[]> {
     out.set(name, [...(out.get(name) ?? []), (m[3] as string).replace(/\\\r?\n/g, ' ')]);
   }
   return out;
-}
-
-/** The text after a candidate's name in its `#define`, up to the end of the directive. */
-function candidateBody(text: string, c: MacroCandidate): string {
-  const lines = text.split('\n');
-  let i = c.loc.line - 1;
-  let body = (lines[i] ?? '').slice(c.loc.col - 1 + c.name.length);
-  while (body.endsWith('\\') && i + 1 < lines.length) {
-    i += 1;
-    body = body.slice(0, -1) + ' ' + (lines[i] as string);
-  }
-  return body;
 }
 
 /** Every scalar a type uses, with its typedef spelling. */
@@ -130,9 +118,10 @@ export function valueHintOf(input: HintInput): ValueHint | undefined {
     for (const [k, d] of found) all.set(k, d);
     first ??= { ...(loc !== undefined ? { loc } : {}), what };
   };
-  for (const c of input.valued) note(textDependence(candidateBody(input.headerText, c), ctx), c.loc, `the value of ${c.name}`);
+  const lines = input.headerText.split('\n');
+  for (const c of input.valued) note(textDependence(definitionText(lines, c), ctx), c.loc, `the value of ${c.name}`);
   for (const c of input.sized) {
-    const found = textDependence(candidateBody(input.headerText, c), ctx);
+    const found = textDependence(definitionText(lines, c), ctx);
     found.delete(keyOf({ kind: 'ioctl' }));
     note(found, c.loc, `the argument size of ${c.name}`);
   }

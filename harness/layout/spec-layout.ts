@@ -3,6 +3,7 @@ import type { Abi } from './abi';
 import { layoutEngine, type LayoutEngine, type MemberLayout, type RecordLayout } from './engine';
 import { encodeRequest } from './ioctl-encoding';
 import { typeName } from './type-name';
+import { pushAll } from '../util/push-all';
 
 /** A field as `offsetof` sees it: absolute offset from the start of the top-level type. */
 export interface FieldView {
@@ -67,7 +68,7 @@ export function fieldViews(members: readonly MemberLayout[], base = 0): FieldVie
   for (const m of members) {
     const offset = base + m.offset;
     if (m.name === undefined) {
-      if (m.record !== undefined) out.push(...fieldViews(m.record.members, offset));
+      if (m.record !== undefined) pushAll(out, fieldViews(m.record.members, offset));
       continue;
     }
     out.push({

@@ -1,13 +1,14 @@
 import { formatIssue } from '../diagnostics/format';
 import { toJson } from '../util/json';
 import type { VerifyResult } from './verify-layout';
+import { pushAll } from '../util/push-all';
 
 const show = (v: bigint | string): string => (typeof v === 'bigint' ? v.toString() : v);
 
 /** One line per mismatch, then a summary, for people. */
 export function formatVerifyText(uapi: string, abis: readonly string[], r: VerifyResult): string {
   const lines = r.mismatches.map((m) => `${m.abi}: ${m.path}: ${m.kind}: engine ${show(m.engine)}, clang ${show(m.clang)}`);
-  lines.push(...r.issues.map(formatIssue));
+  pushAll(lines, r.issues.map(formatIssue));
   const by = r.clang !== undefined ? ` (${r.clang})` : ' (cached results)';
   lines.push(r.mismatches.length === 0 && r.issues.length === 0
     ? `verify-layout: ${uapi}: ${r.checked} values on ${abis.length} ABIs (${abis.join(', ')}) agree with clang${by}`

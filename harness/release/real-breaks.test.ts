@@ -9,6 +9,7 @@ import { edits as gaudiReservationsChanged } from '../../specs/habanalabs/histor
 import { edits as ioctlsRenumbered } from '../../specs/habanalabs/history/breaks/ioctls-renumbered';
 import { edits as waitCsFieldMoved } from '../../specs/habanalabs/history/breaks/wait-cs-field-moved';
 import { edits as waitStatusRemoved } from '../../specs/habanalabs/history/breaks/wait-status-removed';
+import { CONFIG_FILE } from '../config/config';
 import { findAbi } from '../layout/abi';
 import { layoutEngine } from '../layout/engine';
 import { toCanonical } from '../spec/canonical';
@@ -23,10 +24,14 @@ import { toJson } from '../util/json';
 // `uapi check`. Each must fail (exit 1) on the diff against 1.4.0, with the rule that names the break
 // and no other breaking rule, so the replay shows this harness would have stopped those builds.
 // Specs travel as canonical JSON (spec.json), which the loader reads without compiling anything.
+// What these tests prove is the release diff's verdict; the property suites of the gate run too, with
+// the project's budgets.quickRuns of QUICK_RUNS runs per property (the suite at the default budget is
+// harness/pbt/quick-suite.test.ts's; old userspace on the current core, harness/pbt/run/cross-version.test.ts's).
 
 const UAPI = 'habanalabs';
 const RELEASED = current.version;
 const CANDIDATE = '1.5.0';
+const QUICK_RUNS = 10;
 
 function writeSpecJson(project: string, spec: Spec): void {
   const folder = path.join(project, 'specs', UAPI);
@@ -45,6 +50,7 @@ test.before(async () => {
   baseline = fs.mkdtempSync(path.join(os.tmpdir(), 'uapi-real-breaks-'));
   projects.push(baseline);
   writeSpecJson(baseline, current);
+  fs.writeFileSync(path.join(baseline, CONFIG_FILE), `${JSON.stringify({ budgets: { quickRuns: QUICK_RUNS } })}\n`);
   expectOk('snapshot --update of the current spec', await runCliCaptured(['snapshot', '--update'], { cwd: baseline }));
   expectOk('release of the current spec', await runCliCaptured(['release'], { cwd: baseline }));
 });

@@ -7,6 +7,7 @@ import { recoverStore } from './recover-store';
 import { acquireStoreLock } from './store-lock';
 import { isReleased, LOCK_FILE, RELEASE_SPEC_FILE, REPLACED_PREFIX, shownPath, STAGING_PREFIX, storeDir } from './store-layout';
 import { verifyRelease } from './verify-release';
+import { pushAll } from '../util/push-all';
 
 export { RELEASE_SPEC_FILE } from './store-layout';
 
@@ -62,7 +63,7 @@ export function listReleases(snapshotsRoot: string, uapi: string, o: ListOptions
       continue;
     }
     const v = verifyRelease(dir, uapi, version, { shownDir, ...(o.unsealed === true ? { unsealed: true } : {}) });
-    issues.push(...v.issues);
+    pushAll(issues, v.issues);
     if (v.spec === undefined) continue;
     if (key !== '') verified.set(key, { spec: v.spec, sealed: v.sealed });
     releases.push({ version, dir, spec: v.spec, sealed: v.sealed });

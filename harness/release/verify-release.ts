@@ -7,6 +7,7 @@ import { readCanonicalFile } from '../spec/canonical-file';
 import type { Spec } from '../spec/model';
 import { readManifest, sha256Of } from './manifest';
 import { MANIFEST_FILE, RELEASE_SPEC_FILE } from './store-layout';
+import { pushAll } from '../util/push-all';
 
 /** Where a damaged release is repaired from: the commit that added it. */
 export const restoreHint = (shownDir: string): string => `a release is never edited: restore it from git (\`git checkout -- ${shownDir}\`), or from the copy it was released from`;
@@ -72,7 +73,7 @@ export function verifyRelease(dir: string, uapi: string, version: string, o: Ver
   if (!present.has(RELEASE_SPEC_FILE)) return { sealed, issues };
 
   const read = readCanonicalFile(path.join(dir, RELEASE_SPEC_FILE), shown(RELEASE_SPEC_FILE));
-  issues.push(...read.issues.filter((i) => i.severity === 'error').map((i) => ({ ...i, path: i.path === '' ? subject : i.path })));
+  pushAll(issues, read.issues.filter((i) => i.severity === 'error').map((i) => ({ ...i, path: i.path === '' ? subject : i.path })));
   const spec = read.spec;
   if (spec === undefined) return { sealed, issues };
   if (spec.name !== uapi || spec.version !== version) {

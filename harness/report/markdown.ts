@@ -1,4 +1,5 @@
 import { countItems, countsLine, locationText, type Report, type ReportItem, type ReportLevel } from './report';
+import { pushAll } from '../util/push-all';
 
 const ICON: { readonly [L in ReportLevel]: string } = { error: '❌', warning: '⚠️', info: 'ℹ️' };
 
@@ -40,13 +41,15 @@ export function formatMarkdown(report: Report): string {
     .map((x) => x.item);
   if (ordered.length > 0) {
     out.push('| Level | Rule | Subject | Message | Where |', '| --- | --- | --- | --- | --- |');
-    out.push(...ordered.map((i) => row(i, where(i))), '');
+    pushAll(out, ordered.map((i) => row(i, where(i))));
+    out.push('');
   }
   const waived = report.items.filter((i) => i.waived !== undefined);
   if (waived.length > 0) {
     out.push('<details>', `<summary>${waived.length} waived</summary>`, '');
     out.push('| Level | Rule | Subject | Message | Reason |', '| --- | --- | --- | --- | --- |');
-    out.push(...waived.map((i) => row(i, cell(i.waived ?? ''))), '', '</details>', '');
+    pushAll(out, waived.map((i) => row(i, cell(i.waived ?? ''))));
+    out.push('', '</details>', '');
   }
   return out.join('\n');
 }

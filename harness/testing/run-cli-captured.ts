@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Io } from '../cli/command';
 import { runCli } from '../cli/run-cli';
+import { CONFIG_FILE } from '../config/config';
 
 export interface CliRun {
   readonly code: number;
@@ -29,4 +30,17 @@ export function tempProject(name: string, source: string): string {
 export function writeSpec(project: string, name: string, source: string): void {
   fs.mkdirSync(path.join(project, 'specs', name), { recursive: true });
   fs.writeFileSync(path.join(project, 'specs', name, 'spec.ts'), source);
+}
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+
+/**
+ * A throw-away copy of this repository's specs/ and snapshots/, so commands run on the bundled spec
+ * write nothing here; with `quickRuns`, its uapi.config.json gives the property suites that budget.
+ */
+export function repositoryCopy(quickRuns?: number): string {
+  const project = fs.mkdtempSync(path.join(os.tmpdir(), 'uapi-repo-copy-'));
+  for (const d of ['specs', 'snapshots']) fs.cpSync(path.join(repoRoot, d), path.join(project, d), { recursive: true });
+  if (quickRuns !== undefined) fs.writeFileSync(path.join(project, CONFIG_FILE), `${JSON.stringify({ budgets: { quickRuns } })}\n`);
+  return project;
 }

@@ -66,7 +66,7 @@ export const checkCommand: Command = {
     for (const t of targets) {
       const spec = t.uapi.spec;
       uapis.push({ spec, argument: t.argument });
-      const r = checkUapi({ spec, argument: t.argument, waivers: t.folder !== undefined ? waiversIn(t.folder) : [] }, { snapshotsRoot, abis, policy, cwd: ctx.io.cwd });
+      const r = checkUapi({ spec, argument: t.argument, waivers: t.folder !== undefined ? waiversIn(t.folder) : [] }, { snapshotsRoot, abis, policy, cwd: ctx.io.cwd, quickRuns: config.budgets.quickRuns });
       if (hasErrors(r.issues)) throw new UserError(r.issues);
       for (const i of r.issues) ctx.io.err(`${formatIssue(i)}\n`);
       steps.push(...r.steps);

@@ -80,6 +80,10 @@ export const replayCommand: Command = {
       const r = readFailureFile(path.resolve(ctx.io.cwd, file), file);
       if (r.failure === undefined || r.locate === undefined) throw new UserError(r.issues);
       failure = r.failure;
+      // A failure of another uAPI names fields and ioctls this one may share by chance: never a result.
+      // (Another version of the same uAPI is fine: kept regressions replay on every later version.)
+      const found = failure.spec.split(' ')[0];
+      if (found !== client.name) throw new UserError([issue('PBT_FAILURE_FILE', 'spec', `the failure was found on ${failure.spec}, not on uAPI ${client.name}: replay it on that uAPI (uapi replay <its spec> ${file})`, r.locate(['spec']))]);
       ids = MUTATION_IDS.filter((id) => failure.mutations.includes(id));
       const abi = findAbi(failure.abi) as Abi;
       const mirror = failure.mirror !== undefined ? findAbi(failure.mirror) : undefined;

@@ -4,6 +4,8 @@ import type { SourceLoc } from '../model';
 // Frames of the DSL itself are skipped, whether they show the compiled file or (through source maps)
 // the TypeScript source: the location a user wants is the line of their spec file that called it.
 const DSL_DIR = `${path.sep}harness${path.sep}spec${path.sep}dsl${path.sep}`;
+// applyAnnotations, which an imported spec.ts calls, is DSL too (it lives with the importer).
+const ANNOTATIONS = `${path.sep}harness${path.sep}import${path.sep}annotations.`;
 const FRAME = /\(?((?:[A-Za-z]:)?[^():]+):(\d+):(\d+)\)?$/;
 
 /** The spec-file location of the DSL call that is running, or undefined when none is found. */
@@ -23,7 +25,7 @@ export function userFrame(stack: string | undefined): SourceLoc | undefined {
     const m = FRAME.exec(line.trim());
     if (m === null) continue;
     const file = m[1] ?? '';
-    if (file.includes(DSL_DIR) || file.startsWith('node:') || file.includes('node_modules')) continue;
+    if (file.includes(DSL_DIR) || file.includes(ANNOTATIONS) || file.startsWith('node:') || file.includes('node_modules')) continue;
     return { file: path.relative(process.cwd(), file) || file, line: Number(m[2]), col: Number(m[3]) };
   }
   return undefined;

@@ -51,10 +51,15 @@ export function defineSpec(def: SpecDefinition): Spec {
   };
 }
 
+const KNOWN_KEYS: ReadonlySet<string> = new Set(['name', 'version', 'ioctls', 'types', 'constants']);
+
 /** What each list of a definition holds, checked before anything is built from it (see DslError). */
 function checkDefinition(def: SpecDefinition): void {
   const loc = callSite();
   if (def === null || typeof def !== 'object') throw new DslError('defineSpec', `expects {name, version, ioctls, types, constants}, got ${described(def)}`, loc);
+  // Specs are loaded without a type check: a misspelt key (`records:` for `types:`) would drop its types silently.
+  const unknown = Object.keys(def).find((k) => !KNOWN_KEYS.has(k));
+  if (unknown !== undefined) throw new DslError(`defineSpec: ${unknown}`, `unknown key; a definition has ${[...KNOWN_KEYS].join(', ')}`, loc);
   const lists: readonly [keyof SpecDefinition, string, (x: unknown) => boolean][] = [
     ['ioctls', 'ioctl(...)', (x) => x instanceof IoctlBuilder],
     ['types', 'struct(...), union(...) or enumeration(...)', (x) => x instanceof RecordBuilder || x instanceof EnumBuilder],
