@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { reportAlive } from '../util/work-progress';
 import { commonArgs, renameMainFile, type ClangInvocation, type ClangRun, type ClangTool } from './clang-tool';
 
 // The WebAssembly clang sees only a virtual tree. Host files are mounted under this folder (the
@@ -85,7 +86,11 @@ export class WasmClang implements ClangTool {
     const dirs = inv.includeDirs.map((d) => `/${HOST_ROOT}${path.resolve(d)}`);
     const out: Uint8Array[] = [];
     const err: Uint8Array[] = [];
+    // clang computes on this thread: its output (often a byte per call) is the only sign of life a
+    // progress line can see; every 4096th call tells it.
+    let calls = 0;
     const collect = (into: Uint8Array[]) => (b: Uint8Array | null): void => {
+      if ((++calls & 4095) === 0) reportAlive();
       if (b !== null) into.push(new Uint8Array(b));
     };
     let exitCode = 0;
