@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import type { ProgressStream } from './import-progress-line';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>[string] & { readonly description: string; readonly valueName?: string };
 
@@ -8,6 +9,8 @@ export interface Io {
   readonly err: (text: string) => void;
   /** Whether stdout is an interactive terminal (progress bars only then). */
   readonly isTty: boolean;
+  /** Where a long import's progress line goes (the process's stderr; nothing is drawn unless it is a terminal). */
+  readonly progress?: ProgressStream;
   readonly env: NodeJS.ProcessEnv;
   readonly cwd: string;
 }

@@ -4,6 +4,7 @@ import { UserError } from '../core/diagnostics/user-error';
 import { EXIT_USAGE, type Command, type Io } from './command';
 import { COMMAND_TABLE, loadAllCommands } from './commands';
 import { commandHelp, mainHelp } from './help';
+import { progressWanted, showImportProgress } from './import-progress-line';
 
 /** Runs `uapi <argv...>` and returns the exit code. Never throws. */
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
@@ -42,6 +43,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     io.err(`uapi ${command.name}: expected ${want} argument(s), got ${parsed.positionals.length}\n${usageHint(command)}`);
     return EXIT_USAGE;
   }
+  const stopProgress = io.progress !== undefined && progressWanted(parsed.values) ? showImportProgress(io.progress) : undefined;
   try {
     return await command.run({ io, values: parsed.values, positionals: parsed.positionals, debug });
   } catch (e) {
@@ -52,6 +54,8 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     const err = e as Error;
     io.err(debug ? `${err.stack ?? String(err)}\n` : `uapi ${command.name}: internal error: ${err.message} (run with --debug for details)\n`);
     return EXIT_USAGE;
+  } finally {
+    stopProgress?.();
   }
 }
 
@@ -65,6 +69,7 @@ export function processIo(): Io {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
     isTty: process.stdout.isTTY === true,
+    progress: process.stderr,
     env: process.env,
     cwd: process.cwd(),
   };

@@ -3,6 +3,7 @@ import { issue, type Issue } from '../../core/diagnostics/issue';
 import { userFrame } from '../../core/model/dsl/call-site';
 import { DslError } from '../../core/model/dsl/dsl-error';
 import type { Spec } from '../../core/model/model';
+import { registerTsLoader } from './ts-transpile';
 
 // Spec files import the DSL as 'uapi-harness/dsl' (older ones as 'uapi-harness', the library barrel,
 // which re-exports it). Wherever the file lives, those names must mean this very copy of the harness,
@@ -25,14 +26,7 @@ function hookResolution(): void {
     if (entry !== undefined) return entry;
     return original.call(this, request, ...rest);
   };
-  // Transpile only: type errors in a spec are the author's editor's business; what matters here is
-  // the data, which validateSpec checks with locations. Source maps make call sites point at .ts lines.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  (require('ts-node') as typeof import('ts-node')).register({
-    transpileOnly: true,
-    skipProject: true,
-    compilerOptions: { module: 'commonjs', target: 'es2022', esModuleInterop: true, sourceMap: true },
-  });
+  registerTsLoader();
 }
 
 interface TsDiagnostic {
@@ -44,7 +38,7 @@ interface TsDiagnostic {
 
 /**
  * What went wrong loading a spec module, at the line it went wrong: a TypeScript syntax error at
- * its position (ts-node's TSError carries the compiler's diagnostics), a DSL builder given a wrong
+ * its position (the loader's TsSyntaxError carries the compiler's diagnostics), a DSL builder given a wrong
  * value at the call that gave it, anything else thrown at the first frame in the user's files.
  */
 function loadFailure(e: unknown, file: string): Issue[] {

@@ -1,6 +1,7 @@
 import { issue, type Issue } from '../diagnostics/issue';
 import type { JsonPath } from '../util/json-file';
 import type { SourceLoc } from './model';
+import { DIRECTIONS, FIELD_ANNOTATION_KEYS, FIELD_ROLES, IOCTL_ANNOTATION_KEYS, LINT_WAIVER_KEYS, TAIL_POLICIES, USER_POINTER_KEYS } from './annotation-keys';
 
 /**
  * The structure of a spec, checked before anything reads it: every node has the fields of its kind
@@ -25,8 +26,6 @@ const show = (v: unknown): string => (typeof v === 'bigint' ? `${v}` : typeof v 
 
 /** Keys every node may carry besides its own: documentation and the source position. */
 const COMMON = ['doc', 'loc'];
-const ROLES = ['pad', 'reserved'];
-const DIRECTIONS = ['in', 'out', 'inout'];
 const IOCTL_DIRS = ['none', 'w', 'r', 'rw'];
 // A struct nested in a struct nested in ... : real headers stay far below this; an adversarial file
 // must not exhaust the stack.
@@ -140,7 +139,7 @@ class ShapeChecker {
       this.list(x, 'lintWaivers', w, (lw, i) => {
         const ww: Where = { json: [...w.json, 'lintWaivers', i], subject: `${w.subject}: lintWaivers[${i}]`, loc: w.loc };
         if (!this.object(lw, ww, 'a lint waiver ({rule, reason})')) return;
-        this.keys(lw, ww, ['rule', 'reason', 'owner', 'expires']);
+        this.keys(lw, ww, LINT_WAIVER_KEYS);
         this.str(lw, 'rule', ww);
         this.str(lw, 'reason', ww);
         this.str(lw, 'owner', ww, true);
@@ -165,8 +164,8 @@ class ShapeChecker {
 
   private annotations(x: unknown, w: Where): void {
     if (!this.object(x, w, 'annotations')) return;
-    this.keys(x, w, ['role', 'flags', 'oneOf', 'handle', 'userPointer', 'sizeOfStruct', 'dir']);
-    this.oneOf(x, 'role', w, ROLES, true);
+    this.keys(x, w, FIELD_ANNOTATION_KEYS);
+    this.oneOf(x, 'role', w, FIELD_ROLES, true);
     for (const k of ['flags', 'oneOf', 'handle']) this.str(x, k, w, true);
     this.bool(x, 'sizeOfStruct', w);
     this.oneOf(x, 'dir', w, DIRECTIONS, true);
@@ -174,7 +173,7 @@ class ShapeChecker {
     if (up === undefined) return;
     const uw: Where = { ...w, json: [...w.json, 'userPointer'], subject: `${w.subject}: userPointer` };
     if (!this.object(up, uw, 'userPointer')) return;
-    this.keys(up, uw, ['lengthField', 'lengthUnit', 'elementType', 'dir']);
+    this.keys(up, uw, USER_POINTER_KEYS);
     this.str(up, 'lengthField', uw, true);
     this.str(up, 'elementType', uw, true);
     this.oneOf(up, 'lengthUnit', uw, ['bytes', 'elements'], true);
@@ -253,7 +252,7 @@ class ShapeChecker {
 
   private ioctl(x: unknown, w: Where): void {
     if (!this.object(x, w, 'an ioctl')) return;
-    this.keys(x, w, ['kind', 'name', 'type', 'nr', 'dir', 'arg', 'sizeExtensible', 'tail', 'errno']);
+    this.keys(x, w, ['kind', 'name', 'type', 'nr', 'dir', 'arg', ...IOCTL_ANNOTATION_KEYS]);
     this.oneOf(x, 'kind', w, ['ioctl']);
     this.str(x, 'name', w);
     this.num(x, 'type', w, false);
@@ -261,7 +260,7 @@ class ShapeChecker {
     this.oneOf(x, 'dir', w, IOCTL_DIRS);
     if (x['arg'] !== undefined) this.type(x['arg'], { ...w, json: [...w.json, 'arg'] }, 0);
     this.bool(x, 'sizeExtensible', w);
-    this.oneOf(x, 'tail', w, ['reject', 'ignore'], true);
+    this.oneOf(x, 'tail', w, TAIL_POLICIES, true);
     const e = x['errno'];
     if (e !== undefined && !isObj(e)) this.bad(w, 'errno', `must be an object {failure class: errno name}, not ${show(e)}`);
   }

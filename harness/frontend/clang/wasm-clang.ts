@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { reportAlive } from '../../core/util/work-progress';
 import { commonArgs, renameMainFile, type ClangInvocation, type ClangRun, type ClangTool } from './clang-tool';
 
 // The WebAssembly clang sees only a virtual tree. Host files are mounted under this folder (the
@@ -56,6 +57,48 @@ function mount(tree: Tree, file: string, content: Uint8Array): void {
 }
 
 /** clang compiled to WebAssembly (the `@yowasp/clang` package): slower, but needs nothing installed. */
+/**
+ * clang's output as the WebAssembly runtime hands it over: millions of calls of a byte or a few for one
+ * AST dump. Each chunk is copied into one growing buffer (the runtime reuses its chunk's memory, so it
+ * must be copied), instead of one small array per call joined at the end.
+ */
+class ByteSink {
+  private buf = Buffer.allocUnsafe(1 << 16);
+  private len = 0;
+
+  append(b: Uint8Array): void {
+    if (this.len + b.length > this.buf.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.len + b.length));
+      this.buf.copy(grown, 0, 0, this.len);
+      this.buf = grown;
+    }
+    if (b.length === 1) this.buf[this.len] = b[0] as number;
+    else this.buf.set(b, this.len);
+    this.len += b.length;
+  }
+
+  text(): string {
+    return this.buf.toString('utf8', 0, this.len);
+  }
+}
+
+/**
+ * Runs `work` with `process.env` replaced by a plain copy of it. The WebAssembly runtime checks
+ * `process.env.JCO_DEBUG` several times on every call between clang and JavaScript, and clang writes
+ * its AST dump a byte per call: millions of reads of Node's environment object, each a lookup in the
+ * C++ environment (a third of a cold import's time). A plain object answers the same in nanoseconds.
+ * The copy holds the same variables; the real object is back when the run ends.
+ */
+async function withPlainEnv<T>(work: () => T | Promise<T>): Promise<T> {
+  const real = process.env;
+  process.env = { ...real };
+  try {
+    return await work();
+  } finally {
+    process.env = real;
+  }
+}
+
 export class WasmClang implements ClangTool {
   readonly kind = 'wasm' as const;
   readonly description: string;
@@ -83,24 +126,28 @@ export class WasmClang implements ClangTool {
     const source = inv.source.replace(/^([ \t]*#[ \t]*include[ \t]*")\//gm, `$1/${HOST_ROOT}/`);
     const files: Tree = { [HOST_ROOT]: hostTree, [PROBE]: source };
     const dirs = inv.includeDirs.map((d) => `/${HOST_ROOT}${path.resolve(d)}`);
-    const out: Uint8Array[] = [];
-    const err: Uint8Array[] = [];
-    const collect = (into: Uint8Array[]) => (b: Uint8Array | null): void => {
-      if (b !== null) into.push(new Uint8Array(b));
+    const out = new ByteSink();
+    const err = new ByteSink();
+    // clang computes on this thread: its output (often a byte per call) is the only sign of life a
+    // progress line can see; every 4096th call tells it.
+    let calls = 0;
+    const collect = (into: ByteSink) => (b: Uint8Array | null): void => {
+      if ((++calls & 4095) === 0) reportAlive();
+      if (b !== null) into.append(b);
     };
     let exitCode = 0;
     try {
       // The package's resource headers (stddef.h...) are its /usr/include: searched after every other
       // folder, where native clang's are put (see ClangTool.resourceIncludeDir).
       const args = ['clang', ...commonArgs(inv, dirs), '-isystem', RESOURCE_INCLUDE, `/${PROBE}`];
-      await this.mod.runClang(args, files, { stdout: collect(out), stderr: collect(err) });
+      await withPlainEnv(() => this.mod.runClang(args, files, { stdout: collect(out), stderr: collect(err) }));
     } catch (e) {
       const code = (e as { code?: unknown }).code;
       if (typeof code !== 'number') throw e;
       exitCode = code;
     }
-    const unmount = (bytes: Uint8Array[]): string =>
-      renameMainFile(Buffer.concat(bytes).toString('utf8'), `/${PROBE}`).split(`/${HOST_ROOT}/`).join('/');
+    const unmount = (bytes: ByteSink): string =>
+      renameMainFile(bytes.text(), `/${PROBE}`).split(`/${HOST_ROOT}/`).join('/');
     return { exitCode, stdout: unmount(out), stderr: unmount(err) };
   }
 }

@@ -3,6 +3,7 @@ import { findClang } from '../clang/find-clang';
 import { runPendingImports } from './import-batch';
 import { importAlone } from './import-chunks';
 import { prepareImport, type ImportOptions, type ImportResult, type PendingImport, type PreparedImport } from './prepared-import';
+import { reportEnd, reportStep } from '../../core/util/work-progress';
 import { completeTargets } from './target-import';
 
 export { specNameOf } from './prepared-import';
@@ -15,14 +16,23 @@ export type { ImportOptions, ImportResult } from './prepared-import';
  * clang build (found without starting clang, so that a cached import starts no process).
  */
 export async function importHeader(file: string, options: ImportOptions): Promise<ImportResult> {
-  const found = await findClang();
-  if (found.tool === undefined) return { issues: found.issues };
-  const memo = new FileMemo();
-  const p = prepareImport(file, options, found.tool, memo);
-  if (p.done !== undefined) return p.done;
-  const base = p.base ?? await importAlone(found.tool, p, memo);
-  if (p.targets === undefined && base.valueHint === undefined) return base;
-  return (await completeTargets(found.tool, [{ p, base }], memo))[0] as ImportResult;
+  const shown = options.displayName ?? file;
+  // The WebAssembly clang takes seconds to load: that is part of the wait a progress line explains.
+  reportStep(shown, 'starting clang');
+  try {
+    const found = await findClang();
+    if (found.tool === undefined) return { issues: found.issues };
+    const memo = new FileMemo();
+    reportStep(shown, 'reading the header and what it includes');
+    const p = prepareImport(file, options, found.tool, memo);
+    if (p.done !== undefined) return p.done;
+    if (p.base === undefined) reportStep(shown, `clang ${p.prepared.request.abi.name} (${found.tool.kind})`);
+    const base = p.base ?? await importAlone(found.tool, p, memo);
+    if (p.targets === undefined && base.valueHint === undefined) return base;
+    return (await completeTargets(found.tool, [{ p, base }], memo))[0] as ImportResult;
+  } finally {
+    reportEnd(shown);
+  }
 }
 
 /** One header of {@link importHeaders}. */

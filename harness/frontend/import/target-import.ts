@@ -6,6 +6,7 @@ import { hasErrors } from '../../core/diagnostics/issue';
 import { ABIS, findAbi, type Abi } from '../../core/layout/abi';
 import type { Spec } from '../../core/model/model';
 import { runPendingImports } from './import-batch';
+import { reportStep } from '../../core/util/work-progress';
 import { prepareImport, valueTargetsKey, type ImportResult, type PendingImport, type PreparedImport } from './prepared-import';
 import { specsEqual } from './spec-equality';
 import { factsEqual, type HeaderFacts } from './header-facts';
@@ -54,6 +55,7 @@ export async function completeTargets(tool: ClangTool, items: readonly { p: Pend
   const live = items.filter((it) => it.base.spec !== undefined && !hasErrors(it.base.issues));
   const plans = live.map((it) => it.p.targets?.preprocess);
   const probes = plans.map((pl) => pl?.probes ?? []);
+  live.forEach((it, i) => { if ((probes[i] ?? []).length > 0) reportStep(it.p.display, `preprocessing for ${(probes[i] ?? []).length} classes of ABIs`); });
   const runs = slices(await runGroupedProbes(tool, probes.flat()), probes.map((p) => p.length));
   const found = live.map((it, i) => {
     const plan = plans[i];
@@ -63,6 +65,10 @@ export async function completeTargets(tool: ClangTool, items: readonly { p: Pend
   const imports = live.map((it, i) => (found[i] as VariantGroups).groups.filter((g) => !g.includes('x86_64'))
     .map((g) => prepareImport(it.p.file, it.p.options, tool, memo, findAbi(g[0] as string) as Abi)));
   const waiting = imports.flat().flatMap((q) => (q.done === undefined ? [q] : []));
+  live.forEach((it, i) => {
+    const abis = (imports[i] ?? []).flatMap((q) => (q.done === undefined ? [q.prepared.request.abi.name] : []));
+    if (abis.length > 0) reportStep(it.p.display, `clang ${abis.join(', ')}`);
+  });
   const results = await runPendingImports(tool, waiting, memo, 2);
 
   const whole = new Map<PendingImport, ImportResult>();

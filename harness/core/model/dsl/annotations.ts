@@ -1,3 +1,4 @@
+import { ANNOTATIONS_FILE_KEYS, GROUP_ANNOTATION_KEYS } from '../annotation-keys';
 import type { FailureClass, FieldAnnotations, GroupDecl, LintWaiver, Member, RecordDecl, Spec, TailPolicy } from '../model';
 
 /** What a person adds to an imported spec; kept in its own file so re-importing never loses it. */
@@ -31,8 +32,6 @@ export interface GroupAnnotation {
   readonly members: readonly string[];
   readonly doc?: string;
 }
-
-const ANNOTATION_KEYS: ReadonlySet<string> = new Set(['version', 'fields', 'ioctls', 'groups', 'payloads', 'lintWaivers']);
 
 /** Identity, for type checking an annotations file. */
 export function defineAnnotations(a: SpecAnnotations): SpecAnnotations {
@@ -77,9 +76,11 @@ function annotateField(r: RecordDecl, parts: readonly string[], a: FieldAnnotati
  */
 export function applyAnnotations(spec: Spec, a: SpecAnnotations): Spec {
   // Annotation files are loaded without a type check: a misspelt key (`field:`) would drop its entries silently.
-  const unknown = Object.keys(a).filter((k) => !ANNOTATION_KEYS.has(k));
-  if (unknown.length > 0) throw new Error(`annotations: unknown key ${unknown.join(', ')}; annotations have ${[...ANNOTATION_KEYS].join(', ')}`);
-  const stale: string[] = [];
+  const unknown = Object.keys(a).filter((k) => !(ANNOTATIONS_FILE_KEYS as readonly string[]).includes(k));
+  if (unknown.length > 0) throw new Error(`annotations: unknown key ${unknown.join(', ')}; annotations have ${ANNOTATIONS_FILE_KEYS.join(', ')}`);
+  const stale: string[] = Object.entries(a.groups ?? {}).flatMap(([g, ga]) => Object.keys(ga)
+    .filter((k) => !(GROUP_ANNOTATION_KEYS as readonly string[]).includes(k))
+    .map((k) => `groups['${g}'].${k}: unknown key (known here: ${GROUP_ANNOTATION_KEYS.join(', ')})`));
   const records = [...spec.records];
   for (const [p, fa] of Object.entries(a.fields ?? {})) {
     const [recordName, ...parts] = p.split('.');
@@ -108,7 +109,7 @@ export function applyAnnotations(spec: Spec, a: SpecAnnotations): Spec {
   const constantNames = new Set(spec.constants.map((c) => c.name));
   for (const c of groupOf.keys()) if (!constantNames.has(c)) stale.push(`groups['${groupOf.get(c) ?? ''}']: no constant ${c}`);
   for (const c of Object.keys(a.payloads ?? {})) if (!constantNames.has(c)) stale.push(`payloads['${c}']: no constant ${c}`);
-  if (stale.length > 0) throw new Error(`annotations refer to what the header no longer has:\n  ${stale.join('\n  ')}`);
+  if (stale.length > 0) throw new Error(`annotations name what the header no longer has, or keys that do not exist:\n  ${stale.join('\n  ')}`);
   const constants = spec.constants.map((c) => {
     const group = groupOf.get(c.name);
     const payload = a.payloads?.[c.name];
