@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import test from 'ava';
-import { formatIssue } from '../harness/diagnostics/format';
+import { formatIssue } from '../harness/core/diagnostics/format';
 import { CATCH_TABLE_FILE, measureCatchTable, oursIsRight, REGENERATE_COMMAND, renderCatchTable, type CatchMeasurement } from './catch-table';
 import { EDIT_DEFINITIONS, headerEdits } from './edits';
 import { ABIGAIL_APT_LINE } from './incumbent';

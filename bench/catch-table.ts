@@ -2,11 +2,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { formatIssue } from '../harness/diagnostics/format';
-import { issue, type Issue } from '../harness/diagnostics/issue';
-import { diffSpecs, type DiffResult } from '../harness/diff';
-import { ABIS, DEFAULT_ABI_NAMES } from '../harness/layout/abi';
-import { loadUapi } from '../harness/load/load-uapi';
+import { formatIssue } from '../harness/core/diagnostics/format';
+import { issue, type Issue } from '../harness/core/diagnostics/issue';
+import { diffSpecs, type DiffResult } from '../harness/contract/diff';
+import { ABIS, DEFAULT_ABI_NAMES } from '../harness/core/layout/abi';
+import { loadUapi } from '../harness/contract/load/load-uapi';
 import { ACME_ACCEL_HEADER_NAME, headerEdits, type CorrectVerdict, type HeaderEdit } from './edits';
 import { findIncumbentTools, runIncumbent, type AbidiffOutcome, type IncumbentTools } from './incumbent';
 

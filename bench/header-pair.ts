@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Issue } from '../harness/diagnostics/issue';
-import { issue } from '../harness/diagnostics/issue';
-import { fetchKernelHeaders } from '../harness/kernel-headers';
+import type { Issue } from '../harness/core/diagnostics/issue';
+import { issue } from '../harness/core/diagnostics/issue';
+import { fetchKernelHeaders } from '../harness/frontend/kernel-headers';
 
 /** One version of a header inside the linux-libc-dev tree it was installed with. */
 export interface HeaderVersion {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { formatIssue } from '../harness/diagnostics/format';
+import { formatIssue } from '../harness/core/diagnostics/format';
 import type { BenchResult } from './benchmark';
 import { formatJson, formatText } from './format';
 import { BENCHMARKS, LOADED_BENCHMARKS, MEASUREMENTS } from './registry';

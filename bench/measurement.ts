@@ -1,4 +1,4 @@
-import type { Issue } from '../harness/diagnostics/issue';
+import type { Issue } from '../harness/core/diagnostics/issue';
 import type { BenchResult } from './benchmark';
 
 /**

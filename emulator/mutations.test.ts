@@ -6,7 +6,7 @@ import type { Device } from './device/device';
 import { packets } from './device/packets';
 import { E } from './errno';
 import { MUTATION_IDS, MUTATIONS, mutationSet, parseMutations, type MutationId } from './mutations';
-import { mappedDram, mappedHost, newDevice, RawCaller, runStream, session, submitStream } from './test-support/session';
+import { mappedDram, mappedHost, newDevice, RawCaller, runStream, session, submitStream } from '../harness/testing/emulator-session';
 
 interface Scenario {
   readonly config?: Partial<DeviceConfig>;

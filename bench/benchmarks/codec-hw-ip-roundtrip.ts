@@ -1,5 +1,5 @@
-import { findAbi, type Abi } from '../../harness/layout/abi';
-import { codecFor } from '../../harness/codec';
+import { findAbi, type Abi } from '../../harness/core/layout/abi';
+import { codecFor } from '../../harness/core/codec';
 import { spec } from '../../specs/habanalabs/spec';
 import type { Benchmark } from '../benchmark';
 

@@ -1,9 +1,9 @@
-import { formatIssue } from '../../harness/diagnostics/format';
-import { diffSpecs } from '../../harness/diff/diff-specs';
-import { importHeader } from '../../harness/import';
-import { ABIS, DEFAULT_ABI_NAMES } from '../../harness/layout/abi';
-import type { Spec } from '../../harness/spec/model';
-import { validateSpec } from '../../harness/spec/validate';
+import { formatIssue } from '../../harness/core/diagnostics/format';
+import { diffSpecs } from '../../harness/contract/diff/diff-specs';
+import { importHeader } from '../../harness/frontend/import';
+import { ABIS, DEFAULT_ABI_NAMES } from '../../harness/core/layout/abi';
+import type { Spec } from '../../harness/core/model/model';
+import { validateSpec } from '../../harness/core/model/validate';
 import type { LoadedBenchmark } from '../benchmark';
 import { habanalabsPair, type HeaderVersion } from '../header-pair';
 

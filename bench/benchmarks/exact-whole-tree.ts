@@ -1,6 +1,6 @@
-import { fetchKernelHeaders } from '../../harness/kernel-headers';
-import { DEFAULT_ABI_NAMES, findAbi, type Abi } from '../../harness/layout/abi';
-import { issue } from '../../harness/diagnostics/issue';
+import { fetchKernelHeaders } from '../../harness/frontend/kernel-headers';
+import { DEFAULT_ABI_NAMES, findAbi, type Abi } from '../../harness/core/layout/abi';
+import { issue } from '../../harness/core/diagnostics/issue';
 import { mismatchLines, totalsOf, treeExactness } from '../exact/tree-exactness';
 import type { MeasureContext, MeasureOutcome, Measurement } from '../measurement';
 import { headersUnder } from '../scale/header-trees';

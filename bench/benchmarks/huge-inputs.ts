@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { issue, type Issue } from '../../harness/diagnostics/issue';
+import { issue, type Issue } from '../../harness/core/diagnostics/issue';
 import type { BenchResult } from '../benchmark';
 import { bigSpecJson, defineValue, definesHeader, mixedHeader, writtenValues } from '../huge/generate';
 import type { MeasureContext, MeasureOutcome, Measurement } from '../measurement';

@@ -1,5 +1,5 @@
-import { ABIS, DEFAULT_ABI_NAMES } from '../../harness/layout/abi';
-import { LayoutEngine } from '../../harness/layout/engine';
+import { ABIS, DEFAULT_ABI_NAMES } from '../../harness/core/layout/abi';
+import { LayoutEngine } from '../../harness/core/layout/engine';
 import { spec } from '../../specs/habanalabs/spec';
 import type { Benchmark } from '../benchmark';
 

@@ -1,6 +1,6 @@
-import { SUITE } from '../../harness/pbt/properties/catalogue';
-import { runSuite, failed } from '../../harness/pbt/run/suite';
-import { suiteAbis } from '../../harness/pbt/run/suite-setup';
+import { SUITE } from '../../harness/conformance/pbt/properties/catalogue';
+import { runSuite, failed } from '../../harness/conformance/pbt/run/suite';
+import { suiteAbis } from '../../harness/conformance/pbt/run/suite-setup';
 import { spec } from '../../specs/habanalabs/spec';
 import type { Benchmark } from '../benchmark';
 

@@ -1,4 +1,4 @@
-import { issue } from '../../harness/diagnostics/issue';
+import { issue } from '../../harness/core/diagnostics/issue';
 import type { MeasureContext, MeasureOutcome, Measurement } from '../measurement';
 import { fetchedCorpus } from '../real-history/corpus-input';
 import { figures, FIGURES, textReport } from '../real-history/report';

@@ -1,4 +1,4 @@
-import { DEFAULT_ABI_NAMES, findAbi, type Abi } from '../../harness/layout/abi';
+import { DEFAULT_ABI_NAMES, findAbi, type Abi } from '../../harness/core/layout/abi';
 import { headersUnder } from '../scale/header-trees';
 import { mismatchLines, totalsOf, treeExactness } from './tree-exactness';
 

@@ -1,9 +1,9 @@
 import * as path from 'node:path';
-import { importHeaders } from '../../harness/import';
-import { specForAbi } from '../../harness/import/target-variants';
-import type { Abi } from '../../harness/layout/abi';
-import { verifyLayouts, type LayoutMismatch, type VerifyResult } from '../../harness/oracle/verify-layout';
-import { hasErrors } from '../../harness/diagnostics/issue';
+import { importHeaders } from '../../harness/frontend/import';
+import { specForAbi } from '../../harness/frontend/import/target-variants';
+import type { Abi } from '../../harness/core/layout/abi';
+import { verifyLayouts, type LayoutMismatch, type VerifyResult } from '../../harness/frontend/oracle/verify-layout';
+import { hasErrors } from '../../harness/core/diagnostics/issue';
 
 /** One header's comparison with clang on every ABI. */
 export interface HeaderExactness {

@@ -1,4 +1,4 @@
-import { CANONICAL_FORMAT } from '../../harness/spec/canonical';
+import { CANONICAL_FORMAT } from '../../harness/core/model/canonical';
 
 // The huge inputs of issue 13, generated (too big to commit): each is built line by line into an array
 // joined once, and each comes with the values a correct import must give, to check the output by.

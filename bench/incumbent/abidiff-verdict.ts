@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { issue, type Issue } from '../../harness/diagnostics/issue';
+import { issue, type Issue } from '../../harness/core/diagnostics/issue';
 
 /** libabigail's abidiff exit status is a bit set (documented in its manual). */
 const ABIDIFF_ERROR = 1;

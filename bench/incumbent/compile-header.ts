@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { issue, type Issue } from '../../harness/diagnostics/issue';
+import { issue, type Issue } from '../../harness/core/diagnostics/issue';
 
 /** The one-function C file check-uapi.sh compiles with the header force-included. */
 export const STUB_SOURCE = 'int f(void) { return 0; }\n';

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { issue, type Issue } from '../../harness/diagnostics/issue';
+import { issue, type Issue } from '../../harness/core/diagnostics/issue';
 
 /** The package that provides abidiff on Debian and Ubuntu (libabigail's tools). */
 export const ABIGAIL_APT_LINE = 'apt-get install -y abigail-tools';

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Issue } from '../../harness/diagnostics/issue';
+import type { Issue } from '../../harness/core/diagnostics/issue';
 import { runAbidiff, type AbidiffOutcome } from './abidiff-verdict';
 import { compileHeaderLikeCheckUapi } from './compile-header';
 import type { IncumbentTools } from './incumbent-tools';

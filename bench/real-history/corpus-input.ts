@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { formatIssue } from '../../harness/diagnostics/format';
-import type { KernelSeries } from '../../harness/kernel-headers';
+import { formatIssue } from '../../harness/core/diagnostics/format';
+import type { KernelSeries } from '../../harness/frontend/kernel-headers';
 import { CORPUS_SERIES, corpusTrees } from './corpus-trees';
 import { readPairList, type CorpusPair } from './pairs';
 

@@ -1,6 +1,6 @@
-import { formatIssue } from '../../harness/diagnostics/format';
-import type { Issue } from '../../harness/diagnostics/issue';
-import { fetchPinnedKernelHeaders, type KernelSeries, type PinnedKernelHeaders } from '../../harness/kernel-headers';
+import { formatIssue } from '../../harness/core/diagnostics/format';
+import type { Issue } from '../../harness/core/diagnostics/issue';
+import { fetchPinnedKernelHeaders, type KernelSeries, type PinnedKernelHeaders } from '../../harness/frontend/kernel-headers';
 
 /** The kernel series of the corpus, oldest first; pairs are consecutive series. */
 export const CORPUS_SERIES: readonly KernelSeries[] = ['5.10', '6.1', '6.12', '7.2'];

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { issue, type Issue } from '../../harness/diagnostics/issue';
-import { findAbi } from '../../harness/layout/abi';
-import { isKernelSeries } from '../../harness/kernel-headers';
+import { issue, type Issue } from '../../harness/core/diagnostics/issue';
+import { findAbi } from '../../harness/core/layout/abi';
+import { isKernelSeries } from '../../harness/frontend/kernel-headers';
 
 /** The committed judgments, beside the sources (`bench/real-history/judged/`). */
 export const JUDGED_DIR = path.resolve(__dirname, '..', '..', '..', 'bench', 'real-history', 'judged');

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { targetIncludeDirs } from '../../harness/clang/target-includes';
-import { ABIS, DEFAULT_ABI_NAMES } from '../../harness/layout/abi';
+import { targetIncludeDirs } from '../../harness/frontend/clang/target-includes';
+import { ABIS, DEFAULT_ABI_NAMES } from '../../harness/core/layout/abi';
 import { fetchedCorpus, OFFLINE_DIR } from './corpus-input';
 import { readPairList } from './pairs';
 
@@ -18,7 +18,7 @@ function closureOn(triple: string, dirs: readonly string[], header: string, tree
   return [path.relative(tree, header), ...opened.filter((f) => f.startsWith(`${tree}${path.sep}`)).map((f) => path.relative(tree, f))];
 }
 
-// The multiarch folders the tool knows (harness/clang/target-includes.ts): it calls an asm/ header
+// The multiarch folders the tool knows (harness/frontend/clang/target-includes.ts): it calls an asm/ header
 // per-target when another of them has a file of that name, so each closure file under one of them
 // brings its namesakes under the others.
 const MULTIARCH_FOLDERS = ['x86_64-linux-gnu', 'i386-linux-gnu', 'aarch64-linux-gnu', 'arm-linux-gnueabihf', 'riscv64-linux-gnu', 'powerpc64le-linux-gnu', 's390x-linux-gnu', 'mips-linux-gnu', 'm68k-linux-gnu'];

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { formatIssue } from '../../harness/diagnostics/format';
+import { formatIssue } from '../../harness/core/diagnostics/format';
 import { corpusTrees } from './corpus-trees';
 import { consecutivePairs, PAIRS_FILE, readPairList } from './pairs';
 

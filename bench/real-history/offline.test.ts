@@ -1,5 +1,5 @@
 import test from 'ava';
-import { formatIssue } from '../../harness/diagnostics/format';
+import { formatIssue } from '../../harness/core/diagnostics/format';
 import { offlineCorpus } from './corpus-input';
 import { readPairList } from './pairs';
 import { scoreCorpus } from './score';

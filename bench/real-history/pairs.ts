@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isKernelSeries, type KernelSeries } from '../../harness/kernel-headers';
+import { isKernelSeries, type KernelSeries } from '../../harness/frontend/kernel-headers';
 import { CORPUS_SERIES, type CorpusTrees } from './corpus-trees';
 
 /** One header compared between two consecutive kernel series. */

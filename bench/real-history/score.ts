@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { formatIssue } from '../../harness/diagnostics/format';
-import type { Issue } from '../../harness/diagnostics/issue';
+import { formatIssue } from '../../harness/core/diagnostics/format';
+import type { Issue } from '../../harness/core/diagnostics/issue';
 import { findIncumbentTools, runIncumbentOnFiles } from '../incumbent';
 import { gccIncludeDirs } from '../scale/header-trees';
 import { mapConcurrent } from '../scale/spawn-async';
@@ -12,7 +12,7 @@ import { DEFAULT_UAPI_BIN, runUapiDiff, sideIncludesOf } from './run-uapi';
 import { tally, type IncumbentOutcome, type PairRun, type Score } from './tally';
 import { comparableAbis } from './tree-abis';
 import { CORPUS_SERIES } from './corpus-trees';
-import type { KernelSeries } from '../../harness/kernel-headers/debian-suites';
+import type { KernelSeries } from '../../harness/frontend/kernel-headers/debian-suites';
 
 export interface ScoreOptions {
   /** The `uapi` CLI to score (default: this checkout's). */

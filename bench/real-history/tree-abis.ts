@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import { targetIncludeDirs } from '../../harness/clang/target-includes';
-import { ABIS, DEFAULT_ABI_NAMES } from '../../harness/layout/abi';
+import { targetIncludeDirs } from '../../harness/frontend/clang/target-includes';
+import { ABIS, DEFAULT_ABI_NAMES } from '../../harness/core/layout/abi';
 
 const DEFAULT_ABIS = ABIS.filter((a) => DEFAULT_ABI_NAMES.includes(a.name));
 

@@ -1,12 +1,12 @@
 import * as path from 'node:path';
-import { formatIssue } from '../../harness/diagnostics/format';
-import type { Issue } from '../../harness/diagnostics/issue';
-import { diffSpecs } from '../../harness/diff/diff-specs';
-import { importHeaders } from '../../harness/import';
-import type { SpecVariant } from '../../harness/import/target-variants';
-import type { Abi } from '../../harness/layout/abi';
-import type { Spec } from '../../harness/spec/model';
-import { validateSpec } from '../../harness/spec/validate';
+import { formatIssue } from '../../harness/core/diagnostics/format';
+import type { Issue } from '../../harness/core/diagnostics/issue';
+import { diffSpecs } from '../../harness/contract/diff/diff-specs';
+import { importHeaders } from '../../harness/frontend/import';
+import type { SpecVariant } from '../../harness/frontend/import/target-variants';
+import type { Abi } from '../../harness/core/layout/abi';
+import type { Spec } from '../../harness/core/model/model';
+import { validateSpec } from '../../harness/core/model/validate';
 import type { HeaderOutcome } from './header-outcome';
 import type { TreePair } from './header-trees';
 import { skipIfExempt } from './kernel-header-test';
@@ -15,7 +15,7 @@ import { skipIfExempt } from './kernel-header-test';
 type Side = { spec: Spec; variants?: readonly SpecVariant[] } | { failure: string; compile: boolean };
 
 /**
- * One version of each header imported as `uapi` loads a header argument (harness/load/load-uapi.ts):
+ * One version of each header imported as `uapi` loads a header argument (harness/contract/load/load-uapi.ts):
  * clang import against the version's own tree, then validation; an error fails the header. All of
  * them go to clang together, so that native clang compiles many probes per process.
  */

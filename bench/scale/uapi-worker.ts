@@ -1,5 +1,5 @@
-import { enableSpawnHelper, stopSpawnHelper } from '../../harness/clang/spawner';
-import { ABIS, DEFAULT_ABI_NAMES } from '../../harness/layout/abi';
+import { enableSpawnHelper, stopSpawnHelper } from '../../harness/frontend/clang/spawner';
+import { ABIS, DEFAULT_ABI_NAMES } from '../../harness/core/layout/abi';
 import type { HeaderOutcome } from './header-outcome';
 import type { TreePair } from './header-trees';
 import { checkHeadersWithUapi } from './uapi-tree';

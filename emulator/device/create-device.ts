@@ -1,7 +1,6 @@
-import { issue, type Issue } from '../../harness/diagnostics/issue';
-import { findAbi, type Abi } from '../../harness/layout/abi';
-import type { Spec } from '../../harness/spec/model';
-import { spec as habanalabs } from '../../specs/habanalabs/spec';
+import { issue, type Issue } from '../../harness/core/diagnostics/issue';
+import { findAbi, type Abi } from '../../harness/core/layout/abi';
+import type { Spec } from '../../harness/core/model/model';
 import { IOCTL_HANDLERS } from '../ioctls';
 import type { IoctlHandler } from '../kernel/ioctl-handler';
 import { KernelView } from '../kernel/kernel-view';
@@ -11,8 +10,13 @@ import { DEFAULT_CONFIG, type DeviceConfig } from './config';
 import { Device } from './device';
 
 export interface DeviceOptions {
-  /** The uAPI the driver implements; default: specs/habanalabs (Linux 6.12). */
-  readonly spec?: Spec;
+  /**
+   * The uAPI the driver implements (specs/habanalabs, Linux 6.12, or an older or patched version of
+   * it). Required: the emulator serves a spec, it does not pick one; choosing the default spec is the
+   * caller's wiring (the conformance suite's setup, tests, examples), so loading the emulator never
+   * loads a spec module.
+   */
+  readonly spec: Spec;
   /** Overrides of the emulated hardware (sizes, queues, limits). */
   readonly config?: Partial<DeviceConfig>;
   /** Behavioural mutations to switch on (see MUTATIONS). */
@@ -52,8 +56,8 @@ function checkConfig(c: DeviceConfig): Issue[] {
  * Creates an emulated device. Problems with the spec (a type or constant the driver needs is
  * missing) or the configuration come back as issues, with no device.
  */
-export function createDevice(options: DeviceOptions = {}): { device?: Device; issues: Issue[] } {
-  const spec = options.spec ?? habanalabs;
+export function createDevice(options: DeviceOptions): { device?: Device; issues: Issue[] } {
+  const spec = options.spec;
   const config: DeviceConfig = { ...DEFAULT_CONFIG, ...options.config };
   const mutations = options.mutations !== undefined && !isMutations(options.mutations) ? mutationSet(options.mutations) : (options.mutations ?? mutationSet());
   const issues = checkConfig(config);

@@ -1,9 +1,10 @@
 import test from 'ava';
-import { defineSpec } from '../../harness/spec/dsl';
+import { defineSpec } from '../../harness/core/model/dsl';
 import { E } from '../errno';
 import { Process } from '../process/process';
-import { abi, newDevice, RawCaller, session } from '../test-support/session';
+import { abi, newDevice, RawCaller, session } from '../../harness/testing/emulator-session';
 import { createDevice } from './create-device';
+import { spec as habanalabs } from '../../specs/habanalabs/spec';
 
 test('the compute device opens once (EBUSY the second time); the control device any number of times', (t) => {
   const device = newDevice();
@@ -75,12 +76,12 @@ test('a spec without what the driver needs gives issues, not a device', (t) => {
   t.is(r.device, undefined);
   t.true(r.issues.some((i) => i.code === 'EMULATOR_SPEC_CONSTANT' && i.path === 'constant HL_INFO_HW_IP_INFO'));
   t.true(r.issues.some((i) => i.code === 'EMULATOR_SPEC_TYPE' && i.path === 'struct hl_info_args'));
-  const bad = createDevice({ config: { dramPageSize: 1000 } });
+  const bad = createDevice({ spec: habanalabs, config: { dramPageSize: 1000 } });
   t.true(bad.issues.some((i) => i.path === 'config.dramPageSize'));
 });
 
 test('a spec ioctl without a handler answers ENOTTY (and is reported as a warning)', (t) => {
-  const r = createDevice({ handlers: [] });
+  const r = createDevice({ spec: habanalabs, handlers: [] });
   t.true(r.issues.filter((i) => i.code === 'EMULATOR_NO_HANDLER').length === 6);
   if (r.device === undefined) return t.fail();
   const raw = RawCaller.open(r.device);

@@ -1,5 +1,5 @@
-import type { Abi } from '../../harness/layout/abi';
-import type { Spec } from '../../harness/spec/model';
+import type { Abi } from '../../harness/core/layout/abi';
+import type { Spec } from '../../harness/core/model/model';
 import { E, fail, ok, type Errno, type SysResult } from '../errno';
 import type { Mutations } from '../mutations';
 import { ioctlEntry } from '../kernel/entry';

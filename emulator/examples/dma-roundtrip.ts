@@ -3,12 +3,13 @@
  *
  *   npx tsc -p . && node dist/emulator/examples/dma-roundtrip.js
  */
-import { findAbi, type Abi } from '../../harness/layout/abi';
-import { HlRuntime } from '../../harness/runtime';
+import { findAbi, type Abi } from '../../harness/core/layout/abi';
+import { HlRuntime } from '../../harness/userspace';
 import { createDevice } from '../device/create-device';
 import { packets } from '../device/packets';
 import { errnoName } from '../errno';
 import { Process } from '../process/process';
+import { spec as habanalabs } from '../../specs/habanalabs/spec';
 
 function must<T>(what: string, r: { ok: true; value: T } | { ok: false; errno: number }): T {
   if (!r.ok) {
@@ -19,7 +20,7 @@ function must<T>(what: string, r: { ok: true; value: T } | { ok: false; errno: n
 }
 
 const X86_64 = findAbi('x86_64') as Abi;
-const { device, issues } = createDevice();
+const { device, issues } = createDevice({ spec: habanalabs });
 if (device === undefined) {
   for (const i of issues) console.error(`${i.path}: ${i.message}`);
   process.exit(1);

@@ -1,6 +1,6 @@
 import test from 'ava';
 import { E } from '../errno';
-import { newDevice, RawCaller, session } from '../test-support/session';
+import { newDevice, RawCaller, session } from '../../harness/testing/emulator-session';
 
 const CB = 'DRM_IOCTL_HL_CB';
 

@@ -1,7 +1,7 @@
 import test from 'ava';
 import { packets } from '../device/packets';
 import { E } from '../errno';
-import { mappedDram, mappedHost, newDevice, RawCaller, runStream, session, submitStream } from '../test-support/session';
+import { mappedDram, mappedHost, newDevice, RawCaller, runStream, session, submitStream } from '../../harness/testing/emulator-session';
 
 const COMPLETED = 0;
 

@@ -1,7 +1,7 @@
 import test from 'ava';
 import { packets } from '../device/packets';
 import { E } from '../errno';
-import { newDevice, RawCaller, runStream, session } from '../test-support/session';
+import { newDevice, RawCaller, runStream, session } from '../../harness/testing/emulator-session';
 
 const etr = { type: 'hl_debug_params_etr', value: { buffer_address: 0x1000n, buffer_size: 4096n, sink_mode: 1 } };
 

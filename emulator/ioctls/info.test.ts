@@ -1,6 +1,6 @@
 import test from 'ava';
 import { E } from '../errno';
-import { newDevice, RawCaller, session } from '../test-support/session';
+import { newDevice, RawCaller, session } from '../../harness/testing/emulator-session';
 
 const INFO = 'DRM_IOCTL_HL_INFO';
 const OUT = 4096;

@@ -1,6 +1,6 @@
 import test from 'ava';
 import { E } from '../errno';
-import { newDevice, RawCaller, session } from '../test-support/session';
+import { newDevice, RawCaller, session } from '../../harness/testing/emulator-session';
 
 const MB = 2 ** 20;
 const small = { dramSize: 64 * MB, reservedDramSize: 8 * MB, dramPageSize: 2 * MB, maxDramPageSize: 8 * MB };

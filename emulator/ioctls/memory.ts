@@ -1,4 +1,4 @@
-import type { WriteInput } from '../../harness/codec';
+import type { WriteInput } from '../../harness/core/codec';
 import { DramAllocation } from '../device/dram-allocation';
 import type { MappedBlock, TimestampBuffer } from '../device/device';
 import { PAGE_SIZE, userAddress } from '../process/address-space';

@@ -1,7 +1,7 @@
 import test from 'ava';
 import { packets } from '../device/packets';
 import { E } from '../errno';
-import { newDevice, RawCaller, session, submitStream } from '../test-support/session';
+import { newDevice, RawCaller, session, submitStream } from '../../harness/testing/emulator-session';
 
 const [COMPLETED, BUSY] = [0, 1];
 const FLAG_GONE = 1;

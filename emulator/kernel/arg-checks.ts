@@ -1,6 +1,6 @@
-import type { FailureClass, FieldAnnotations, Spec } from '../../harness/spec/model';
-import type { PlanMember, PlanNode, RecordPlan, ScalarAccess } from '../../harness/codec';
-import { visibleKeys } from '../../harness/codec';
+import type { FailureClass, FieldAnnotations, Spec } from '../../harness/core/model/model';
+import type { PlanMember, PlanNode, RecordPlan, ScalarAccess } from '../../harness/core/codec';
+import { visibleKeys } from '../../harness/core/codec';
 import type { Mutations } from '../mutations';
 
 /** One input field the spec constrains, at an offset from the start of the checked record. */

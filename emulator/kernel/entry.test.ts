@@ -1,12 +1,12 @@
 import test from 'ava';
 import * as fc from 'fast-check';
-import { valueArbitrary } from '../../harness/codec';
-import { encodeRequest } from '../../harness/layout/ioctl-encoding';
+import { valueArbitrary } from '../../harness/core/codec';
+import { encodeRequest } from '../../harness/core/layout/ioctl-encoding';
 import { E } from '../errno';
 import { mutationSet } from '../mutations';
 import { ArgChecks } from './arg-checks';
-import type { RecordPlan } from '../../harness/codec';
-import { newDevice, RawCaller } from '../test-support/session';
+import type { RecordPlan } from '../../harness/core/codec';
+import { newDevice, RawCaller } from '../../harness/testing/emulator-session';
 
 const INFO = 'DRM_IOCTL_HL_INFO';
 const WAIT = 'DRM_IOCTL_HL_WAIT_CS';

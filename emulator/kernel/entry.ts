@@ -1,5 +1,4 @@
-import { IOCTL_ENCODINGS, type IoctlEncoding } from '../../harness/layout/ioctl-encoding';
-import type { IoctlFamily } from '../../harness/layout/abi';
+import { REQUEST_FIELDS } from '../../harness/core/layout/ioctl-encoding';
 import { E, type Errno } from '../errno';
 import { userAddress } from '../process/address-space';
 import type { IoctlCall } from './ioctl-call';
@@ -7,28 +6,6 @@ import type { OpenFile } from './open-file';
 
 /** The DRM driver type byte, 'd'. */
 const DRM_TYPE = 0x64;
-
-interface RequestFields {
-  readonly sizeShift: number;
-  readonly sizeMask: number;
-  readonly dirShift: number;
-  readonly dirMask: number;
-  readonly write: number;
-  readonly read: number;
-}
-
-const fieldsOf = (e: IoctlEncoding): RequestFields => ({
-  sizeShift: e.nrBits + e.typeBits,
-  sizeMask: (1 << e.sizeBits) - 1,
-  dirShift: e.nrBits + e.typeBits + e.sizeBits,
-  dirMask: (1 << e.dirBits) - 1,
-  write: e.write,
-  read: e.read,
-});
-
-const FIELDS = Object.fromEntries(
-  (Object.keys(IOCTL_ENCODINGS) as IoctlFamily[]).map((f) => [f, fieldsOf(IOCTL_ENCODINGS[f])]),
-) as { readonly [F in IoctlFamily]: RequestFields };
 
 /**
  * The kernel side of `ioctl(fd, request, arg)`, modelled on the DRM core's drm_ioctl():
@@ -53,16 +30,18 @@ function dispatch(call: IoctlCall, file: OpenFile, request: number, arg: bigint 
   if (file.closed) return E.EBADF;
   if (device.unplugged) return E.ENODEV;
   const m = device.mutations;
-  const f = FIELDS[file.process.abi.ioctl];
-  const nr = request & 0xff;
+  // The request's fields, read with the caller's family's shifts and masks (the same table that
+  // encodeRequest and decodeRequest use), inline rather than through decodeRequest: this is the hot path.
+  const f = REQUEST_FIELDS[file.process.abi.ioctl];
+  const nr = request & f.nrMask;
   const binding = file.kernel.bindings[nr];
-  if (((request >>> 8) & 0xff) !== DRM_TYPE || binding === undefined) return m['unknown-ioctl-einval'] ? E.EINVAL : E.ENOTTY;
+  if (((request >>> f.typeShift) & f.typeMask) !== DRM_TYPE || binding === undefined) return m['unknown-ioctl-einval'] ? E.EINVAL : E.ENOTTY;
   if (file.mode === 'control' && !binding.handler.onControl) return E.ENOTTY;
   const usize = (request >>> f.sizeShift) & f.sizeMask;
   if (binding.exactSize && usize !== binding.size) return E.ENOTTY;
   const dir = (request >>> f.dirShift) & f.dirMask;
-  const inSize = (dir & f.write) !== 0 && binding.reads ? usize : 0;
-  const outSize = (dir & f.read) !== 0 && binding.writes ? usize : 0;
+  const inSize = (dir & f.encoding.write) !== 0 && binding.reads ? usize : 0;
+  const outSize = (dir & f.encoding.read) !== 0 && binding.writes ? usize : 0;
   const ksize = Math.max(inSize, outSize, binding.size);
   const buf = call.arg;
   const address = userAddress(arg);

@@ -1,9 +1,9 @@
-import { codecFor, type RecordPlan } from '../../harness/codec';
-import { issue, type Issue } from '../../harness/diagnostics/issue';
-import type { Abi } from '../../harness/layout/abi';
-import { layoutEngine } from '../../harness/layout/engine';
-import type { FailureClass, IoctlDecl, Spec, TypeNode } from '../../harness/spec/model';
-import { FAILURE_CLASSES } from '../../harness/spec/model';
+import { codecFor, type RecordPlan } from '../../harness/core/codec';
+import { issue, type Issue } from '../../harness/core/diagnostics/issue';
+import type { Abi } from '../../harness/core/layout/abi';
+import { layoutEngine } from '../../harness/core/layout/engine';
+import type { FailureClass, IoctlDecl, Spec, TypeNode } from '../../harness/core/model/model';
+import { FAILURE_CLASSES } from '../../harness/core/model/model';
 import { E, errnoByName, type Errno } from '../errno';
 import type { Mutations } from '../mutations';
 import { ArgChecks } from './arg-checks';

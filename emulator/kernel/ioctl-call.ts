@@ -1,4 +1,4 @@
-import type { FailureClass } from '../../harness/spec/model';
+import type { FailureClass } from '../../harness/core/model/model';
 import type { Context } from '../device/context';
 import type { Device } from '../device/device';
 import { E, type Errno } from '../errno';

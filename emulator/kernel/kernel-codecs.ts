@@ -1,8 +1,8 @@
-import { codecFor, type Decoded, type TypeCodec } from '../../harness/codec';
-import { issue, type Issue } from '../../harness/diagnostics/issue';
-import type { Abi } from '../../harness/layout/abi';
-import type { Infer } from '../../harness/spec/dsl/infer';
-import type { Spec } from '../../harness/spec/model';
+import { codecFor, type Decoded, type TypeCodec } from '../../harness/core/codec';
+import { issue, type Issue } from '../../harness/core/diagnostics/issue';
+import type { Abi } from '../../harness/core/layout/abi';
+import type { Infer } from '../../harness/core/model/dsl/infer';
+import type { Spec } from '../../harness/core/model/model';
 import type * as cb from '../../specs/habanalabs/cb';
 import type * as cs from '../../specs/habanalabs/cs';
 import type * as debug from '../../specs/habanalabs/debug';

@@ -1,7 +1,7 @@
-import type { Issue } from '../../harness/diagnostics/issue';
-import type { Abi } from '../../harness/layout/abi';
-import type { Spec } from '../../harness/spec/model';
-import { codecFor, type RecordPlan } from '../../harness/codec';
+import type { Issue } from '../../harness/core/diagnostics/issue';
+import type { Abi } from '../../harness/core/layout/abi';
+import type { Spec } from '../../harness/core/model/model';
+import { codecFor, type RecordPlan } from '../../harness/core/codec';
 import type { Mutations } from '../mutations';
 import { ArgChecks } from './arg-checks';
 import { buildBindings, type IoctlBinding } from './ioctl-binding';

@@ -1,5 +1,5 @@
-import { issue, type Issue } from '../../harness/diagnostics/issue';
-import type { Spec } from '../../harness/spec/model';
+import { issue, type Issue } from '../../harness/core/diagnostics/issue';
+import type { Spec } from '../../harness/core/model/model';
 
 /**
  * The constants of the spec the emulated driver uses, by their C names. Reading them from the spec

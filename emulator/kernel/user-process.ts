@@ -1,4 +1,4 @@
-import type { Abi } from '../../harness/layout/abi';
+import type { Abi } from '../../harness/core/layout/abi';
 import type { AddressSpace } from '../process/address-space';
 
 /** What the kernel sees of the process that makes a call. */

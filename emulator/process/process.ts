@@ -1,4 +1,4 @@
-import { findAbi, type Abi } from '../../harness/layout/abi';
+import { findAbi, type Abi } from '../../harness/core/layout/abi';
 import type { Device } from '../device/device';
 import { E, fail, ok, type Errno, type SysResult } from '../errno';
 import type { OpenFile, OpenMode } from '../kernel/open-file';

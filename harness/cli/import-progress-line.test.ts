@@ -1,5 +1,5 @@
 import test from 'ava';
-import { reportAlive, reportEnd as reportImportEnd, reportStep as reportImportStep } from '../util/work-progress';
+import { reportAlive, reportEnd as reportImportEnd, reportStep as reportImportStep } from '../core/util/work-progress';
 import { progressWanted, showImportProgress, type ProgressClock } from './import-progress-line';
 
 /** A clock that moves only when the test says so, firing the timers that fall due. */

@@ -1,4 +1,4 @@
-import { watchProgress } from '../util/work-progress';
+import { watchProgress } from '../core/util/work-progress';
 import type { OptionValues } from './command';
 
 /** Where the line goes: `process.stderr`, or in tests an object that records what is written. */

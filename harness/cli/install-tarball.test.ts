@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import test from 'ava';
-import { ownNodeModules } from '../clang/content-cache';
+import { ownNodeModules } from '../frontend/clang/content-cache';
 
 // The README's installation, end to end: `npm pack` in this checkout, `npm install --save-dev
 // ./uapi-harness-X.Y.Z.tgz` in an empty project that has only its own specs/, then `npx uapi` there.

@@ -1,6 +1,6 @@
-import { formatIssue } from '../diagnostics/format';
-import { UserError } from '../diagnostics/user-error';
-import { listReleases, releaseErrors, type Release } from '../release/releases';
+import { formatIssue } from '../core/diagnostics/format';
+import { UserError } from '../core/diagnostics/user-error';
+import { listReleases, releaseErrors, type Release } from '../contract/release/releases';
 import type { CommandContext } from './command';
 
 /**

@@ -1,12 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import test from 'ava';
-import { RULES } from '../diff/rules';
-import { CONVENTIONAL_ERRNO } from '../pbt/spec-facts/errno-conventions';
+import { RULES } from '../contract/diff/rules';
+import { CONVENTIONAL_ERRNO } from '../conformance/pbt/spec-facts/errno-conventions';
 import {
   ANNOTATIONS_FILE_KEYS, FIELD_ANNOTATION_KEYS, FIELD_ROLES, GROUP_ANNOTATION_KEYS, IOCTL_ANNOTATION_KEYS, LINT_WAIVER_KEYS, USER_POINTER_KEYS,
-} from '../spec/annotation-keys';
-import { FAILURE_CLASSES } from '../spec/model';
+} from '../core/model/annotation-keys';
+import { FAILURE_CLASSES } from '../core/model/model';
 
 const readme = fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'README.md'), 'utf8');
 

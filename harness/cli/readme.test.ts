@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import test from 'ava';
-import { RULES } from '../diff/rules';
-import { ruleLabel } from '../lint/rule';
-import { LINT_RULES } from '../lint/rules';
+import { RULES } from '../contract/diff/rules';
+import { ruleLabel } from '../contract/lint/rule';
+import { LINT_RULES } from '../contract/lint/rules';
 import { loadAllCommands } from './commands';
 
 const COMMANDS = loadAllCommands();

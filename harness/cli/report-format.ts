@@ -1,6 +1,6 @@
 import type { Report } from '../report/report';
 import { formatGithub, formatJunit, formatMarkdown, formatText } from '../report';
-import { toJson } from '../util/json';
+import { toJson } from '../core/util/json';
 
 export const REPORT_FORMATS = ['text', 'json', 'markdown', 'junit', 'github'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

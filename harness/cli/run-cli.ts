@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { formatIssue } from '../diagnostics/format';
-import { UserError } from '../diagnostics/user-error';
+import { formatIssue } from '../core/diagnostics/format';
+import { UserError } from '../core/diagnostics/user-error';
 import { EXIT_USAGE, type Command, type Io } from './command';
 import { COMMAND_TABLE, loadAllCommands } from './commands';
 import { commandHelp, mainHelp } from './help';

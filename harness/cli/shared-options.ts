@@ -1,8 +1,8 @@
-import { issue } from '../diagnostics/issue';
-import { UserError } from '../diagnostics/user-error';
-import { formatIssue } from '../diagnostics/format';
-import { parseAbiList, abiNames, type Abi } from '../layout/abi';
-import { loadUapi, type LoadedUapi } from '../load/load-uapi';
+import { issue } from '../core/diagnostics/issue';
+import { UserError } from '../core/diagnostics/user-error';
+import { formatIssue } from '../core/diagnostics/format';
+import { parseAbiList, abiNames, type Abi } from '../core/layout/abi';
+import { loadUapi, type LoadedUapi } from '../contract/load/load-uapi';
 import type { CommandContext, OptionSpec } from './command';
 
 export const abiOption: OptionSpec = { type: 'string', valueName: 'A,B|all', description: 'ABIs to cover (default all eight)' };

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadConfig, type Config, type UapiEntry } from '../config';
-import { UserError } from '../diagnostics/user-error';
-import { formatIssue } from '../diagnostics/format';
-import { loadUapi, type LoadedUapi } from '../load/load-uapi';
+import { loadConfig, type Config, type UapiEntry } from '../contract/config';
+import { UserError } from '../core/diagnostics/user-error';
+import { formatIssue } from '../core/diagnostics/format';
+import { loadUapi, type LoadedUapi } from '../contract/load/load-uapi';
 import type { CommandContext, OptionSpec } from './command';
 import { includeDirsOf } from './shared-options';
 

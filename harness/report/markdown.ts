@@ -1,5 +1,5 @@
 import { countItems, countsLine, locationText, type Report, type ReportItem, type ReportLevel } from './report';
-import { pushAll } from '../util/push-all';
+import { pushAll } from '../core/util/push-all';
 
 const ICON: { readonly [L in ReportLevel]: string } = { error: '❌', warning: '⚠️', info: 'ℹ️' };
 

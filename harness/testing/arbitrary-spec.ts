@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { KERNEL_SCALARS, type Member, type RecordDecl, type Spec, type TypeNode } from '../spec/model';
+import { KERNEL_SCALARS, type Member, type RecordDecl, type Spec, type TypeNode } from '../core/model/model';
 
 export interface ArbitrarySpecConstraints {
   /** Named top-level records to generate (default 1..4). */

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { spec as current } from '../../specs/habanalabs/spec';
-import { listReleases } from '../release/releases';
-import type { Spec } from '../spec/model';
+import { listReleases } from '../contract/release/releases';
+import type { Spec } from '../core/model/model';
 
 /** The repository's snapshots folder (tests run from dist/harness/testing). */
 export const REFERENCE_SNAPSHOTS = path.resolve(__dirname, '..', '..', '..', 'snapshots');

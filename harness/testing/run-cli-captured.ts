@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Io } from '../cli/command';
 import { runCli } from '../cli/run-cli';
-import { CONFIG_FILE } from '../config/config';
+import { CONFIG_FILE } from '../contract/config/config';
 
 export interface CliRun {
   readonly code: number;

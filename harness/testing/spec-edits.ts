@@ -1,4 +1,4 @@
-import type { ConstantDecl, Spec } from '../spec/model';
+import type { ConstantDecl, Spec } from '../core/model/model';
 
 /** Something declared under a name at the top level of a spec. */
 interface Named {

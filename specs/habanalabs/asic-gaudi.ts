@@ -1,4 +1,4 @@
-import { enumeration } from 'uapi-harness';
+import { enumeration } from 'uapi-harness/dsl';
 
 // Gaudi numbering of queues, engines and PLLs, as the header's enums list them (explicit values).
 

@@ -1,4 +1,4 @@
-import { anonymous, field, flags, struct, u32, u64, union, values } from 'uapi-harness';
+import { anonymous, field, flags, struct, u32, u64, union, values } from 'uapi-harness/dsl';
 
 // DRM_IOCTL_HL_CB: command buffers. A command buffer is kernel memory the caller mmaps (by handle) to
 // write packets into, then names in a submission chunk. Handles are per file descriptor.

@@ -1,4 +1,4 @@
-import { anonymous, array, field, flags, struct, u16, u32, u64, u8, union, values } from 'uapi-harness';
+import { anonymous, array, field, flags, struct, u16, u32, u64, u8, union, values } from 'uapi-harness/dsl';
 
 // DRM_IOCTL_HL_CS: command submission. A submission (CS) is a set of jobs, each a chunk naming a
 // command buffer and a queue; the ioctl enqueues them and returns a sequence number to wait on.

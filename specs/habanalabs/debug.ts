@@ -1,4 +1,4 @@
-import { array, struct, u32, u64, values } from 'uapi-harness';
+import { array, struct, u32, u64, values } from 'uapi-harness/dsl';
 import { HL_DEBUG_MAX_AUX_VALUES } from './limits';
 
 // DRM_IOCTL_HL_DEBUG: configure the on-chip trace and profiling components. The device must first be

@@ -1,4 +1,4 @@
-import { enumeration } from 'uapi-harness';
+import { enumeration } from 'uapi-harness/dsl';
 
 // Device-wide enums of the header that are not tied to one ASIC.
 

@@ -1,4 +1,4 @@
-import { array, bit, flags, s64, struct, u16, u32, u64, u8 } from 'uapi-harness';
+import { array, bit, flags, s64, struct, u16, u32, u64, u8 } from 'uapi-harness/dsl';
 import { HL_CLK_THROTTLE_TYPE_MAX } from './enums';
 import {
   HL_BUSY_ENGINES_MASK_EXT_SIZE, HL_INFO_CARD_NAME_MAX_LEN, HL_INFO_VERSION_MAX_LEN, HL_PLL_NUM_OUTPUTS,

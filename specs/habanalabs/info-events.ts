@@ -1,4 +1,4 @@
-import { array, bit, flags, s64, struct, u16, u32, u64, u8 } from 'uapi-harness';
+import { array, bit, flags, s64, struct, u16, u32, u64, u8 } from 'uapi-harness/dsl';
 import { HL_RAZWI_MAX_NUM_OF_ENGINES_PER_RTR, MAX_QMAN_STREAMS_INFO, OPCODE_INFO_MAX_ADDR_SIZE } from './limits';
 
 // What the error-event INFO opcodes return: the last captured event of each kind. A zero timestamp

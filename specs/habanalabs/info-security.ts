@@ -1,4 +1,4 @@
-import { array, struct, u16, u32, u8 } from 'uapi-harness';
+import { array, struct, u16, u32, u8 } from 'uapi-harness/dsl';
 import {
   SEC_CERTIFICATE_BUF_SZ, SEC_DEV_INFO_BUF_SZ, SEC_PCR_DATA_BUF_SZ, SEC_PCR_QUOTE_BUF_SZ, SEC_PUB_DATA_BUF_SZ,
   SEC_SIGNATURE_BUF_SZ,

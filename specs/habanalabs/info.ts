@@ -1,4 +1,4 @@
-import { anonymous, struct, u32, u64, union, values } from 'uapi-harness';
+import { anonymous, struct, u32, u64, union, values } from 'uapi-harness/dsl';
 import {
   hl_info_clk_rate, hl_info_clk_throttle, hl_info_cs_counters, hl_info_device_status, hl_info_device_utilization,
   hl_info_dram_usage, hl_info_energy, hl_info_hw_idle, hl_info_hw_ip_info, hl_info_last_err_open_dev_time,

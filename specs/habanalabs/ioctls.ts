@@ -1,4 +1,4 @@
-import { constants, ioctl, values } from 'uapi-harness';
+import { constants, ioctl, values } from 'uapi-harness/dsl';
 import { hl_cb_args } from './cb';
 import { hl_cs_args } from './cs';
 import { hl_debug_args } from './debug';

@@ -1,4 +1,4 @@
-import { constants } from 'uapi-harness';
+import { constants } from 'uapi-harness/dsl';
 
 // Sizes and limits the header #defines. Each is exported under its C name so that the array lengths
 // in the structs below read like the header and cannot drift from the constant the spec publishes.

@@ -1,4 +1,4 @@
-import { anonymous, field, flags, s32, struct, u32, u64, union, values } from 'uapi-harness';
+import { anonymous, field, flags, s32, struct, u32, u64, union, values } from 'uapi-harness/dsl';
 
 // DRM_IOCTL_HL_MEMORY: device memory and the device MMU. Device memory is allocated by handle, then
 // mapped (like host memory) into the context's device virtual address space; each op reads its own

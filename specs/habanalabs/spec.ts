@@ -1,4 +1,4 @@
-import { defineSpec } from 'uapi-harness';
+import { defineSpec } from 'uapi-harness/dsl';
 import * as gaudi from './asic-gaudi';
 import * as gaudi2 from './asic-gaudi2';
 import * as goya from './asic-goya';

@@ -1,4 +1,4 @@
-import { anonymous, array, field, flags, s64, struct, u32, u64, u8, union, values } from 'uapi-harness';
+import { anonymous, array, field, flags, s64, struct, u32, u64, u8, union, values } from 'uapi-harness/dsl';
 
 // DRM_IOCTL_HL_WAIT_CS: wait for a submission (by sequence number), for any of several submissions
 // (MULTI_CS), or for a user interrupt to bring a counter to a target value (INTERRUPT). The struct grew

@@ -1,4 +1,4 @@
-import type { PlanNode, TypeCodec } from '../../../harness/codec';
+import type { PlanNode, TypeCodec } from '../../../harness/core/codec';
 import type { Errno } from '../../errno';
 import { E } from '../../errno';
 import type { IoctlCall } from '../../kernel/ioctl-call';

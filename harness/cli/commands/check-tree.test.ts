@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import test from 'ava';
 import { runCliCaptured } from '../../testing/run-cli-captured';
-import { HEADER, kernelTree, sh } from '../../tree/testing/kernel-tree';
+import { HEADER, kernelTree, sh } from '../../testing/kernel-tree';
 
 // scripts/check-uapi.sh's command line on `uapi check-tree`: -j N, -i, -l FILE, -q, -v (with -b/-p),
 // each with the script's meaning and exit codes (0 compatible, 1 breaking, 2 usage or prerequisite).

@@ -3,10 +3,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import test from 'ava';
 import { spec as current } from '../../../specs/habanalabs/spec';
-import { CONFIG_FILE } from '../../config/config';
-import { toCanonical } from '../../spec/canonical';
+import { CONFIG_FILE } from '../../contract/config/config';
+import { toCanonical } from '../../core/model/canonical';
 import { runCliCaptured } from '../../testing/run-cli-captured';
-import { toJson } from '../../util/json';
+import { toJson } from '../../core/util/json';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 

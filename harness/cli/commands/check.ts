@@ -1,18 +1,18 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkJson, checkReport, checkResult, checkUapi, formatCheckText, type StepResult } from '../../check';
-import { CHECK_OUTPUT_FILES, writeCheckOutputs } from '../../check/out';
-import type { CheckedUapi } from '../../report/html';
-import { formatIssue } from '../../diagnostics/format';
-import { hasErrors, issue } from '../../diagnostics/issue';
-import { UserError } from '../../diagnostics/user-error';
-import { ACCEPTED_CHANGES_FILE, POLICIES, readWaivers, type PolicyName, type Waiver } from '../../diff';
+import { checkJson, checkReport, checkResult, checkUapi, formatCheckText, type StepResult } from '../../gate';
+import { CHECK_OUTPUT_FILES, writeCheckOutputs } from '../../gate/out';
+import type { CheckedUapi } from '../../gate/html';
+import { formatIssue } from '../../core/diagnostics/format';
+import { hasErrors, issue } from '../../core/diagnostics/issue';
+import { UserError } from '../../core/diagnostics/user-error';
+import { ACCEPTED_CHANGES_FILE, POLICIES, readWaivers, type PolicyName, type Waiver } from '../../contract/diff';
 import { formatGithub, formatMarkdown } from '../../report';
-import { formatCheckJunit } from '../../check/out-junit';
-import { toJson } from '../../util/json';
+import { formatCheckJunit } from '../../gate/out-junit';
+import { toJson } from '../../core/util/json';
 import { EXIT_BREAKING, EXIT_OK, type Command } from '../command';
 import { abiOption, formatOption, selectedFormat } from '../shared-options';
-import { parseAbiList } from '../../layout/abi';
+import { parseAbiList } from '../../core/layout/abi';
 import { configOption, projectConfig, projectTargets } from '../targets';
 
 const FORMATS = ['text', 'json', 'markdown', 'junit', 'github'] as const;

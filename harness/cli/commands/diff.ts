@@ -1,12 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { issue } from '../../diagnostics/issue';
-import { formatIssue } from '../../diagnostics/format';
-import { UserError } from '../../diagnostics/user-error';
-import { ACCEPTED_CHANGES_FILE, diffJson, diffReport, diffSpecs, expiredIssue, POLICIES, readWaivers, splitExpired, unusedIssue, type DiffSide, type PolicyName, type Waiver } from '../../diff';
+import { issue } from '../../core/diagnostics/issue';
+import { formatIssue } from '../../core/diagnostics/format';
+import { UserError } from '../../core/diagnostics/user-error';
+import { ACCEPTED_CHANGES_FILE, diffJson, diffReport, diffSpecs, expiredIssue, POLICIES, readWaivers, splitExpired, unusedIssue, type DiffSide, type PolicyName, type Waiver } from '../../contract/diff';
 import { EXIT_BREAKING, EXIT_OK, type Command, type CommandContext } from '../command';
 import { REPORT_FORMATS, renderReport } from '../report-format';
-import type { LoadedUapi } from '../../load/load-uapi';
+import type { LoadedUapi } from '../../contract/load/load-uapi';
 import { abiOption, formatOption, includeOption, loadAllOrFail, newIncludeOption, oldIncludeOption, selectedAbis, selectedFormat } from '../shared-options';
 
 function policyOf(ctx: CommandContext): PolicyName {

@@ -2,7 +2,7 @@ import test from 'ava';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadUapi } from '../../load/load-uapi';
+import { loadUapi } from '../../contract/load/load-uapi';
 import { runCliCaptured } from '../../testing/run-cli-captured';
 
 const HEADER_V1 = `#include <linux/types.h>

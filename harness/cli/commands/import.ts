@@ -1,13 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { formatIssue } from '../../diagnostics/format';
+import { formatIssue } from '../../core/diagnostics/format';
 import semverValid = require('semver/functions/valid');
-import { hasErrors, issue } from '../../diagnostics/issue';
-import { UserError } from '../../diagnostics/user-error';
-import { importHeader, specNameOf } from '../../import';
-import { annotationsTemplate, writeDsl } from '../../import/write-dsl';
+import { hasErrors, issue } from '../../core/diagnostics/issue';
+import { UserError } from '../../core/diagnostics/user-error';
+import { importHeader, specNameOf } from '../../frontend/import';
+import { annotationsTemplate, writeDsl } from '../../frontend/import/write-dsl';
 import { EXIT_OK, EXIT_USAGE, type Command } from '../command';
-import { headerIncludeDirs } from '../../load/include-root';
+import { headerIncludeDirs } from '../../contract/load/include-root';
 import { includeDirsOf, includeOption } from '../shared-options';
 
 export const importCommand: Command = {

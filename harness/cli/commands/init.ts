@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE, initialConfigText, loadConfig } from '../../config';
-import { issue } from '../../diagnostics/issue';
-import { UserError } from '../../diagnostics/user-error';
+import { CONFIG_FILE, initialConfigText, loadConfig } from '../../contract/config';
+import { issue } from '../../core/diagnostics/issue';
+import { UserError } from '../../core/diagnostics/user-error';
 import { EXIT_OK, type Command } from '../command';
 import { includeOption } from '../shared-options';
 

@@ -1,7 +1,7 @@
-import { formatLayoutText } from '../../layout/format-text';
-import { layoutReport } from '../../layout/spec-layout';
-import { specForAbi } from '../../import/target-variants';
-import { toJson } from '../../util/json';
+import { formatLayoutText } from '../../core/layout/format-text';
+import { layoutReport } from '../../core/layout/spec-layout';
+import { specForAbi } from '../../frontend/import/target-variants';
+import { toJson } from '../../core/util/json';
 import { EXIT_OK, type Command } from '../command';
 import { abiOption, formatOption, includeOption, loadOrFail, selectedAbis, selectedFormat } from '../shared-options';
 

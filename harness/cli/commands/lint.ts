@@ -1,15 +1,15 @@
-import { lintJson } from '../../lint/lint-json';
-import { lintReport } from '../../lint/lint-report';
-import { lintSpec } from '../../lint/lint-spec';
-import { lintFailed } from '../../lint/finding';
-import { LINT_RULES } from '../../lint/rules';
-import { ruleLabel } from '../../lint/rule';
+import { lintJson } from '../../contract/lint/lint-json';
+import { lintReport } from '../../contract/lint/lint-report';
+import { lintSpec } from '../../contract/lint/lint-spec';
+import { lintFailed } from '../../contract/lint/finding';
+import { LINT_RULES } from '../../contract/lint/rules';
+import { ruleLabel } from '../../contract/lint/rule';
 import { formatGithub } from '../../report/github';
 import { formatJunit } from '../../report/junit';
 import { formatMarkdown } from '../../report/markdown';
 import type { Report } from '../../report/report';
 import { formatText } from '../../report/text';
-import { toJson } from '../../util/json';
+import { toJson } from '../../core/util/json';
 import { EXIT_BREAKING, EXIT_OK, type Command } from '../command';
 import { abiOption, formatOption, includeOption, loadOrFail, selectedAbis, selectedFormat } from '../shared-options';
 

@@ -1,10 +1,10 @@
-import { issue } from '../../diagnostics/issue';
-import { UserError } from '../../diagnostics/user-error';
-import { toJson } from '../../util/json';
-import { intOption, mutationOption, suiteAbisOf, suiteTarget } from '../../pbt/cli-support';
-import { mutate, mutationPassed, type MutationReport } from '../../pbt/mutate/mutate';
-import { corpusDir, loadCorpus } from '../../pbt/run/corpus';
-import { QUICK_SEED } from '../../pbt/run/seeds';
+import { issue } from '../../core/diagnostics/issue';
+import { UserError } from '../../core/diagnostics/user-error';
+import { toJson } from '../../core/util/json';
+import { intOption, mutationOption, suiteAbisOf, suiteTarget } from '../suite-target';
+import { mutate, mutationPassed, type MutationReport } from '../../conformance/pbt/mutate/mutate';
+import { corpusDir, loadCorpus } from '../../conformance/pbt/run/corpus';
+import { QUICK_SEED } from '../../conformance/pbt/run/seeds';
 import { EXIT_BREAKING, EXIT_OK, type Command } from '../command';
 import { abiOption, formatOption, selectedFormat } from '../shared-options';
 import { configOption } from '../targets';

@@ -1,12 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { formatIssue } from '../../diagnostics/format';
-import { issue, type Issue } from '../../diagnostics/issue';
-import { UserError } from '../../diagnostics/user-error';
-import { ACCEPTED_CHANGES_FILE, POLICIES, readWaivers, type PolicyName } from '../../diff';
-import { parseAbiList } from '../../layout/abi';
-import { freezeRelease } from '../../release/freeze';
-import { sealReleases } from '../../release/seal-release';
+import { formatIssue } from '../../core/diagnostics/format';
+import { issue, type Issue } from '../../core/diagnostics/issue';
+import { UserError } from '../../core/diagnostics/user-error';
+import { ACCEPTED_CHANGES_FILE, POLICIES, readWaivers, type PolicyName } from '../../contract/diff';
+import { parseAbiList } from '../../core/layout/abi';
+import { freezeRelease } from '../../gate/freeze';
+import { sealReleases } from '../../contract/release/seal-release';
 import { EXIT_OK, type Command } from '../command';
 import { configOption, projectConfig, projectTargets } from '../targets';
 

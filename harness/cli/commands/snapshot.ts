@@ -1,10 +1,10 @@
 import * as path from 'node:path';
-import { issue } from '../../diagnostics/issue';
-import { UserError } from '../../diagnostics/user-error';
-import { parseAbiList } from '../../layout/abi';
-import { formatIssue } from '../../diagnostics/format';
-import { isReleased } from '../../release/store-layout';
-import { compareGoldens, goldenFiles, versionDir, writeGoldens, type GoldenResult } from '../../snapshot';
+import { issue } from '../../core/diagnostics/issue';
+import { UserError } from '../../core/diagnostics/user-error';
+import { parseAbiList } from '../../core/layout/abi';
+import { formatIssue } from '../../core/diagnostics/format';
+import { isReleased } from '../../contract/release/store-layout';
+import { compareGoldens, goldenFiles, versionDir, writeGoldens, type GoldenResult } from '../../contract/snapshot';
 import { readReleasesOrFail } from '../read-releases';
 import { EXIT_BREAKING, EXIT_OK, type Command } from '../command';
 import { configOption, projectConfig, projectTargets } from '../targets';

@@ -3,10 +3,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import test from 'ava';
 import { spec as current } from '../../../specs/habanalabs/spec';
-import { toCanonical } from '../../spec/canonical';
+import { toCanonical } from '../../core/model/canonical';
 import { repositoryCopy, runCliCaptured } from '../../testing/run-cli-captured';
-import type { Trace } from '../../trace/trace-format';
-import { toJson } from '../../util/json';
+import type { Trace } from '../../conformance/trace/trace-format';
+import { toJson } from '../../core/util/json';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const inRepo = (...argv: string[]) => runCliCaptured(argv, { cwd: repoRoot });
@@ -83,7 +83,7 @@ test('uapi trace --record completes an unsealed old release, never rewrites a tr
 
 test('uapi fuzz --quick --release V runs that release\'s userspace on the working core; --release needs --quick', async (t) => {
   // The command's wiring is what is tested here: 10 runs per property (the suite at length is
-  // harness/pbt/run/cross-version.test.ts's).
+  // harness/conformance/pbt/run/cross-version.test.ts's).
   const r = await runCliCaptured(['fuzz', '--quick', '--release', '1.0.0', '--format', 'json'], { cwd: repositoryCopy(10) });
   t.is(r.code, 0, r.err);
   const report = JSON.parse(r.out) as { spec: string; ioctls: number; failures: unknown[] };

@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
-import { specForAbi } from '../../import/target-variants';
-import type { Abi } from '../../layout/abi';
-import { parseGitRef } from '../../load/git-ref';
-import type { Spec } from '../../spec/model';
-import { formatVerifyJson, formatVerifyText } from '../../oracle/format-verify';
-import { verifyLayout } from '../../oracle/verify-layout';
+import { specForAbi } from '../../frontend/import/target-variants';
+import type { Abi } from '../../core/layout/abi';
+import { parseGitRef } from '../../contract/load/git-ref';
+import type { Spec } from '../../core/model/model';
+import { formatVerifyJson, formatVerifyText } from '../../frontend/oracle/format-verify';
+import { verifyLayout } from '../../frontend/oracle/verify-layout';
 import { EXIT_BREAKING, EXIT_OK, EXIT_USAGE, type Command } from '../command';
 import { abiOption, formatOption, includeDirsOf, includeOption, loadOrFail, selectedAbis, selectedFormat } from '../shared-options';
 

@@ -4,8 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spec as habanalabs } from '../../../specs/habanalabs/spec';
-import { toCanonical } from '../../spec/canonical';
-import { toJson } from '../../util/json';
+import { toCanonical } from '../../core/model/canonical';
+import { toJson } from '../../core/util/json';
 import { runCliCaptured } from '../run-cli-captured';
 
 /** The corpus folder in the source tree (tests run from dist/harness/testing/malformed-inputs). */

@@ -2,9 +2,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import test from 'ava';
-import { formatIssue } from '../../diagnostics/format';
-import { loadUapi } from '../../load/load-uapi';
-import { CANONICAL_FORMAT } from '../../spec/canonical';
+import { formatIssue } from '../../core/diagnostics/format';
+import { loadUapi } from '../../contract/load/load-uapi';
+import { CANONICAL_FORMAT } from '../../core/model/canonical';
 import { runCliCaptured } from '../run-cli-captured';
 
 // Inputs too big to commit, generated: they must work (or fail at a located line), never as an

@@ -3,12 +3,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import test from 'ava';
-import type { FaultPoint } from '../../release/fault-point';
+import type { FaultPoint } from '../../contract/release/fault-point';
 import { runCliCaptured } from '../run-cli-captured';
 import { buildBases, CORPUS_DIR, treeState } from './corpus';
 
 // Concurrent and killed writers of the release store, as real processes: N at once, and one killed
-// with SIGKILL at each crash point (harness/release/fault-point.ts). Counts, never clocks.
+// with SIGKILL at each crash point (harness/contract/release/fault-point.ts). Counts, never clocks.
 const BIN = path.resolve(CORPUS_DIR, '..', '..', '..', 'bin', 'uapi.js');
 
 let bases: Awaited<ReturnType<typeof buildBases>> | undefined;

@@ -6,7 +6,7 @@ import {
 // nr DRM_COMMAND_BASE + HL_IOCTL_x), dispatch on _IOC_NR with zero-extension, bytes beyond the
 // driver's struct ignored, and the errno of each failure class. The real driver kept these through
 // every version modelled here (until 6.12 the type was 'H' and nr 1..6: that renumbering is a break,
-// replayed in harness/release/real-breaks.test.ts, so the history uses the final numbering
+// replayed in harness/contract/release/real-breaks.test.ts, so the history uses the final numbering
 // throughout). The errno tables are read from the current ioctls so that they cannot drift apart.
 
 export { HL_IOCTL_CB, HL_IOCTL_CS, HL_IOCTL_DEBUG, HL_IOCTL_INFO, HL_IOCTL_MEMORY, HL_IOCTL_WAIT_CS } from '../ioctls';

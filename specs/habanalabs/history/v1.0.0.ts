@@ -1,4 +1,4 @@
-import { anonymous, array, constants, defineSpec, enumeration, field, flags, ioctl, struct, u32, u64, u8, union, values } from 'uapi-harness';
+import { anonymous, array, constants, defineSpec, enumeration, field, flags, ioctl, struct, u32, u64, u8, union, values } from 'uapi-harness/dsl';
 import { goya_queue_id } from '../asic-goya';
 import { hlCsStatus } from '../cs';
 import { hl_info_device_status, hl_info_dram_usage } from '../info-device';
@@ -18,7 +18,7 @@ import {
  * - names are the final ones: 5.10 renamed armcp_* to cpucp_* at the same bytes, a change for the
  *   compiler only, and modelling it would make a step source-breaking rather than compatible;
  * - HL_WAIT_CS_STATUS_INTERRUPTED (4) is left out: its removal in 5.15 broke binaries that tested
- *   for it, replayed in harness/release/real-breaks.test.ts rather than frozen into the history;
+ *   for it, replayed in harness/contract/release/real-breaks.test.ts rather than frozen into the history;
  * - hl_cs_in's chunks_store/num_chunks_store, which no driver ever read, are declared reserved, so
  *   that 1.3.0 giving them their later meanings (staged submissions, custom timeout) is a pad given a
  *   meaning; the tail padding the header left implicit is the explicit pad[4] it got later.

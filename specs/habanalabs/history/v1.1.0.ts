@@ -1,4 +1,4 @@
-import { anonymous, array, constants, defineSpec, ioctl, struct, u32, u64, union, values } from 'uapi-harness';
+import { anonymous, array, constants, defineSpec, ioctl, struct, u32, u64, union, values } from 'uapi-harness/dsl';
 import { goya_engine_id, goya_queue_id } from '../asic-goya';
 import { hlCsStatus } from '../cs';
 import { hl_debug_args, hl_debug_params_etf, hl_debug_params_etr, hl_debug_params_stm } from '../debug';

@@ -1,4 +1,4 @@
-import { anonymous, array, constants, defineSpec, field, flags, ioctl, struct, u32, u64, u8, union, values } from 'uapi-harness';
+import { anonymous, array, constants, defineSpec, field, flags, ioctl, struct, u32, u64, u8, union, values } from 'uapi-harness/dsl';
 import { gaudi_dcores, gaudi_engine_id, gaudi_queue_id } from '../asic-gaudi';
 import { goya_engine_id, goya_queue_id } from '../asic-goya';
 import { hl_cb_in } from '../cb';
@@ -30,7 +30,7 @@ import * as v1_1 from './v1.1.0';
  * - Gaudi queue, engine and DCORE enums, and Gaudi's SRAM reservation.
  * Left out on purpose: GAUDI_FIRST_AVAILABLE_W_S_SYNC_OBJECT/_MONITOR, whose 5.10 values (48, 24)
  * changed in 5.13, and the 80-byte cs_counters that 5.13 reshaped; both are real breaks, replayed in
- * harness/release/real-breaks.test.ts. CS_COUNTERS appears directly in its 96-byte 5.13 shape.
+ * harness/contract/release/real-breaks.test.ts. CS_COUNTERS appears directly in its 96-byte 5.13 shape.
  * The armcp_* -> cpucp_* renames of 5.10 are source-level only and not modelled (see v1.0.0.ts).
  */
 

@@ -1,4 +1,4 @@
-import { anonymous, array, constants, defineSpec, enumeration, field, flags, ioctl, struct, u16, u32, u64, u8, union, values } from 'uapi-harness';
+import { anonymous, array, constants, defineSpec, enumeration, field, flags, ioctl, struct, u16, u32, u64, u8, union, values } from 'uapi-harness/dsl';
 import { gaudi_dcores, gaudi_engine_id, gaudi_queue_id, hl_gaudi_pll_index } from '../asic-gaudi';
 import { goya_engine_id, goya_queue_id, hl_goya_pll_index } from '../asic-goya';
 import { hl_cs_out, hlCsStatus } from '../cs';

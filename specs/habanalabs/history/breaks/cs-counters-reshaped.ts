@@ -1,4 +1,4 @@
-import { defineSpec, field, struct, u64 } from 'uapi-harness';
+import { defineSpec, field, struct, u64 } from 'uapi-harness/dsl';
 
 /**
  * Real break 1 (5.10 -> 5.13): struct hl_info_cs_counters, the answer of INFO opcode 11, went from

@@ -1,4 +1,4 @@
-import { defineSpec, flags } from 'uapi-harness';
+import { defineSpec, flags } from 'uapi-harness/dsl';
 
 /**
  * A break seen in the driver's development history: a new CS flag was given a bit an existing flag

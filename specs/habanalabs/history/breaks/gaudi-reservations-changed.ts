@@ -1,4 +1,4 @@
-import { constants, defineSpec } from 'uapi-harness';
+import { constants, defineSpec } from 'uapi-harness/dsl';
 
 /**
  * Real break 2 (5.10 -> 5.13): the exported GAUDI_FIRST_AVAILABLE_W_S_SYNC_OBJECT went 48 -> 144 and

@@ -1,4 +1,4 @@
-import { constants, defineSpec, ioctl } from 'uapi-harness';
+import { constants, defineSpec, ioctl } from 'uapi-harness/dsl';
 import { DRM_IOCTL_HL_CB, DRM_IOCTL_HL_CS, DRM_IOCTL_HL_DEBUG, DRM_IOCTL_HL_INFO, DRM_IOCTL_HL_MEMORY, DRM_IOCTL_HL_WAIT_CS } from '../../ioctls';
 import { hl_cb_args } from '../../cb';
 import { hl_cs_args } from '../../cs';

@@ -1,4 +1,4 @@
-import { anonymous, array, defineSpec, struct, u32, u64, u8, union } from 'uapi-harness';
+import { anonymous, array, defineSpec, struct, u32, u64, u8, union } from 'uapi-harness/dsl';
 
 /**
  * Real break 3 (5.16 -> 5.16.12, a stable update): inside hl_wait_cs_in, interrupt_timeout_us went

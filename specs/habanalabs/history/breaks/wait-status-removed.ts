@@ -1,4 +1,4 @@
-import { defineSpec, values } from 'uapi-harness';
+import { defineSpec, values } from 'uapi-harness/dsl';
 
 /**
  * A break of 5.15: HL_WAIT_CS_STATUS_INTERRUPTED (4), the last value of the wait statuses, was

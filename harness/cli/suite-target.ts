@@ -1,0 +1,83 @@
+import * as path from 'node:path';
+import type { CommandContext } from '../cli/command';
+import { loadOrFail, selectedAbis } from '../cli/shared-options';
+export { intOption } from '../cli/shared-options';
+import { projectConfig } from '../cli/targets';
+import type { Config } from '../contract/config';
+import { issue } from '../core/diagnostics/issue';
+import { UserError } from '../core/diagnostics/user-error';
+import type { Abi } from '../core/layout/abi';
+import type { Spec } from '../core/model/model';
+import { MUTATION_IDS, parseMutations, type MutationId } from '../../emulator/mutations';
+import type { Release } from '../contract/release/releases';
+import { readReleasesOrFail } from './read-releases';
+import { emulatorProblem, suiteAbis } from '../conformance/pbt/run/suite-setup';
+
+/** The uAPI a suite command works on, how it was named, and the project's configuration. */
+export interface SuiteTarget {
+  readonly spec: Spec;
+  readonly argument: string;
+  readonly config: Config;
+  readonly snapshotsRoot: string;
+}
+
+/**
+ * The uAPI named by `argument`, or else the first uAPI of the configuration that the emulated core
+ * speaks. A uAPI it does not speak is a usage error naming what the core needs.
+ */
+export async function suiteTarget(ctx: CommandContext, argument: string | undefined): Promise<SuiteTarget> {
+  const config = projectConfig(ctx);
+  const snapshotsRoot = path.resolve(config.root, config.snapshots);
+  const candidates = argument !== undefined ? [argument] : config.uapis.flatMap((u) => (u.spec !== undefined ? [path.relative(ctx.io.cwd, path.resolve(config.root, u.spec)) || '.'] : []));
+  if (candidates.length === 0) throw new UserError([issue('PBT_NO_UAPI', 'specs/', 'no uAPI to run the suite on: name a spec folder')]);
+  const problems: string[] = [];
+  for (const arg of candidates) {
+    const { spec } = await loadOrFail(ctx, arg);
+    const problem = emulatorProblem(spec);
+    if (problem === undefined) return { spec, argument: arg, config, snapshotsRoot };
+    problems.push(`${arg}: ${problem}`);
+  }
+  throw new UserError([issue('PBT_NOT_EMULATED', candidates.join(', '), `the emulated core does not speak this uAPI (${problems.join('; ')})`)]);
+}
+
+/** The ABIs of `--abi` (default: the quick pair x86_64 and i386). */
+export function suiteAbisOf(ctx: CommandContext): Abi[] {
+  return suiteAbis(ctx.values['abi'] === undefined ? undefined : selectedAbis(ctx));
+}
+
+/** A non-negative integer option; undefined when absent, a usage error when malformed. */
+/** The mutation ids of repeated `--mutation` options (all of the catalogue when none and `allWhenNone`). */
+export function mutationOption(ctx: CommandContext, allWhenNone: boolean): MutationId[] {
+  const given = (ctx.values['mutation'] as string[] | undefined) ?? [];
+  if (given.length === 0) return allWhenNone ? [...MUTATION_IDS] : [];
+  const { mutations, unknown } = parseMutations(given);
+  if (unknown.length > 0) throw new UserError([issue('USAGE_MUTATION', '--mutation', `unknown mutation ${unknown.join(', ')}; known: ${MUTATION_IDS.join(', ')}`)]);
+  return MUTATION_IDS.filter((id) => mutations[id]);
+}
+
+/**
+ * The client spec of a cross-version run: with `--release V`, the frozen spec of release V of the
+ * target's uAPI (old userspace, run against the working spec's core); without it, the target's own.
+ */
+export function clientSpecOf(ctx: CommandContext, t: SuiteTarget): { client: Spec; release?: string } {
+  const version = ctx.values['release'] as string | undefined;
+  if (version === undefined) return { client: t.spec };
+  const releases = readReleasesOrFail(ctx, t.snapshotsRoot, t.spec.name);
+  const r = releaseNamed(releases, version, `${t.spec.name} in ${t.snapshotsRoot}`);
+  return { client: r.spec, release: r.version };
+}
+
+/** The release `--release` names among `releases` (of `owner`, for the message); a usage error when there is none. */
+export function releaseNamed(releases: readonly Release[], version: string, owner: string): Release {
+  const r = releases.find((x) => x.version === version);
+  if (r === undefined) {
+    throw new UserError([issue('USAGE_RELEASE', '--release', `${owner} has no release ${version} (releases: ${releases.map((x) => x.version).join(', ') || 'none'})`)]);
+  }
+  return r;
+}
+
+/** The `--release` option of the suite commands. */
+export const releaseOption = {
+  type: 'string', valueName: 'V',
+  description: 'run as the userspace of frozen release V (its spec from snapshots/<uapi>/V/) against the working spec\'s core',
+} as const;

@@ -1,0 +1,47 @@
+import * as fc from 'fast-check';
+import { errnoName } from '../../../../emulator/errno';
+import { straddle } from '../args/materialize';
+import { ensure } from '../rules';
+import { deviceDigest } from '../world/digest';
+import { argCaseArb, fixtureFor, fixtureProblem, inputIoctls, ioctlOf, materializeCase, type ArgCase } from './arg-case';
+import type { SuiteProperty } from './suite-property';
+import { argCaseSchema } from '../data/arg-case-schema';
+import { int } from '../data/data-schema';
+import { MAX_IOCTL_SIZE } from '../data/limits';
+
+/** A conforming call whose argument struct is not all readable: unmapped, or only its first `mapped` bytes. */
+export interface UnreadableCase extends ArgCase {
+  /** 0: nothing mapped; otherwise the struct's first `mapped` bytes are (fewer than its size). */
+  readonly mapped: number;
+}
+
+/**
+ * D14: an argument the kernel cannot copy in fails with the badPointer errno and changes nothing
+ * (the copy happens before any work: a driver that reads zeros instead, or half a struct, acts on
+ * what the caller never sent).
+ */
+export const unreadableArgument: SuiteProperty<UnreadableCase> = {
+  id: 'D14/unreadable-argument-efault',
+  states: 'an argument that is unmapped, or mapped only in part, fails with the badPointer errno and changes nothing',
+  abis: 'each',
+  skip: (ctx) => (inputIoctls(ctx).length === 0 ? 'the spec has no ioctl that reads an argument' : fixtureProblem(ctx)),
+  arbitrary: (ctx) => argCaseArb(ctx).chain((c) => {
+    const size = inputIoctls(ctx).find((i) => i.name === c.ioctl)?.size ?? 1;
+    return fc.integer({ min: 0, max: Math.max(0, size - 1) }).map((mapped): UnreadableCase => ({ ...c, mapped }));
+  }),
+  check(ctx, c) {
+    const fx = fixtureFor(ctx);
+    const ioctl = ioctlOf(fx.system, c.ioctl);
+    const m = materializeCase(fx, c);
+    const address = c.mapped === 0 ? fx.system.unmappedAddress(fx.own) : straddle(fx.own, m.image, c.mapped);
+    const before = deviceDigest(fx.system.device);
+    const r = fx.system.call(fx.own, ioctl, m.image, { address });
+    const p = ioctl.errnoOf('badPointer');
+    ensure(r.errno === p, 'D14/unreadable-argument-efault', () => `${c.ioctl} with ${c.mapped === 0 ? 'an unmapped argument' : `only ${c.mapped} of ${ioctl.size} argument bytes mapped`} gave ${errnoName(r.errno)}, expected ${errnoName(p)}`);
+    const after = deviceDigest(fx.system.device);
+    ensure(after === before, 'no-side-effect-on-failure', () => `${c.ioctl} could not read its argument but changed the device: ${before} -> ${after}`);
+  },
+  toData: (c) => c,
+  fromData: (d) => d as UnreadableCase,
+  dataSchema: (ctx) => argCaseSchema(ctx, () => ({ mapped: int(0, MAX_IOCTL_SIZE) })),
+};

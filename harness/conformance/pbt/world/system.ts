@@ -1,0 +1,236 @@
+import { createDevice } from '../../../../emulator/device/create-device';
+import type { DeviceConfig } from '../../../../emulator/device/config';
+import type { Device } from '../../../../emulator/device/device';
+import { errnoName } from '../../../../emulator/errno';
+import type { MutationId } from '../../../../emulator/mutations';
+import { PAGE_SIZE } from '../../../../emulator/process/address-space';
+import { Process } from '../../../../emulator/process/process';
+import type { Issue } from '../../../core/diagnostics/issue';
+import type { Abi } from '../../../core/layout/abi';
+import type { Spec } from '../../../core/model/model';
+import { ensure, Violation } from '../rules';
+import type { IoctlFacts } from '../spec-facts/ioctl-facts';
+import { declaredByConvention, outputView } from '../spec-facts/device-view';
+import { unconditionalOutputPads } from '../spec-facts/ioctl-facts';
+import { specFacts, type SpecFacts } from '../spec-facts/spec-facts';
+import { readSite } from './bytes';
+import { activeSessionHook, type IoctlCounter } from './session-hook';
+
+export type { IoctlCounter } from './session-hook';
+
+/** A process whose ioctls are counted. */
+class CountingProcess extends Process {
+  private readonly counter: IoctlCounter;
+
+  constructor(abi: Abi, counter: IoctlCounter) {
+    super(abi);
+    this.counter = counter;
+  }
+
+  override ioctl(fd: number, request: number, arg: bigint | number): number {
+    this.counter.ioctls += 1;
+    return super.ioctl(fd, request, arg);
+  }
+}
+
+/** What a fill byte after a caller's buffer looks like: anything else there was written by the kernel. */
+export const CANARY = 0xa5;
+export const CANARY_BYTES = 64;
+const SCRATCH_BYTES = 64 * 1024;
+const ARG_AT = 256;
+
+/** One emulated process with at most one open file of the device. */
+export class Slot {
+  readonly index: number;
+  readonly process: Process;
+  fd: number | undefined;
+  /** A scratch mapping of the process for argument structs. */
+  readonly scratch: number;
+
+  constructor(index: number, process: Process) {
+    this.index = index;
+    this.process = process;
+    const m = process.allocate(SCRATCH_BYTES);
+    if (!m.ok) throw new Error('emulated process: no memory for the scratch area');
+    this.scratch = m.value;
+  }
+
+  get argAddress(): number {
+    return this.scratch + ARG_AT;
+  }
+}
+
+export interface SystemOptions {
+  /** The client's spec: request numbers and layouts of the calls. */
+  readonly spec: Spec;
+  /** The spec the emulated driver implements (default: the client's). */
+  readonly deviceSpec?: Spec;
+  readonly abi: Abi;
+  readonly mutations?: readonly MutationId[];
+  readonly config?: Partial<DeviceConfig>;
+  readonly counter?: IoctlCounter;
+  /** Processes to create (each may hold one open file). */
+  readonly slots?: number;
+}
+
+export interface CallOptions {
+  /** The caller's `_IOC_SIZE` (default: the spec's size on this ABI). */
+  readonly size?: number;
+  /** A raw request number (unknown commands, other encodings). */
+  readonly request?: number;
+  /** The argument address (default: the slot's scratch area), e.g. an unmapped one. */
+  readonly address?: number;
+}
+
+export interface CallOutcome {
+  readonly errno: number;
+  /** The caller's argument bytes after the call. */
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * A device under test and the processes that call it. Every call goes through {@link call}, which
+ * enforces the invariants that hold for every ioctl whatever it does: no exception inside the
+ * kernel side, an errno the spec declares, no byte written past the caller's argument, and zero
+ * pad/reserved bytes in a successful answer.
+ */
+export class System {
+  readonly device: Device;
+  readonly facts: SpecFacts;
+  readonly abi: Abi;
+  readonly counter: IoctlCounter;
+  readonly slots: readonly Slot[];
+
+  private constructor(device: Device, facts: SpecFacts, counter: IoctlCounter, slots: number) {
+    this.device = device;
+    this.facts = facts;
+    this.abi = facts.abi;
+    this.counter = counter;
+    // A trace recorder, when one watches, supplies processes that record what they do.
+    const make = activeSessionHook()?.session(facts.abi, slots, device.config);
+    this.slots = Array.from({ length: slots }, (_, i) => new Slot(i, make?.(i, counter) ?? new CountingProcess(facts.abi, counter)));
+  }
+
+  static create(o: SystemOptions): { system?: System; issues: Issue[] } {
+    const { device, issues } = createDevice({ spec: o.deviceSpec ?? o.spec, config: o.config ?? {}, mutations: o.mutations ?? [] });
+    if (device === undefined) return { issues };
+    return { system: new System(device, specFacts(o.spec, o.abi), o.counter ?? { ioctls: 0 }, o.slots ?? 2), issues };
+  }
+
+  slot(i: number): Slot {
+    const s = this.slots[i];
+    if (s === undefined) throw new Error(`no slot ${i}`);
+    return s;
+  }
+
+  /** open() of the compute device from a slot; the errno (0 on success). */
+  open(slot: Slot, mode: 'compute' | 'control' = 'compute'): number {
+    const r = slot.process.open(this.device, mode);
+    if (!r.ok) return r.errno;
+    slot.fd = r.value;
+    return 0;
+  }
+
+  close(slot: Slot): number {
+    if (slot.fd === undefined) return 0;
+    const rc = slot.process.close(slot.fd);
+    slot.fd = undefined;
+    return rc;
+  }
+
+  /**
+   * Makes one ioctl with `image` as the argument bytes (the caller's size of them) and checks the
+   * universal invariants; throws a Violation when one breaks.
+   */
+  call(slot: Slot, ioctl: IoctlFacts, image: Uint8Array, options: CallOptions = {}): CallOutcome {
+    const size = options.size ?? ioctl.size;
+    const at = slot.argAddress;
+    const mem = slot.process.memory;
+    const arg = new Uint8Array(size + CANARY_BYTES).fill(CANARY);
+    arg.set(image.subarray(0, Math.min(size, image.length)));
+    if (image.length < size) arg.fill(0, image.length, size);
+    mem.copyOut(at, arg, 0, arg.length);
+    const request = options.request ?? (size === ioctl.size ? ioctl.request : ioctl.requestFor(size));
+    let errno: number;
+    try {
+      errno = slot.process.ioctl(slot.fd ?? -1, request, options.address ?? at);
+    } catch (e) {
+      throw new Violation('no-uncaught-exception', `${ioctl.name} threw ${e instanceof Error ? e.message : String(e)}`);
+    }
+    this.checkHealth(ioctl.name);
+    const after = mem.slice(at, size + CANARY_BYTES)?.slice() ?? new Uint8Array(size + CANARY_BYTES);
+    if (options.address === undefined) {
+      const past = after.subarray(size).findIndex((b) => b !== CANARY);
+      ensure(past < 0, 'no-write-past-caller-length', () => `${ioctl.name} (caller size ${size}) wrote byte ${size + past} of the caller's memory`);
+    }
+    if (options.request === undefined) {
+      ensure(ioctl.declared.has(errno) || declaredByConvention(ioctl, this.deviceFacts, errno), 'D14/declared-errno', () => `${ioctl.name} returned ${errnoName(errno)}, which its spec does not declare (declared: ${[...ioctl.declared].map(errnoName).join(', ')})`);
+    }
+    const bytes = after.subarray(0, size);
+    if (errno === 0 && options.address === undefined) this.checkOutputPads(ioctl, bytes);
+    return { errno, bytes };
+  }
+
+  private deviceFactsMemo: SpecFacts | undefined;
+
+  /** What the device's spec says, on this ABI (the client's own facts when they share a spec). */
+  get deviceFacts(): SpecFacts {
+    if (this.deviceFactsMemo === undefined) this.deviceFactsMemo = this.device.spec === this.facts.spec ? this.facts : specFacts(this.device.spec, this.abi);
+    return this.deviceFactsMemo;
+  }
+
+  /**
+   * Pad and reserved fields of a successful answer are zero (within what the caller's size holds).
+   * For an older client, only where the device's record still has padding: a pad a later release
+   * gave a meaning (`hl_wait_cs_out.pad` became `flags`) carries that meaning, not leaked bytes.
+   */
+  checkOutputPads(ioctl: IoctlFacts, bytes: Uint8Array): void {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const device = outputView(this.facts, this.deviceFacts, ioctl);
+    for (const s of unconditionalOutputPads(ioctl.output)) {
+      if (s.offset + s.access.bytes > bytes.length || !device.zeroThere(s)) continue;
+      const v = readSite(view, s);
+      ensure(v === 0n, 'no-info-leak-through-padding', () => `${ioctl.name}: ${s.path} is 0x${v.toString(16)} in a successful answer`);
+    }
+  }
+
+  /** No exception was caught inside the kernel entry. */
+  checkHealth(what: string): void {
+    const errors = this.device.internalErrors;
+    ensure(errors.length === 0, 'no-uncaught-exception', () => `${what}: the kernel side caught ${errors.map((e) => (e instanceof Error ? e.message : String(e))).join('; ')}`);
+  }
+
+  /** A fresh mapping holding `bytes`, followed by canary bytes; its address. */
+  buffer(slot: Slot, bytes: Uint8Array, options: { writable?: boolean; canary?: boolean } = {}): number {
+    const canary = options.canary ?? true;
+    const length = Math.max(1, bytes.length + (canary ? CANARY_BYTES : 0));
+    const m = slot.process.allocate(length, true);
+    if (!m.ok) throw new Error(`emulated process: cannot map ${length} bytes`);
+    const fill = new Uint8Array(length).fill(canary ? CANARY : 0);
+    fill.set(bytes);
+    slot.process.memory.copyOut(m.value, fill, 0, length);
+    if (options.writable === false) {
+      // Re-map read-only at the same place: the address space has no mprotect.
+      slot.process.munmap(m.value);
+      const backing = new Uint8Array(Math.ceil(length / PAGE_SIZE) * PAGE_SIZE);
+      backing.set(fill);
+      const ro = slot.process.memory.map(length, { at: m.value, writable: false, backing });
+      if (!ro.ok) throw new Error('emulated process: cannot map read-only');
+    }
+    return m.value;
+  }
+
+  /** An address with nothing mapped there (a mapping that was unmapped again). */
+  unmappedAddress(slot: Slot, length = 4096): number {
+    const m = slot.process.allocate(length);
+    if (!m.ok) throw new Error('emulated process: no memory');
+    slot.process.munmap(m.value);
+    return m.value;
+  }
+
+  /** The bytes at `address` (a copy), or undefined when not all mapped. */
+  read(slot: Slot, address: number, length: number): Uint8Array | undefined {
+    const out = new Uint8Array(length);
+    return slot.process.memory.copyIn(address, out, 0, length) ? out : undefined;
+  }
+}

@@ -1,0 +1,11 @@
+export { listReleases, releaseErrors, releaseSpecFile } from './releases';
+export type { Release, ListOptions } from './releases';
+export { verifyRelease } from './verify-release';
+export type { VerifyOptions } from './verify-release';
+export { sealReleases } from './seal-release';
+export { acquireStoreLock } from './store-lock';
+export type { StoreLock } from './store-lock';
+export { recoverStore } from './recover-store';
+export { readManifest, manifestText, sha256Of } from './manifest';
+export type { ManifestEntry } from './manifest';
+export { RELEASE_SPEC_FILE, MANIFEST_FILE, LOCK_FILE, isReleased } from './store-layout';

@@ -1,0 +1,18 @@
+export { Field } from './field';
+export type { TypeSource } from './field';
+export * from './scalars';
+export { struct, union, anonymous, asField as field, RecordBuilder, Anonymous } from './record';
+export type { RecordOptions, Shape, MemberInput, RecordKind } from './record';
+export { array } from './array';
+export { enumeration, EnumBuilder } from './enum';
+export type { EnumOptions } from './enum';
+export { constants, flags, values, bit, ConstantsBuilder } from './constants';
+export type { ValueWithPayload } from './constants';
+export { ioctl, IoctlBuilder } from './ioctl';
+export type { IoctlDefinition } from './ioctl';
+export { defineSpec } from './define-spec';
+export type { SpecDefinition } from './define-spec';
+export type { Infer } from './infer';
+export { defineAnnotations, applyAnnotations } from './annotations';
+export type { SpecAnnotations, IoctlAnnotations, GroupAnnotation } from './annotations';
+export { cType } from './c-type';

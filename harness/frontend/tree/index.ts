@@ -1,0 +1,2 @@
+export { resolveRefs, changedHeaders, uapiPathspecs } from './changed-headers';
+export type { TreeRefs, ChangedHeader, HeaderStatus } from './changed-headers';

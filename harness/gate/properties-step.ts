@@ -1,0 +1,72 @@
+import type { Abi } from '../core/layout/abi';
+import { corpusDir, loadCorpus } from '../conformance/pbt/run/corpus';
+import { replayCommand } from '../conformance/pbt/run/replay-command';
+import { QUICK_SEED } from '../conformance/pbt/run/seeds';
+import type { PropertyOutcome } from '../conformance/pbt/run/run-property';
+import { failed, runSuite } from '../conformance/pbt/run/suite';
+import { emulatorProblem, suiteAbis } from '../conformance/pbt/run/suite-setup';
+import type { ReportItem } from '../report/report';
+import type { Spec } from '../core/model/model';
+import type { PropertyResult, StepResult } from './step';
+
+export interface PropertiesStepOptions {
+  /** Runs per property (the configuration's budgets.quickRuns). */
+  readonly runs: number;
+  readonly snapshotsRoot: string;
+  readonly abis: readonly Abi[];
+  readonly seed?: number;
+}
+
+/** One result per property run, with the command that replays a failure (of a release's client, when named). */
+export function propertyResults(outcomes: readonly PropertyOutcome[], specArg: string, release?: string): PropertyResult[] {
+  return outcomes.map((x): PropertyResult => ({
+    name: x.name, verdict: x.verdict, runs: x.runs,
+    ...(x.verdict === 'fail' ? { seed: x.seed, ...(x.path !== undefined ? { path: x.path } : {}) } : {}),
+    ...(x.message !== undefined ? { message: x.counterexample !== undefined ? `${x.message}\ncounterexample: ${JSON.stringify(x.counterexample, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}` : x.message } : {}),
+    ...(x.verdict === 'fail' ? {
+      command: replayCommand({
+        specArg, ...(release !== undefined ? { release } : {}), property: x.id, abi: x.abi, ...(x.mirror !== undefined ? { mirror: x.mirror } : {}), seed: x.seed,
+        ...(x.path !== undefined ? { path: x.path } : {}), ...(x.replayPath !== undefined ? { replayPath: x.replayPath } : {}), mutations: [],
+      }),
+    } : {}),
+  }));
+}
+
+/** A report item per failed property run. */
+export function failureItems(outcomes: readonly PropertyOutcome[]): ReportItem[] {
+  return outcomes.filter((x) => x.verdict === 'fail').map((x): ReportItem => ({ rule: x.rule ?? 'property', level: 'error', subject: x.name, message: x.message ?? 'failed' }));
+}
+
+/**
+ * The quick property suite against the emulated core: the regression corpus first, then every
+ * property of the suite with the quick budget, on the 64-bit ABI and its 32-bit compat ABI. Skipped
+ * (with the reason) for a uAPI the emulated core does not speak.
+ */
+export function propertiesStep(spec: Spec, specArg: string, o: PropertiesStepOptions): StepResult {
+  const name = `properties ${spec.name} ${spec.version}`;
+  const seed = o.seed ?? QUICK_SEED;
+  const command = `npx uapi fuzz ${specArg} --quick --seed ${seed}`;
+  const problem = emulatorProblem(spec);
+  if (problem !== undefined) {
+    return { name, verdict: 'skip', summary: `the emulated core does not speak ${spec.name}: ${problem}`, items: [], command };
+  }
+  const corpus = loadCorpus(corpusDir(o.snapshotsRoot, spec.name));
+  const abis = suiteAbis(o.abis);
+  const r = runSuite({ spec, abis, counter: { ioctls: 0 }, runs: o.runs, seed, corpus: corpus.entries });
+  const properties = propertyResults(r.outcomes, specArg);
+  const items = [
+    ...corpus.issues.map((i): ReportItem => ({ rule: i.code, level: 'error', subject: i.path, message: i.message })),
+    ...failureItems(r.outcomes),
+  ];
+  const runs = r.outcomes.reduce((a, x) => a + x.runs, 0);
+  const nFailed = r.outcomes.filter((x) => x.verdict === 'fail').length;
+  return {
+    name,
+    verdict: failed(r.outcomes) || corpus.issues.length > 0 ? 'fail' : 'pass',
+    summary: `${nFailed === 0 ? 'all' : `${nFailed} of`} ${r.outcomes.length} properties ${nFailed === 0 ? 'hold' : 'failed'} (${runs} runs, ${r.ioctls} ioctls, ${(r.ms / 1000).toFixed(1)} s; ${corpus.entries.length} regressions replayed first)`,
+    items,
+    command,
+    properties,
+    detail: { runs, ioctls: r.ioctls, ms: r.ms, seed, abis: abis.map((a) => a.name), regressions: corpus.entries.length },
+  };
+}
