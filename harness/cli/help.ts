@@ -18,7 +18,7 @@ export function commandHelp(c: Command): string {
   return lines.join('\n') + '\n';
 }
 
-export function mainHelp(commands: readonly Command[]): string {
+export function mainHelp(commands: readonly { readonly name: string; readonly summary: string }[]): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
   return [
     'usage: uapi <command> [options]',

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { formatIssue } from '../core/diagnostics/format';
 import { UserError } from '../core/diagnostics/user-error';
 import { EXIT_USAGE, type Command, type Io } from './command';
-import { COMMAND_TABLE, loadAllCommands } from './commands';
+import { COMMAND_TABLE } from './commands';
 import { commandHelp, mainHelp } from './help';
 import { progressWanted, showImportProgress } from './import-progress-line';
 
@@ -11,7 +11,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   const debug = argv.includes('--debug');
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    (name === undefined ? io.err : io.out)(mainHelp(loadAllCommands()));
+    (name === undefined ? io.err : io.out)(mainHelp(COMMAND_TABLE));
     return name === undefined ? EXIT_USAGE : 0;
   }
   // Only the named command's module is loaded (see commands/index.ts).

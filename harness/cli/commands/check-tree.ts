@@ -11,10 +11,11 @@ import { treeJson, treeReport } from '../../gate/check-tree-report';
 import { EXIT_BREAKING, EXIT_OK, type Command } from '../command';
 import { REPORT_FORMATS, renderReport } from '../report-format';
 import { abiOption, formatOption, intOption, selectedAbis, selectedFormat } from '../shared-options';
+import { COMMAND_SUMMARIES } from './summaries';
 
 export const checkTreeCommand: Command = {
   name: 'check-tree',
-  summary: 'kernel-tree mode: check every uAPI header changed between two git revisions, like check-uapi.sh',
+  summary: COMMAND_SUMMARIES['check-tree'],
   synopsis: '[-b BASE_REF] [-p PAST_REF] [-j N] [-i] [-l FILE] [-q|-v] [--abi A,B|all] [--format F] [paths...]',
   positionals: [0, Infinity],
   options: {

@@ -14,6 +14,7 @@ import { EXIT_BREAKING, EXIT_OK, type Command } from '../command';
 import { abiOption, formatOption, selectedFormat } from '../shared-options';
 import { parseAbiList } from '../../core/layout/abi';
 import { configOption, projectConfig, projectTargets } from '../targets';
+import { COMMAND_SUMMARIES } from './summaries';
 
 const FORMATS = ['text', 'json', 'markdown', 'junit', 'github'] as const;
 
@@ -27,7 +28,7 @@ function waiversIn(folder: string): Waiver[] {
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'the gate: goldens, diff against every release, lint, properties, old userspace and golden traces',
+  summary: COMMAND_SUMMARIES['check'],
   synopsis: '[<spec>...] [--policy kernel|semver] [--format F] [--abi A,B|all] [--dir DIR] [--out DIR]',
   positionals: [0, Infinity],
   options: {

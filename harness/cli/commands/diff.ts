@@ -8,6 +8,7 @@ import { EXIT_BREAKING, EXIT_OK, type Command, type CommandContext } from '../co
 import { REPORT_FORMATS, renderReport } from '../report-format';
 import type { LoadedUapi } from '../../contract/load/load-uapi';
 import { abiOption, formatOption, includeOption, loadAllOrFail, newIncludeOption, oldIncludeOption, selectedAbis, selectedFormat } from '../shared-options';
+import { COMMAND_SUMMARIES } from './summaries';
 
 function policyOf(ctx: CommandContext): PolicyName {
   const p = (ctx.values['policy'] as string | undefined) ?? 'kernel';
@@ -28,7 +29,7 @@ function waiversOf(ctx: CommandContext, newArg: string): Waiver[] {
 
 export const diffCommand: Command = {
   name: 'diff',
-  summary: 'classify every change between two versions of a uAPI and give a verdict',
+  summary: COMMAND_SUMMARIES['diff'],
   synopsis: '<old> <new> [--abi A,B|all] [--policy kernel|semver] [--strict] [--format F] [--accept FILE] [-I DIR]... [--old-include DIR]... [--new-include DIR]...',
   positionals: [2, 2],
   options: {

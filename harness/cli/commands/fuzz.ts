@@ -17,6 +17,7 @@ import { runSuite } from '../../conformance/pbt/run/suite';
 import { EXIT_BREAKING, EXIT_OK, type Command, type CommandContext } from '../command';
 import { abiOption, formatOption, selectedFormat } from '../shared-options';
 import { configOption } from '../targets';
+import { COMMAND_SUMMARIES } from './summaries';
 
 const FORMATS = ['text', 'json'] as const;
 
@@ -71,7 +72,7 @@ async function quick(ctx: CommandContext, format: 'text' | 'json'): Promise<numb
 
 export const fuzzCommand: Command = {
   name: 'fuzz',
-  summary: 'long property runs against the emulated core (nightly), sharded, with failure files',
+  summary: COMMAND_SUMMARIES['fuzz'],
   synopsis: '[<uapi>] [--time D | --rounds N] [--seed N] [--shard i/n] [--abi A,B] [--format text|json] [--out DIR] | --quick [--release V] | --merge FILE...',
   positionals: [0, Infinity],
   options: {

@@ -9,10 +9,11 @@ import { annotationsTemplate, writeDsl } from '../../frontend/import/write-dsl';
 import { EXIT_OK, EXIT_USAGE, type Command } from '../command';
 import { headerIncludeDirs } from '../../contract/load/include-root';
 import { includeDirsOf, includeOption } from '../shared-options';
+import { COMMAND_SUMMARIES } from './summaries';
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'import a C header into a spec in the DSL (spec.ts, plus annotations.ts kept across imports)',
+  summary: COMMAND_SUMMARIES['import'],
   synopsis: '<header.h> [--name N] [--version V] [--out DIR] [-I DIR]...',
   positionals: [1, 1],
   options: {

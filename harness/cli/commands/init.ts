@@ -5,10 +5,11 @@ import { issue } from '../../core/diagnostics/issue';
 import { UserError } from '../../core/diagnostics/user-error';
 import { EXIT_OK, type Command } from '../command';
 import { includeOption } from '../shared-options';
+import { COMMAND_SUMMARIES } from './summaries';
 
 export const initCommand: Command = {
   name: 'init',
-  summary: `write a starter ${CONFIG_FILE} (uAPIs, ABIs, policy, budgets)`,
+  summary: COMMAND_SUMMARIES['init'],
   synopsis: '[<header.h>...] [-I DIR]... [--force]',
   positionals: [0, Infinity],
   options: {

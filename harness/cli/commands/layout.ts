@@ -4,12 +4,13 @@ import { specForAbi } from '../../frontend/import/target-variants';
 import { toJson } from '../../core/util/json';
 import { EXIT_OK, type Command } from '../command';
 import { abiOption, formatOption, includeOption, loadOrFail, selectedAbis, selectedFormat } from '../shared-options';
+import { COMMAND_SUMMARIES } from './summaries';
 
 const FORMATS = ['text', 'json'] as const;
 
 export const layoutCommand: Command = {
   name: 'layout',
-  summary: 'print layouts, ioctl request numbers, enums and constants per ABI',
+  summary: COMMAND_SUMMARIES['layout'],
   synopsis: '<uapi> [--abi A,B|all] [--format text|json] [-I DIR]...',
   positionals: [1, 1],
   options: { abi: abiOption, format: formatOption(FORMATS), include: includeOption },

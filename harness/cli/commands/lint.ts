@@ -12,6 +12,7 @@ import { formatText } from '../../report/text';
 import { toJson } from '../../core/util/json';
 import { EXIT_BREAKING, EXIT_OK, type Command } from '../command';
 import { abiOption, formatOption, includeOption, loadOrFail, selectedAbis, selectedFormat } from '../shared-options';
+import { COMMAND_SUMMARIES } from './summaries';
 
 const FORMATS = ['text', 'json', 'markdown', 'junit', 'github'] as const;
 
@@ -26,7 +27,7 @@ const RULE_LIST = LINT_RULES.map((r) => `  ${ruleLabel(r).padEnd(30)} ${r.severi
 
 export const lintCommand: Command = {
   name: 'lint',
-  summary: 'check a uAPI against the static rules S1-S15 (fixed-width types, no padding, 32/64-bit layouts, ...)',
+  summary: COMMAND_SUMMARIES['lint'],
   synopsis: '<uapi> [--format text|json|markdown|junit|github] [--abi A,B|all] [-I DIR]...',
   positionals: [1, 1],
   options: { format: formatOption(FORMATS), abi: abiOption, include: includeOption },

@@ -8,6 +8,7 @@ import { QUICK_SEED } from '../../conformance/pbt/run/seeds';
 import { EXIT_BREAKING, EXIT_OK, type Command } from '../command';
 import { abiOption, formatOption, selectedFormat } from '../shared-options';
 import { configOption } from '../targets';
+import { COMMAND_SUMMARIES } from './summaries';
 
 const FORMATS = ['text', 'json'] as const;
 const DEFAULT_TARGET = 0.95;
@@ -21,7 +22,7 @@ function reportText(r: MutationReport): string {
 
 export const mutateCommand: Command = {
   name: 'mutate',
-  summary: 'proof that the suite catches breaks: run it against each behavioural mutation of the emulator',
+  summary: COMMAND_SUMMARIES['mutate'],
   synopsis: '[<uapi>] [--format text|json] [--mutation ID]... [--runs N] [--seed N] [--target F] [--abi A,B]',
   positionals: [0, 1],
   options: {

@@ -9,11 +9,12 @@ import { freezeRelease } from '../../gate/freeze';
 import { sealReleases } from '../../contract/release/seal-release';
 import { EXIT_OK, type Command } from '../command';
 import { configOption, projectConfig, projectTargets } from '../targets';
+import { COMMAND_SUMMARIES } from './summaries';
 
 
 export const releaseCommand: Command = {
   name: 'release',
-  summary: 'freeze the working spec version into snapshots/<uapi>/<version>/',
+  summary: COMMAND_SUMMARIES['release'],
   synopsis: '[<spec>] [--policy kernel|semver] [--dir DIR] | --manifest [<spec>...]',
   positionals: [0, Infinity],
   options: {

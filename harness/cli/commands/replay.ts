@@ -12,6 +12,7 @@ import type { PropertyOutcome } from '../../conformance/pbt/run/run-property';
 import { EXIT_BREAKING, EXIT_OK, type Command, type CommandContext } from '../command';
 import { formatOption, selectedFormat } from '../shared-options';
 import { configOption } from '../targets';
+import { COMMAND_SUMMARIES } from './summaries';
 
 const FORMATS = ['text', 'json'] as const;
 
@@ -45,7 +46,7 @@ function text(o: PropertyOutcome, f: FailureFile): string {
 
 export const replayCommand: Command = {
   name: 'replay',
-  summary: 'reproduce one property failure exactly, from its failure file or its seed and path',
+  summary: COMMAND_SUMMARIES['replay'],
   synopsis: '[<uapi>] <failure-file.json> | [<uapi>] [--release V] --property ID --seed N --path P [--abi A] [--mirror B] [--replay-path R] [--mutation M]... [--format text|json]',
   positionals: [0, 2],
   options: {

@@ -8,10 +8,11 @@ import { compareGoldens, goldenFiles, versionDir, writeGoldens, type GoldenResul
 import { readReleasesOrFail } from '../read-releases';
 import { EXIT_BREAKING, EXIT_OK, type Command } from '../command';
 import { configOption, projectConfig, projectTargets } from '../targets';
+import { COMMAND_SUMMARIES } from './summaries';
 
 export const snapshotCommand: Command = {
   name: 'snapshot',
-  summary: 'compare the golden layout files with the specs (default), or rewrite them with --update',
+  summary: COMMAND_SUMMARIES['snapshot'],
   synopsis: '[<spec>...] [--update] [--dir DIR]',
   positionals: [0, Infinity],
   options: {

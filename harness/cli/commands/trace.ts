@@ -14,6 +14,7 @@ import { readTrace } from '../../conformance/trace/trace-file';
 import { EXIT_BREAKING, EXIT_OK, type Command, type CommandContext } from '../command';
 import { formatOption, selectedFormat } from '../shared-options';
 import { configOption } from '../targets';
+import { COMMAND_SUMMARIES } from './summaries';
 
 const FORMATS = ['text', 'json'] as const;
 
@@ -34,7 +35,7 @@ function selected(ctx: CommandContext, releases: readonly Release[], owner: stri
 
 export const traceCommand: Command = {
   name: 'trace',
-  summary: 'replay every release\'s golden ioctl trace on the current core, or record the missing ones',
+  summary: COMMAND_SUMMARIES['trace'],
   synopsis: '[<uapi>] [--release V] [--record] [--format text|json]',
   positionals: [0, 1],
   options: {

@@ -7,12 +7,13 @@ import { formatVerifyJson, formatVerifyText } from '../../frontend/oracle/format
 import { verifyLayout } from '../../frontend/oracle/verify-layout';
 import { EXIT_BREAKING, EXIT_OK, EXIT_USAGE, type Command } from '../command';
 import { abiOption, formatOption, includeDirsOf, includeOption, loadOrFail, selectedAbis, selectedFormat } from '../shared-options';
+import { COMMAND_SUMMARIES } from './summaries';
 
 const FORMATS = ['text', 'json'] as const;
 
 export const verifyLayoutCommand: Command = {
   name: 'verify-layout',
-  summary: "check the layout engine's numbers against clang's, per ABI",
+  summary: COMMAND_SUMMARIES['verify-layout'],
   synopsis: '<uapi> [--abi A,B|all] [--format text|json] [-I DIR]...',
   positionals: [1, 1],
   options: { abi: abiOption, format: formatOption(FORMATS), include: includeOption },
