@@ -11,6 +11,7 @@ import { exactWholeTree } from './benchmarks/exact-whole-tree';
 import { hugeInputs } from './benchmarks/huge-inputs';
 import { realHistoryScore } from './benchmarks/real-history';
 import { wholeUapiScale } from './benchmarks/scale-whole-uapi';
+import { startupHelp } from './benchmarks/startup-help';
 import type { Measurement } from './measurement';
 
 /** Every rate benchmark `npm run bench` runs, in order. Add a file under benchmarks/ and list it here. */
@@ -19,8 +20,8 @@ export const BENCHMARKS: readonly Benchmark[] = [infoIoctlBenchmark, infoHwIpBen
 /** Rate benchmarks whose state is prepared asynchronously (untimed), run after those above. */
 export const LOADED_BENCHMARKS: readonly LoadedBenchmark[] = [diffChangesBenchmark];
 
-/** Comparisons with check-uapi.sh's pipeline, the whole-uAPI run, the judged corpus, the whole-tree exactness run and the huge inputs, last (they take the longest). */
-export const MEASUREMENTS: readonly Measurement[] = [headerPairComparison, wholeUapiScale, realHistoryScore, exactWholeTree, hugeInputs];
+/** The start-up measurement, comparisons with check-uapi.sh's pipeline, the whole-uAPI run, the judged corpus, the whole-tree exactness run and the huge inputs, last (they take the longest). */
+export const MEASUREMENTS: readonly Measurement[] = [startupHelp, headerPairComparison, wholeUapiScale, realHistoryScore, exactWholeTree, hugeInputs];
 
 /** Every figure name the bench can print, in order (contract names). */
 export function allFigureNames(): string[] {
