@@ -11,8 +11,8 @@ const RATIO = 'startup.help_vs_node_ratio';
 const HELP_MS = 'startup.help_ms';
 const NODE_MS = 'startup.node_ms';
 
-/** Wall time of one subprocess in ms, or its failure. */
-function timed(args: readonly string[]): { ms?: number; status: number | null } {
+/** Wall time of one subprocess in ms, and its exit status. */
+function timed(args: readonly string[]): { ms: number; status: number | null } {
   const started = performance.now();
   const r = spawnSync(process.execPath, args, { stdio: 'ignore' });
   return { ms: performance.now() - started, status: r.status };
@@ -35,8 +35,8 @@ export const startupHelp: Measurement = {
       ctx.progress(`startup: run ${i + 1}/${repetitions}`);
       const h = timed([UAPI_BIN, '--help']);
       if (h.status !== 0) return { results: [], notes: [], missing: [], failures: [issue('BENCH_RUN', 'uapi --help', `exit ${h.status ?? 'by signal'}`)] };
-      help.push(h.ms as number);
-      node.push(timed(['-e', '']).ms as number);
+      help.push(h.ms);
+      node.push(timed(['-e', '']).ms);
     }
     const ms = (v: number): number => Math.round(v * 10) / 10;
     const ratio = significant(median(help) / median(node));

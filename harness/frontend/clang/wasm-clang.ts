@@ -87,15 +87,24 @@ class ByteSink {
  * `process.env.JCO_DEBUG` several times on every call between clang and JavaScript, and clang writes
  * its AST dump a byte per call: millions of reads of Node's environment object, each a lookup in the
  * C++ environment (a third of a cold import's time). A plain object answers the same in nanoseconds.
- * The copy holds the same variables; the real object is back when the run ends.
+ * Runs may overlap (batched imports, `check-tree -j`): the first one in swaps the copy in and the last
+ * one out puts the real object back. The code running meanwhile only reads the environment.
  */
+let realEnv: NodeJS.ProcessEnv | undefined;
+let runsInFlight = 0;
+
 async function withPlainEnv<T>(work: () => T | Promise<T>): Promise<T> {
-  const real = process.env;
-  process.env = { ...real };
+  if (runsInFlight++ === 0) {
+    realEnv = process.env;
+    process.env = { ...realEnv };
+  }
   try {
     return await work();
   } finally {
-    process.env = real;
+    if (--runsInFlight === 0 && realEnv !== undefined) {
+      process.env = realEnv;
+      realEnv = undefined;
+    }
   }
 }
 
