@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import { inc as semverInc } from 'semver';
@@ -10,6 +11,7 @@ import { diffSpecs, type PolicyName } from '../diff';
 import { parseAbiList } from '../../core/layout/abi';
 import { layoutEngine } from '../../core/layout/engine';
 import { ioctlViews } from '../../core/layout/spec-layout';
+import { toCanonical } from '../../core/model/canonical';
 import type { Spec } from '../../core/model/model';
 import { runCliCaptured } from '../../testing/run-cli-captured';
 
@@ -214,5 +216,27 @@ test('every history file loads through the CLI and lints without errors', async 
     const json = JSON.parse(r.out) as { findings: { severity: string }[]; summary: { errors: number } };
     t.is(json.summary.errors, 0, file);
     t.deepEqual(json.findings.filter((f) => f.severity === 'error'), [], file);
+  }
+});
+
+// A past release's DSL source must not change when the present does: every history file reads only
+// the DSL and other history files (never the current spec), and defines exactly what was frozen.
+test('each history spec stands alone and is exactly its frozen release', (t) => {
+  const historyDir = path.join(repoRoot, 'specs', 'habanalabs', 'history');
+  const sources = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? (e.name === 'breaks' ? [] : sources(path.join(dir, e.name))) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []);
+  const files = sources(historyDir);
+  t.true(files.length >= 5, 'history sources found');
+  for (const file of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/from '([^']+)'/g)) {
+      const target = m[1] ?? '';
+      const inside = target.startsWith('.') && path.resolve(path.dirname(file), target).startsWith(historyDir + path.sep);
+      t.true(target === 'uapi-harness/dsl' || inside, `${path.relative(repoRoot, file)} imports ${target}`);
+    }
+  }
+  for (const spec of [v1_0, v1_1, v1_2, v1_3]) {
+    const frozen = JSON.parse(fs.readFileSync(path.join(repoRoot, 'snapshots', 'habanalabs', spec.version, 'spec.json'), 'utf8')) as unknown;
+    t.deepEqual(toCanonical(spec), frozen, `specs/habanalabs/history/v${spec.version}.ts differs from snapshots/habanalabs/${spec.version}/spec.json`);
   }
 });

@@ -1,9 +1,9 @@
 import { anonymous, array, constants, defineSpec, enumeration, field, flags, ioctl, struct, u32, u64, u8, union, values } from 'uapi-harness/dsl';
-import { goya_queue_id } from '../asic-goya';
-import { hlCsStatus } from '../cs';
-import { hl_info_device_status, hl_info_dram_usage } from '../info-device';
-import { HL_INFO_VERSION_MAX_LEN, HL_MAX_CB_SIZE, HL_MAX_JOBS_PER_CS, GOYA_KMD_SRAM_RESERVED_SIZE_FROM_START } from '../limits';
-import { hlWaitCsStatus } from '../wait-cs';
+import { goya_queue_id } from './shared/asic-goya';
+import { hlCsStatus } from './shared/cs';
+import { hl_info_device_status, hl_info_dram_usage } from './shared/info-device';
+import { HL_INFO_VERSION_MAX_LEN, HL_MAX_CB_SIZE, HL_MAX_JOBS_PER_CS, GOYA_KMD_SRAM_RESERVED_SIZE_FROM_START } from './shared/limits';
+import { hlWaitCsStatus } from './shared/wait-cs';
 import {
   cbErrno, csErrno, DRM_COMMAND_BASE, drmSizeTolerant, HL_IOCTL_CB, HL_IOCTL_CS, HL_IOCTL_INFO, HL_IOCTL_MEMORY,
   HL_IOCTL_WAIT_CS, infoErrno, memoryErrno, waitCsErrno,

@@ -1,10 +1,10 @@
 import { anonymous, array, constants, defineSpec, ioctl, struct, u32, u64, union, values } from 'uapi-harness/dsl';
-import { goya_engine_id, goya_queue_id } from '../asic-goya';
-import { hlCsStatus } from '../cs';
-import { hl_debug_args, hl_debug_params_etf, hl_debug_params_etr, hl_debug_params_stm } from '../debug';
-import { hl_info_device_status, hl_info_device_utilization, hl_info_dram_usage } from '../info-device';
-import { HL_DEBUG_MAX_AUX_VALUES, HL_MAX_CB_SIZE, HL_MAX_JOBS_PER_CS } from '../limits';
-import { hlWaitCsStatus } from '../wait-cs';
+import { goya_engine_id, goya_queue_id } from './shared/asic-goya';
+import { hlCsStatus } from './shared/cs';
+import { hl_debug_args, hl_debug_params_etf, hl_debug_params_etr, hl_debug_params_stm } from './shared/debug';
+import { hl_info_device_status, hl_info_device_utilization, hl_info_dram_usage } from './shared/info-device';
+import { HL_DEBUG_MAX_AUX_VALUES, HL_MAX_CB_SIZE, HL_MAX_JOBS_PER_CS } from './shared/limits';
+import { hlWaitCsStatus } from './shared/wait-cs';
 import {
   debugErrno, DRM_COMMAND_BASE, drmSizeTolerant, HL_IOCTL_CB, HL_IOCTL_CS, HL_IOCTL_DEBUG, HL_IOCTL_INFO, HL_IOCTL_MEMORY,
   HL_IOCTL_WAIT_CS, infoErrno,

@@ -1,17 +1,17 @@
 import { anonymous, array, constants, defineSpec, field, flags, ioctl, struct, u32, u64, u8, union, values } from 'uapi-harness/dsl';
-import { gaudi_dcores, gaudi_engine_id, gaudi_queue_id } from '../asic-gaudi';
-import { goya_engine_id, goya_queue_id } from '../asic-goya';
-import { hl_cb_in } from '../cb';
-import { hlCsStatus } from '../cs';
+import { gaudi_dcores, gaudi_engine_id, gaudi_queue_id } from './shared/asic-gaudi';
+import { goya_engine_id, goya_queue_id } from './shared/asic-goya';
+import { hl_cb_in } from './shared/cb';
+import { hlCsStatus } from './shared/cs';
 import {
   hl_info_clk_rate, hl_info_cs_counters, hl_info_device_status, hl_info_device_utilization, hl_info_dram_usage,
   hl_info_energy, hl_info_pci_counters, hl_info_reset_count, hlClkThrottleReasons,
-} from '../info-device';
+} from './shared/info-device';
 import {
   GAUDI_DRIVER_SRAM_RESERVED_SIZE_FROM_START, GOYA_KMD_SRAM_RESERVED_SIZE_FROM_START, HL_INFO_CARD_NAME_MAX_LEN,
   HL_INFO_VERSION_MAX_LEN,
-} from '../limits';
-import { hlWaitCsStatus } from '../wait-cs';
+} from './shared/limits';
+import { hlWaitCsStatus } from './shared/wait-cs';
 import { cbErrno, DRM_COMMAND_BASE, drmSizeTolerant, HL_IOCTL_CB, HL_IOCTL_INFO, infoErrno } from './dispatch';
 import * as v1_0 from './v1.0.0';
 import * as v1_1 from './v1.1.0';

@@ -1,19 +1,19 @@
 import { anonymous, array, constants, defineSpec, enumeration, field, flags, ioctl, struct, u16, u32, u64, u8, union, values } from 'uapi-harness/dsl';
-import { gaudi_dcores, gaudi_engine_id, gaudi_queue_id, hl_gaudi_pll_index } from '../asic-gaudi';
-import { goya_engine_id, goya_queue_id, hl_goya_pll_index } from '../asic-goya';
-import { hl_cs_out, hlCsStatus } from '../cs';
-import { hl_clk_throttling_type } from '../enums';
+import { gaudi_dcores, gaudi_engine_id, gaudi_queue_id, hl_gaudi_pll_index } from './shared/asic-gaudi';
+import { goya_engine_id, goya_queue_id, hl_goya_pll_index } from './shared/asic-goya';
+import { hl_cs_out, hlCsStatus } from './shared/cs';
+import { hl_clk_throttling_type } from './shared/enums';
 import {
   hl_info_clk_rate, hl_info_clk_throttle, hl_info_cs_counters, hl_info_device_status, hl_info_device_utilization,
   hl_info_dram_usage, hl_info_energy, hl_info_pci_counters, hl_info_reset_count, hl_info_sync_manager,
   hl_open_stats_info, hl_pll_frequency_info, hl_power_info, hlClkThrottleReasons,
-} from '../info-device';
+} from './shared/info-device';
 import {
   GAUDI_DRIVER_SRAM_RESERVED_SIZE_FROM_START, GAUDI_FIRST_AVAILABLE_W_S_MONITOR, GAUDI_FIRST_AVAILABLE_W_S_SYNC_OBJECT,
   GOYA_KMD_SRAM_RESERVED_SIZE_FROM_START, HL_DEBUG_MAX_AUX_VALUES, HL_INFO_CARD_NAME_MAX_LEN, HL_INFO_VERSION_MAX_LEN,
   HL_MAX_CB_SIZE, HL_MAX_JOBS_PER_CS, HL_PLL_NUM_OUTPUTS, HL_WAIT_MULTI_CS_LIST_MAX_LEN,
-} from '../limits';
-import { hl_wait_cs_out, hlWaitCsStatus, hlWaitCsStatusFlags } from '../wait-cs';
+} from './shared/limits';
+import { hl_wait_cs_out, hlWaitCsStatus, hlWaitCsStatusFlags } from './shared/wait-cs';
 import {
   csErrno, DRM_COMMAND_BASE, drmSizeTolerant, HL_IOCTL_CS, HL_IOCTL_INFO, HL_IOCTL_MEMORY,
   HL_IOCTL_WAIT_CS, infoErrno, memoryErrno, waitCsErrno,
