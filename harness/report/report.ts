@@ -14,6 +14,8 @@ export interface ReportLocation {
   readonly file: string;
   readonly line?: number;
   readonly col?: number;
+  /** For a spec imported from a header (`file` is the header): where the spec file writes it. */
+  readonly spec?: ReportLocation;
 }
 
 export interface ReportItem {

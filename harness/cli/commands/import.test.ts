@@ -84,3 +84,30 @@ export const annotations = defineAnnotations({
   t.is(stale.code, 2);
   t.regex(stale.err, /fields\['demo_args\.pad'\]: no field pad/);
 });
+
+// A kernel developer edits the header, not the generated spec: findings and changes about an
+// imported declaration point at its header line, with the spec's line beside it in JSON.
+test('lint findings and diff changes of an imported spec point at the header line, the spec line second', async (t) => {
+  const { dir, header } = project();
+  t.is((await runCliCaptured(['import', 'demo.h', '--out', 'specs/demo', '--version', '1.0.0'], { cwd: dir })).code, 0);
+  const lint = await runCliCaptured(['lint', 'specs/demo', '--format', 'json'], { cwd: dir });
+  const findings = (JSON.parse(lint.out) as { findings: { subject: string; location?: { file: string; line: number; col: number; spec?: { file: string } } }[] }).findings;
+  const onLegacy = findings.find((f) => f.subject === 'struct demo_args.legacy');
+  t.truthy(onLegacy, lint.out);
+  // Shown relative to the process's working directory (the test runs the CLI in-process).
+  const shown = (p: string): string => path.relative(process.cwd(), path.join(dir, p));
+  t.like(onLegacy?.location, { file: shown('demo.h'), line: 9, col: 8, spec: { file: shown('specs/demo/spec.ts') } });
+  const text = await runCliCaptured(['lint', 'specs/demo'], { cwd: dir });
+  t.true(text.out.split('\n').some((l) => l.startsWith(`${shown('demo.h')}:9:8: `)), text.out);
+  // The next version of the header, imported into its own folder: the change points at the new header.
+  fs.mkdirSync(path.join(dir, 'next'));
+  fs.writeFileSync(path.join(dir, 'next', 'demo.h'), HEADER_V1.replace('\t__u32 flags;', '\t__u32 flags;\n\t__u32 mode;'));
+  t.is((await runCliCaptured(['import', 'next/demo.h', '--out', 'specs/next', '--version', '2.0.0'], { cwd: dir })).code, 0);
+  const diff = await runCliCaptured(['diff', 'specs/demo', 'specs/next', '--format', 'json'], { cwd: dir });
+  const changes = (JSON.parse(diff.out) as { changes: { subject: string; location?: { file: string; line: number } }[] }).changes;
+  const added = changes.find((c) => c.subject === 'struct demo_args.mode');
+  t.like(added?.location, { file: shown('next/demo.h'), line: 6 }, diff.out);
+  // The header moved with the project: the spec finds it relative to its own folder, whatever the cwd.
+  t.true(fs.readFileSync(path.join(dir, 'specs', 'demo', 'spec.ts'), 'utf8').includes("file: '../../demo.h',"));
+  t.true(fs.existsSync(header));
+});

@@ -46,7 +46,10 @@ export const importCommand: Command = {
     const shown = r.issues.filter((i) => i.severity !== 'info');
     for (const i of shown) ctx.io.err(`${formatIssue(i)}\n`);
     if (r.spec === undefined || hasErrors(r.issues)) return EXIT_USAGE;
-    const dsl = writeDsl(r.spec, header);
+    // The header as the spec file's folder reaches it, so that the spec still finds it after the
+    // project moves (findings about imported declarations point at the header's lines).
+    const headerFromSpec = path.relative(out, path.resolve(ctx.io.cwd, header)).split(path.sep).join('/');
+    const dsl = writeDsl(r.spec, header, headerFromSpec);
     for (const i of dsl.issues) ctx.io.err(`${formatIssue(i)}\n`);
     fs.mkdirSync(out, { recursive: true });
     fs.writeFileSync(path.join(out, 'spec.ts'), dsl.text);

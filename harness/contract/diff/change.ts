@@ -18,6 +18,8 @@ export interface ChangeLocation {
   readonly file: string;
   readonly line: number;
   readonly col?: number;
+  /** For a spec imported from a header (`file` is the header): the spec file's line of the declaration. */
+  readonly spec?: { readonly file: string; readonly line: number; readonly col: number };
 }
 
 /** One classified difference between two versions of a uAPI (design doc `uapi diff` JSON). */

@@ -1,3 +1,4 @@
+import { jsonLocation } from '../../core/diagnostics/json-location';
 import type { SourceLoc } from '../../core/model/model';
 import type { Change, ChangeLocation, ChangeValue } from './change';
 import type { Rule } from './rule';
@@ -17,7 +18,7 @@ export class ChangeSink {
       for (const a of list) if (!existing.abis.includes(a)) existing.abis.push(a);
       return;
     }
-    const location: ChangeLocation | undefined = loc !== undefined ? { file: loc.file, line: loc.line, col: loc.col } : undefined;
+    const location: ChangeLocation | undefined = loc !== undefined ? jsonLocation(loc) : undefined;
     this.merged.set(key, {
       change: { rule: rule.id, level: rule.level, subject, old, new: now, message, ...(location !== undefined ? { location } : {}) },
       abis: [...list],
@@ -28,3 +29,4 @@ export class ChangeSink {
     return [...this.merged.values()].map(({ change, abis }) => ({ ...change, abis }));
   }
 }
+

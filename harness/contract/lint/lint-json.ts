@@ -1,3 +1,4 @@
+import { jsonLocation } from '../../core/diagnostics/json-location';
 import type { Spec } from '../../core/model/model';
 import { lintSummary, type Finding, type LintSummary } from './finding';
 
@@ -27,7 +28,7 @@ export function lintJson(spec: Pick<Spec, 'name' | 'version'>, findings: readonl
       severity: f.severity,
       subject: f.subject,
       message: f.message,
-      ...(f.loc !== undefined ? { location: { file: f.loc.file, line: f.loc.line, col: f.loc.col } } : {}),
+      ...(f.loc !== undefined ? { location: jsonLocation(f.loc) } : {}),
       ...(f.abis !== undefined ? { abis: f.abis } : {}),
       ...(f.waived === true ? { waived: true as const, reason: f.reason ?? '' } : {}),
     })),

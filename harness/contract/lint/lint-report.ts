@@ -1,4 +1,5 @@
 import type { Report, ReportItem } from '../../report/report';
+import { jsonLocation } from '../../core/diagnostics/json-location';
 import type { Spec } from '../../core/model/model';
 import { lintFailed, type Finding } from './finding';
 import { ruleLabel } from './rule';
@@ -16,7 +17,7 @@ export function findingToReportItem(f: Finding): ReportItem {
     level: f.severity,
     subject: f.subject,
     message: f.message,
-    ...(f.loc !== undefined ? { location: { file: f.loc.file, line: f.loc.line, col: f.loc.col } } : {}),
+    ...(f.loc !== undefined ? { location: jsonLocation(f.loc) } : {}),
     ...(f.abis !== undefined ? { abis: f.abis } : {}),
     ...(f.waived === true ? { waived: f.reason ?? '' } : {}),
   };

@@ -12,6 +12,11 @@ export interface SourceLoc {
   readonly file: string;
   readonly line: number;
   readonly col: number;
+  /**
+   * For a spec imported from a C header, where `file` is that header: the line of the spec file that
+   * writes the declaration (the call of the DSL), shown as a second line. Absent otherwise.
+   */
+  readonly spec?: SourceLoc;
 }
 
 /** Fixed-width kernel types: the only scalars a well-formed uAPI uses (lint rule S1). */

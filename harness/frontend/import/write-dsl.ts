@@ -14,6 +14,7 @@ const RESERVED = new Set([
   'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'let', 'static', 'yield', 'await',
   'spec', 'annotations', ...Object.values(KERNEL_BUILDER),
   'struct', 'union', 'anonymous', 'array', 'field', 'enumeration', 'constants', 'ioctl', 'defineSpec', 'applyAnnotations', 'cScalar', 'cType',
+  'headerConstants', 'headerLocations',
 ]);
 
 const literal = (v: bigint): string => (Number.isSafeInteger(Number(v)) ? (v > 255n ? `0x${v.toString(16)}` : v.toString()) : `${v}n`);
@@ -24,7 +25,7 @@ const where = (loc: SourceLoc | undefined): string => (loc !== undefined ? ` // 
  * named after the C declaration, each with a comment naming the header line. The spec it defines
  * is passed through `applyAnnotations` with `./annotations`, which the import never overwrites.
  */
-export function writeDsl(spec: Spec, header: string): { text: string; issues: Issue[] } {
+export function writeDsl(spec: Spec, header: string, headerFromSpec?: string): { text: string; issues: Issue[] } {
   const issues: Issue[] = [];
   const used = new Set<string>();
   const idents = new Map<string, string>();
@@ -102,6 +103,19 @@ export function writeDsl(spec: Spec, header: string): { text: string; issues: Is
     body.push(`export const ${idents.get(`ioctl ${i.name}`)} = ${use('ioctl')}('${i.name}', { dir: '${i.dir}', type: ${type}, nr: 0x${i.nr.toString(16)}${arg} });${where(i.loc)}`);
   }
   const types = [...spec.enums.map((e) => idents.get(`enum ${e.name}`)), ...spec.records.filter((r) => r.name !== undefined).map((r) => idents.get(`${r.kind} ${r.name}`))];
+  const located = headerFromSpec !== undefined ? headerLocations(spec, header) : [];
+  if (headerFromSpec !== undefined && located.length > 0) {
+    body.push(
+      '',
+      '/** Where each declaration is in the header (line:col): findings and changes point there. */',
+      'const headerLocations = {',
+      `  file: '${headerFromSpec.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}',`,
+      '  at: {',
+      ...located.map(([k, l]) => `    '${k}': '${l.line}:${l.col}',`),
+      '  },',
+      '};',
+    );
+  }
   body.push(
     '',
     'export const spec = applyAnnotations(defineSpec({',
@@ -110,6 +124,7 @@ export function writeDsl(spec: Spec, header: string): { text: string; issues: Is
     `  ioctls: [${spec.ioctls.map((i) => idents.get(`ioctl ${i.name}`)).join(', ')}],`,
     `  types: [${types.join(', ')}],`,
     `  constants: [${spec.constants.length > 0 ? 'headerConstants' : ''}],`,
+    ...(located.length > 0 ? ['  header: headerLocations,'] : []),
     '}), annotations);',
     '',
   );
@@ -122,6 +137,35 @@ export function writeDsl(spec: Spec, header: string): { text: string; issues: Is
     '',
   ];
   return { text: [...head, ...body].join('\n'), issues };
+}
+
+/**
+ * Each declaration of the imported header with its location there, keyed as `HeaderOrigin.at` names
+ * them (see harness/core/model/dsl/header-origin.ts). Declarations the header's includes made are left out.
+ */
+function headerLocations(spec: Spec, header: string): [string, SourceLoc][] {
+  const out: [string, SourceLoc][] = [];
+  const add = (key: string, loc: SourceLoc | undefined): void => {
+    if (loc !== undefined && loc.file === header) out.push([key, loc]);
+  };
+  const members = (owner: string, ms: readonly Member[]): void => {
+    for (const m of ms) {
+      if (m.name === undefined && m.type.kind === 'record') members(owner, m.type.record.members);
+      else if (m.name !== undefined) add(`${owner}.${m.name}`, m.loc);
+    }
+  };
+  for (const e of spec.enums) {
+    add(`enum ${e.name}`, e.loc);
+    for (const v of e.values) add(`enum ${e.name}.${v.name}`, v.loc);
+  }
+  for (const r of spec.records) {
+    if (r.name === undefined) continue;
+    add(`${r.kind} ${r.name}`, r.loc);
+    members(`${r.kind} ${r.name}`, r.members);
+  }
+  for (const c of spec.constants) add(`constant ${c.name}`, c.loc);
+  for (const i of spec.ioctls) add(`ioctl ${i.name}`, i.loc);
+  return out;
 }
 
 /** The annotations file a first import creates, with commented suggestions for pad/reserved fields. */

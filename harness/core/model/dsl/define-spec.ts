@@ -1,8 +1,9 @@
-import type { EnumDecl, RecordDecl, Spec } from '../model';
+import type { EnumDecl, RecordDecl, SourceLoc, Spec } from '../model';
 import { callSite } from './call-site';
 import { ConstantsBuilder } from './constants';
 import { described, DslError } from './dsl-error';
 import { EnumBuilder } from './enum';
+import { checkHeaderOrigin, locateInHeader, type HeaderOrigin } from './header-origin';
 import { IoctlBuilder } from './ioctl';
 import { RecordBuilder } from './record';
 import type { NamedBuilder } from './named';
@@ -16,6 +17,8 @@ export interface SpecDefinition {
   /** Types not reachable from an ioctl or a payload (they are collected anyway when reachable). */
   readonly types?: readonly (RecordBuilder<Shape, RecordKind> | EnumBuilder)[];
   readonly constants?: readonly ConstantsBuilder[];
+  /** Written by `uapi import`: where each declaration is in the header, so findings point there. */
+  readonly header?: HeaderOrigin;
 }
 
 /**
@@ -23,7 +26,7 @@ export interface SpecDefinition {
  * payloads, explicit types) with their dependencies first, as C needs them declared.
  */
 export function defineSpec(def: SpecDefinition): Spec {
-  checkDefinition(def);
+  const loc = checkDefinition(def);
   const seen = new Set<NamedBuilder>();
   const records: RecordDecl[] = [];
   const enums: EnumDecl[] = [];
@@ -40,7 +43,7 @@ export function defineSpec(def: SpecDefinition): Spec {
   ioctls.forEach((i) => i.dependencies().forEach(visit));
   constantSets.forEach((c) => c.dependencies().forEach(visit));
   (def.types ?? []).forEach(visit);
-  return {
+  const spec: Spec = {
     name: def.name,
     version: def.version,
     records,
@@ -49,12 +52,16 @@ export function defineSpec(def: SpecDefinition): Spec {
     groups: constantSets.flatMap((c) => (c.group !== undefined ? [c.group] : [])),
     ioctls: ioctls.map((i) => i.decl),
   };
+  return def.header !== undefined ? locateInHeader(spec, def.header, loc?.file) : spec;
 }
 
-const KNOWN_KEYS: ReadonlySet<string> = new Set(['name', 'version', 'ioctls', 'types', 'constants']);
+const KNOWN_KEYS: ReadonlySet<string> = new Set(['name', 'version', 'ioctls', 'types', 'constants', 'header']);
 
-/** What each list of a definition holds, checked before anything is built from it (see DslError). */
-function checkDefinition(def: SpecDefinition): void {
+/**
+ * What each list of a definition holds, checked before anything is built from it (see DslError).
+ * Returns the spec file's location of the `defineSpec` call.
+ */
+function checkDefinition(def: SpecDefinition): SourceLoc | undefined {
   const loc = callSite();
   if (def === null || typeof def !== 'object') throw new DslError('defineSpec', `expects {name, version, ioctls, types, constants}, got ${described(def)}`, loc);
   // Specs are loaded without a type check: a misspelt key (`records:` for `types:`) would drop its types silently.
@@ -73,4 +80,6 @@ function checkDefinition(def: SpecDefinition): void {
       if (!ok(x)) throw new DslError(`defineSpec: ${key}[${i}]`, `expects ${what}, got ${described(x)}`, loc);
     });
   }
+  if (def.header !== undefined) checkHeaderOrigin(def.header, loc);
+  return loc;
 }

@@ -12,6 +12,7 @@ export { ioctl, IoctlBuilder } from './ioctl';
 export type { IoctlDefinition } from './ioctl';
 export { defineSpec } from './define-spec';
 export type { SpecDefinition } from './define-spec';
+export type { HeaderOrigin } from './header-origin';
 export type { Infer } from './infer';
 export { defineAnnotations, applyAnnotations } from './annotations';
 export type { SpecAnnotations, IoctlAnnotations, GroupAnnotation } from './annotations';
