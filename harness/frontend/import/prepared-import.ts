@@ -1,3 +1,4 @@
+import { missingIncludeHint } from './missing-include-hint';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AstNode } from '../clang/ast-json';
@@ -148,7 +149,12 @@ export function finishImport(p: PendingImport, { run, diagnostics }: ProbeResult
   // probe's own lines only say that some macro is not a constant, which the import reports itself.
   const headerErrors = diagnostics.filter((d) => d.severity === 'error' && (!isProbeDiagnostic(d) || d.loc?.line === 1));
   if (headerErrors.length > 0) {
-    return { issues: headerErrors.map((d) => diagnosticIssue(shown(d), display)) };
+    return {
+      issues: headerErrors.map((d) => {
+        const hint = missingIncludeHint(d.message, p.prepared.searchDirs);
+        return diagnosticIssue(shown(hint !== undefined ? { ...d, message: `${d.message}; ${hint}` } : d), display);
+      }),
+    };
   }
   const root = readProbeAst(run);
   if (root === undefined) {

@@ -181,6 +181,7 @@ export function annotationsTemplate(spec: Spec, header: string): string {
   };
   for (const r of spec.records) if (r.name !== undefined) visit(r, `${r.name}.`);
   const firstIoctl = spec.ioctls[0]?.name ?? 'SOME_IOCTL';
+  const firstRecord = spec.records.find((r) => r.name !== undefined)?.name ?? 'some_struct';
   return [
     `// Annotations for the uAPI imported from ${header}.`,
     '// `uapi import` creates this file once and never rewrites it, so re-importing after the header',
@@ -198,6 +199,11 @@ export function annotationsTemplate(spec: Spec, header: string): string {
     '  },',
     '  groups: {',
     "    // some_flags: { of: 'flags', members: ['FLAG_A', 'FLAG_B'] },",
+    '  },',
+    '  // Lint findings of an upstream header that cannot change: accepted per struct, with a reason;',
+    '  // owner and expires (YYYY-MM-DD) are optional, and past its date a waiver fails the gate.',
+    '  lintWaivers: {',
+    `    // ${firstRecord}: [{ rule: 'S5', reason: 'upstream layout, fixed by the compat ioctl', owner: 'you@example.org', expires: '2027-06-30' }],`,
     '  },',
     '});',
     '',
