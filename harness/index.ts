@@ -67,7 +67,8 @@ export type {
   CodecResult, WriteInput, Decoded, PlanNode, ScalarPlan, BitsPlan, ArrayPlan, RecordPlan, PlanMember, ScalarAccess, CodecError,
 } from './core/codec';
 // Runtime: the typed userspace library over the emulated device (issue 5).
-export { HlRuntime, InfoApi, CbApi, CsApi, MemApi, DebugApi, IoctlCaller, SCRATCH } from './userspace';
+export { HlRuntime, InfoApi, CbApi, CsApi, MemApi, DebugApi, IoctlCaller, SCRATCH, COMPUTE_NODE, CONTROL_NODE } from './userspace';
+export type { Process, IoctlOutcome, MapRequest, BackendName, SysResult, Errno } from './core/boundary/process';
 export type { RuntimeOptions, CommandBufferRef, Chunk, Submission, WaitResult, AllocOptions, MapOptions, RtResult } from './userspace';
 
 // The gate's report files (`uapi check --out DIR`) and the self-contained HTML page with struct

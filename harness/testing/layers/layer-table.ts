@@ -43,11 +43,11 @@ export const LAYERS: readonly Layer[] = [
   },
   {
     name: 'emulator', paths: ['emulator/'], may: ['core', 'emulator'], mayForTypes: ['specs'],
-    holds: 'the emulated accelerator core; it serves the spec it is given and reads the habanalabs spec for types only',
+    holds: 'the emulated accelerator core and the emulated process (the `Process` boundary of core over an emulated /dev); it serves the spec it is given and reads the habanalabs spec for types only',
   },
   {
-    name: 'userspace', paths: ['harness/userspace/'], may: ['core', 'emulator', 'userspace'], mayForTypes: ['specs'],
-    holds: 'the typed userspace runtime (HlRuntime) over a process and a device',
+    name: 'userspace', paths: ['harness/userspace/'], may: ['core', 'userspace'], mayForTypes: ['specs'],
+    holds: 'the one userspace caller (request numbers, scratch memory, struct in/out) over the `Process` boundary of core, and the typed runtime (HlRuntime) on it',
   },
   {
     name: 'conformance', paths: ['harness/conformance/'], may: ['core', 'frontend', 'report', 'contract', 'emulator', 'userspace', 'conformance'],

@@ -55,6 +55,14 @@ test('the emulator may read a spec for types only, and a spec may import the DSL
   ]);
 });
 
+test('the userspace caller speaks the Process boundary of core: importing the emulator fails', (t) => {
+  t.deepEqual(checkLayers(inMemory({
+    'harness/userspace/caller.ts': "import type { Process } from '../core/boundary/process';\nimport { E } from '../../emulator/errno';\nexport type P = Process;\nexport const e = E;\n",
+    'harness/core/boundary/process.ts': 'export interface Process { readonly abi: number }\n',
+    'emulator/errno.ts': 'export const E = {};\n',
+  })), ['harness/userspace/caller.ts:2:19: error LAYER_IMPORT: userspace may not import emulator: emulator/errno.ts']);
+});
+
 test('a run-time cycle fails even inside one folder; a type-only one only across layers', (t) => {
   t.deepEqual(checkLayers(inMemory({
     'harness/core/model/a.ts': "import { b } from './b';\nexport const a = b;\n",

@@ -70,7 +70,7 @@ function targetBytes(system: System, slot: Slot, site: FieldSite, target: Pointe
  * page: a buffer (or an argument) shorter than the call says. Returns its address.
  */
 export function straddle(slot: Slot, bytes: Uint8Array, mapped: number): number {
-  const mem = slot.process.memory;
+  const mem = slot.process.task.memory;
   const size = Math.max(PAGE_SIZE, Math.ceil(mapped / PAGE_SIZE) * PAGE_SIZE);
   // From the top of the address space down: a mapping whose next page is free.
   for (let top = mem.limit - PAGE_SIZE; top - size >= PAGE_SIZE; top -= 16 * PAGE_SIZE) {

@@ -48,7 +48,7 @@ export class Side {
   dropCbMaps(slot: number): void {
     const maps = this.cbMaps[slot];
     if (maps === undefined) return;
-    for (const a of maps.values()) this.slot(slot).process.munmap(a);
+    for (const a of maps.values()) this.slot(slot).process.unmap(a);
     maps.clear();
   }
 }

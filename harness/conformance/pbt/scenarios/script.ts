@@ -48,7 +48,7 @@ export class Script {
     const alloc = Math.max(4096, Math.ceil(size / 4096) * 4096);
     const m = s.process.mmap(s.fd ?? -1, handle, alloc);
     if (!m.ok) throw new Violation('D14/model-expected-result', `mmap of a CB failed with ${errnoName(m.errno)}`);
-    s.process.memory.copyOut(m.value, stream, 0, stream.length);
+    s.process.write(m.value, stream);
     return handle;
   }
 

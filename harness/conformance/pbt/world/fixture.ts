@@ -103,7 +103,7 @@ class Recipe {
     if (!m.ok) throw new Error(`fixture: mmap of a CB failed with errno ${m.errno}`);
     const nops = packets();
     for (let i = 0; i < CB_BYTES / 8; i++) nops.nop();
-    this.slot.process.memory.copyOut(m.value, nops.bytes(), 0, CB_BYTES);
+    this.slot.process.write(m.value, nops.bytes().subarray(0, CB_BYTES));
     return h;
   }
 

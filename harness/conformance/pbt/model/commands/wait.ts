@@ -30,7 +30,7 @@ interface WaitObs {
 function waitOnce(x: Exec, d: DataOf<'wait'>, seq: bigint, raise: boolean): WaitObs {
   return onSides(x.r, `WAIT_CS ${seq} for ${d.timeoutUs} µs`, (side) => {
     const slot = side.slot(d.slot);
-    if (raise) slot.process.raiseSignal();
+    if (raise) slot.process.task.raiseSignal();
     const before = side.system.device.clock.now;
     const c = callValue(side.system, slot, WAIT, { seq, timeout_us: d.timeoutUs });
     // A failed call's argument comes back as the caller wrote it: only a success carries an answer.
