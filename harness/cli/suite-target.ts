@@ -35,9 +35,9 @@ export async function suiteTarget(ctx: CommandContext, argument: string | undefi
     const { spec } = await loadOrFail(ctx, arg);
     const problem = emulatorProblem(spec);
     if (problem === undefined) return { spec, argument: arg, config, snapshotsRoot };
-    problems.push(`${arg}: ${problem}`);
+    problems.push(candidates.length > 1 ? `${arg}: ${problem}` : problem);
   }
-  throw new UserError([issue('PBT_NOT_EMULATED', candidates.join(', '), `the emulated core does not speak this uAPI (${problems.join('; ')})`)]);
+  throw new UserError([issue('PBT_NOT_EMULATED', candidates.join(', '), `no device under test: the emulated core does not speak this uAPI (${problems.join('; ')})`)]);
 }
 
 /** The ABIs of `--abi` (default: the quick pair x86_64 and i386). */
