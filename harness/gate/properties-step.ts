@@ -45,7 +45,7 @@ export function failureItems(outcomes: readonly PropertyOutcome[]): ReportItem[]
 export function behaviourSkipStep(spec: Spec, specArg: string, problem: string): StepResult {
   return {
     name: `behaviour ${spec.name} ${spec.version}`, verdict: 'skip',
-    summary: `no device under test: the emulated core does not speak ${spec.name} (${problem}); the property suite, cross-version suites and traces were not run`,
+    summary: `no device under test speaks ${spec.name}: ${problem}; the property suite, cross-version suites and traces were not run`,
     items: [], command: `npx uapi fuzz ${specArg} --quick`,
   };
 }

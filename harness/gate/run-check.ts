@@ -6,7 +6,7 @@ import type { Spec } from '../core/model/model';
 import { DEFAULT_BUDGETS } from '../contract/config/config';
 import { goldensStep } from './goldens-step';
 import { lintStep } from './lint-step';
-import { emulatorProblem } from '../conformance/pbt/run/suite-setup';
+import { deviceFor } from '../conformance/devices';
 import { behaviourSkipStep, propertiesStep } from './properties-step';
 import { releaseDiffStep } from './releases-step';
 import { crossVersionStep } from './cross-version-step';
@@ -55,7 +55,7 @@ export function checkUapi(target: CheckTarget, options: CheckOptions): { steps: 
   steps.push(lintStep(spec, argument, options.abis));
   // The quick property suite, for a uAPI the emulated core speaks (the others have nothing to run it on).
   const runs = options.quickRuns ?? DEFAULT_BUDGETS.quickRuns;
-  const noDevice = runs > 0 ? emulatorProblem(spec) : undefined;
+  const noDevice = runs > 0 ? deviceFor(spec).problem : undefined;
   // Nothing silent: a uAPI with no device under test says so in a step of its own.
   if (noDevice !== undefined) steps.push(behaviourSkipStep(spec, argument, noDevice));
   if (runs > 0 && noDevice === undefined) {

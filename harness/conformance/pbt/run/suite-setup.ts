@@ -25,5 +25,5 @@ export function emulatorProblem(spec: Spec): string | undefined {
   const { device, issues } = createDevice({ spec });
   if (device !== undefined) return undefined;
   const errors = issues.filter((i) => i.severity === 'error');
-  return `it needs ${firstFew(errors.map((i) => i.path))}, which ${spec.name} ${spec.version} does not define`;
+  return `needs ${firstFew(errors.map((i) => i.path))}, which ${spec.name} ${spec.version} does not define`;
 }

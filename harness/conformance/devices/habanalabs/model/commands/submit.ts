@@ -1,6 +1,6 @@
-import { packets as packetWriter } from '../../../../../emulator/device/packets';
-import { ensure, type RuleId } from '../../rules';
-import { callValue } from '../../world/call-value';
+import { packets as packetWriter } from '../../../../../../emulator/device/packets';
+import { ensure, type RuleId } from '../../../../pbt/rules';
+import { callValue } from '../../../../pbt/world/call-value';
 import { EMULATED_SCOPE } from '../scope';
 import { pick } from '../state';
 import { expectErrno, ioctlOf, onSides, ownMappingHolding, resolveAddr, resolveHandle, slotOf, unknownFlagBits, type Exec, type ResolvedHandle } from './context';

@@ -1,8 +1,8 @@
-import { codecFor } from '../../../core/codec';
-import { FILL } from '../args/materialize';
-import { callValue, needIoctl, type ValueOutcome } from '../world/call-value';
-import { ensure } from '../rules';
-import { CANARY, CANARY_BYTES, type Slot, type System } from '../world/system';
+import { codecFor } from '../../../../core/codec';
+import { FILL } from '../../../pbt/args/materialize';
+import { callValue, needIoctl, type ValueOutcome } from '../../../pbt/world/call-value';
+import { ensure } from '../../../pbt/rules';
+import { CANARY, CANARY_BYTES, type Slot, type System } from '../../../pbt/world/system';
 
 /**
  * One device under test with its processes, plus what the userspace side keeps per process: the

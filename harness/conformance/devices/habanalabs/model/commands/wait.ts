@@ -1,6 +1,6 @@
-import { E, errnoName } from '../../../../../emulator/errno';
-import { ensure } from '../../rules';
-import { callValue } from '../../world/call-value';
+import { E, errnoName } from '../../../../../../emulator/errno';
+import { ensure } from '../../../../pbt/rules';
+import { callValue } from '../../../../pbt/world/call-value';
 import type { Fate, ModelCs } from '../state';
 import { pick } from '../state';
 import { expectErrno, ioctlOf, onSides, otherSlot, slotOf, type Exec } from './context';

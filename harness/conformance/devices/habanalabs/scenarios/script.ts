@@ -1,9 +1,9 @@
-import { errnoName } from '../../../../emulator/errno';
-import { ensure, Violation } from '../rules';
-import { callValue, needConstant } from '../world/call-value';
-import { SUITE_CONFIG } from '../world/suite-config';
-import { System } from '../world/system';
-import type { SuiteContext } from '../properties/suite-property';
+import { errnoName } from '../../../../../emulator/errno';
+import { ensure, Violation } from '../../../pbt/rules';
+import { callValue, needConstant } from '../../../pbt/world/call-value';
+import { SUITE_CONFIG } from '../../../pbt/world/suite-config';
+import { System } from '../../../pbt/world/system';
+import type { SuiteContext } from '../../../pbt/properties/suite-property';
 
 /**
  * Plain steps for scenario properties: each makes one call through System.call (so the universal
