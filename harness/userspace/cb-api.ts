@@ -33,7 +33,7 @@ export class CbApi {
     const h = this.createHandle(size, options);
     if (!h.ok) return h;
     const mappedSize = Math.max(PAGE, Math.ceil(size / PAGE) * PAGE);
-    const address = this.c.process.mmap?.(this.c.fd ?? -1, h.value, mappedSize) ?? { ok: false, errno: E.ENODEV };
+    const address = this.c.mmap(h.value, mappedSize);
     if (!address.ok) return rtFail(address.errno);
     return rtOk({ handle: h.value, size, mappedSize, address: address.value });
   }

@@ -1,5 +1,5 @@
 import { E } from '../core/boundary/errno';
-import type { IoctlOutcome, Process } from '../core/boundary/process';
+import type { IoctlOutcome, Process, SysResult } from '../core/boundary/process';
 import { codecFor, type TypeCodec, type WriteInput } from '../core/codec';
 import { layoutEngine } from '../core/layout/engine';
 import { encodeRequest } from '../core/layout/ioctl-encoding';
@@ -174,6 +174,11 @@ export class IoctlCaller {
     const read = this.process.read(at, arg.length);
     const after = read.ok ? read.value : new Uint8Array(arg.length);
     return { ...outcome, bytes: after.subarray(0, size), canaryHit: after.subarray(size).findIndex((b) => b !== CANARY) };
+  }
+
+  /** mmap of a device buffer (`offset`: its handle) on this caller's file; ENODEV for a process without device mappings. */
+  mmap(offset: bigint, length: number): SysResult<number> {
+    return this.process.mmap?.(this.fd ?? -1, offset, length) ?? { ok: false, errno: E.ENODEV };
   }
 
   /** Unmaps the scratch area and closes the file. */

@@ -68,7 +68,7 @@ class Recipe {
     const r = callValue(this.sys, this.slot, 'DRM_IOCTL_HL_CB', { op: needConstant(this.sys, 'HL_CB_OP_CREATE'), cb_size: CB_BYTES, flags });
     this.must('CB create', r.errno);
     const h = r.out['cb_handle'] as bigint;
-    const m = this.slot.process.mmap(this.slot.fd ?? -1, h, CB_BYTES);
+    const m = this.slot.caller.mmap(h, CB_BYTES);
     if (!m.ok) throw new Error(`fixture: mmap of a CB failed with errno ${m.errno}`);
     const nops = packets();
     for (let i = 0; i < CB_BYTES / 8; i++) nops.nop();

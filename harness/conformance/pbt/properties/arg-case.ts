@@ -42,7 +42,7 @@ export function fixtureProblem(ctx: SuiteContext): string | undefined {
 
 /** The facts of the spec the system's device implements (the client's own, unless it is an older one). */
 export function deviceFactsOf(system: System): SpecFacts {
-  return specFacts(system.device.spec, system.abi);
+  return specFacts(system.instance.spec, system.abi);
 }
 
 export function ioctlOf(system: System, name: string): IoctlFacts {

@@ -1,11 +1,11 @@
 import { createDevice } from '../../../../emulator/device/create-device';
 import type { DeviceConfig } from '../../../../emulator/device/config';
 import type { Device } from '../../../../emulator/device/device';
-import { errnoName } from '../../../core/boundary/errno';
+import { E, errnoName } from '../../../core/boundary/errno';
+import type { Process } from '../../../core/boundary/process';
 import type { MutationId } from '../../../../emulator/mutations';
-import { accelNodes, nodeOf } from '../../../../emulator/process/device-nodes';
-import { EmulatedProcess } from '../../../../emulator/process/emulated-process';
-import { Process } from '../../../../emulator/process/process';
+import type { DeviceInstance, OpenMode } from './device-instance';
+import { EmulatedInstance } from './emulated-instance';
 import { CANARY, IoctlCaller, type RawAnswer } from '../../../userspace/ioctl-caller';
 import type { Issue } from '../../../core/diagnostics/issue';
 import type { Abi } from '../../../core/layout/abi';
@@ -16,24 +16,9 @@ import { declaredByConvention, outputView } from '../spec-facts/device-view';
 import { unconditionalOutputPads } from '../spec-facts/ioctl-facts';
 import { specFacts, type SpecFacts } from '../spec-facts/spec-facts';
 import { readSite } from './bytes';
-import { activeSessionHook, type IoctlCounter } from './session-hook';
+import type { IoctlCounter } from './session-hook';
 
 export type { IoctlCounter } from './session-hook';
-
-/** A process whose ioctls are counted. */
-class CountingProcess extends Process {
-  private readonly counter: IoctlCounter;
-
-  constructor(abi: Abi, counter: IoctlCounter) {
-    super(abi);
-    this.counter = counter;
-  }
-
-  override ioctl(fd: number, request: number, arg: bigint | number): number {
-    this.counter.ioctls += 1;
-    return super.ioctl(fd, request, arg);
-  }
-}
 
 /** What a fill byte after a caller's buffer looks like: anything else there was written by the kernel. */
 export { CANARY };
@@ -44,14 +29,14 @@ const ARG_AT = 256;
 /** One process with at most one open file of the device, and the userspace caller in it. */
 export class Slot {
   readonly index: number;
-  readonly process: EmulatedProcess;
+  readonly process: Process;
   readonly caller: IoctlCaller;
 
-  constructor(index: number, process: EmulatedProcess, spec: Spec) {
+  constructor(index: number, process: Process, spec: Spec) {
     this.index = index;
     this.process = process;
     const c = IoctlCaller.create(process, spec, SCRATCH_BYTES);
-    if (!c.ok) throw new Error('emulated process: no memory for the scratch area');
+    if (!c.ok) throw new Error(`process: no memory for the scratch area (errno ${c.errno})`);
     this.caller = c.value;
   }
 
@@ -105,28 +90,36 @@ export interface CallOutcome {
  * pad/reserved bytes in a successful answer.
  */
 export class System {
-  readonly device: Device;
+  readonly instance: DeviceInstance;
   readonly facts: SpecFacts;
   readonly abi: Abi;
   readonly counter: IoctlCounter;
   readonly slots: readonly Slot[];
 
-  private constructor(device: Device, facts: SpecFacts, counter: IoctlCounter, slots: number) {
-    this.device = device;
+  private constructor(instance: DeviceInstance, facts: SpecFacts, counter: IoctlCounter, slots: number) {
+    this.instance = instance;
     this.facts = facts;
     this.abi = facts.abi;
     this.counter = counter;
-    // A trace recorder, when one watches, supplies processes that record what they do.
-    const make = activeSessionHook()?.session(facts.abi, slots, device.config);
-    const nodes = accelNodes(device);
-    this.slots = Array.from({ length: slots }, (_, i) =>
-      new Slot(i, new EmulatedProcess(nodes, make?.(i, counter) ?? new CountingProcess(facts.abi, counter)), facts.spec));
+    this.slots = instance.processes(facts.abi, counter, slots).map((p, i) => new Slot(i, p, facts.spec));
   }
 
+  /** A system on a fresh emulated core serving `deviceSpec` (or the client's spec). */
   static create(o: SystemOptions): { system?: System; issues: Issue[] } {
     const { device, issues } = createDevice({ spec: o.deviceSpec ?? o.spec, config: o.config ?? {}, mutations: o.mutations ?? [] });
     if (device === undefined) return { issues };
-    return { system: new System(device, specFacts(o.spec, o.abi), o.counter ?? { ioctls: 0 }, o.slots ?? 2), issues };
+    return { system: System.over(new EmulatedInstance(device), o), issues };
+  }
+
+  /** A system on a running device of any kind (a device under test brings its own instance). */
+  static over(instance: DeviceInstance, o: Pick<SystemOptions, 'spec' | 'abi' | 'counter' | 'slots'>): System {
+    return new System(instance, specFacts(o.spec, o.abi), o.counter ?? { ioctls: 0 }, o.slots ?? 2);
+  }
+
+  /** The emulated habanalabs device of this system (its model and scenarios read its state); throws for another device. */
+  get device(): Device {
+    if (this.instance instanceof EmulatedInstance) return this.instance.device;
+    throw new Error('this step needs the emulated habanalabs core');
   }
 
   slot(i: number): Slot {
@@ -136,8 +129,9 @@ export class System {
   }
 
   /** open() of the compute device from a slot; the errno (0 on success). */
-  open(slot: Slot, mode: 'compute' | 'control' = 'compute'): number {
-    return slot.caller.openNode(nodeOf(mode));
+  open(slot: Slot, mode: OpenMode = 'compute'): number {
+    const node = this.instance.node(mode);
+    return node === undefined ? E.ENOENT : slot.caller.openNode(node);
   }
 
   close(slot: Slot): number {
@@ -176,7 +170,7 @@ export class System {
 
   /** What the device's spec says, on this ABI (the client's own facts when they share a spec). */
   get deviceFacts(): SpecFacts {
-    if (this.deviceFactsMemo === undefined) this.deviceFactsMemo = this.device.spec === this.facts.spec ? this.facts : specFacts(this.device.spec, this.abi);
+    if (this.deviceFactsMemo === undefined) this.deviceFactsMemo = this.instance.spec === this.facts.spec ? this.facts : specFacts(this.instance.spec, this.abi);
     return this.deviceFactsMemo;
   }
 
@@ -197,7 +191,7 @@ export class System {
 
   /** No exception was caught inside the kernel entry. */
   checkHealth(what: string): void {
-    const errors = this.device.internalErrors;
+    const errors = this.instance.internalErrors;
     ensure(errors.length === 0, 'no-uncaught-exception', () => `${what}: the kernel side caught ${errors.map((e) => (e instanceof Error ? e.message : String(e))).join('; ')}`);
   }
 
@@ -208,14 +202,14 @@ export class System {
     const contents = new Uint8Array(length).fill(canary ? CANARY : 0);
     contents.set(bytes);
     const m = slot.process.map(length, { writable: options.writable ?? true, contents });
-    if (!m.ok) throw new Error(`emulated process: cannot map ${length} bytes`);
+    if (!m.ok) throw new Error(`process: cannot map ${length} bytes (errno ${m.errno})`);
     return m.value;
   }
 
   /** An address with nothing mapped there (a mapping that was unmapped again). */
   unmappedAddress(slot: Slot, length = 4096): number {
     const m = slot.process.map(length);
-    if (!m.ok) throw new Error('emulated process: no memory');
+    if (!m.ok) throw new Error(`process: no memory (errno ${m.errno})`);
     slot.process.unmap(m.value);
     return m.value;
   }

@@ -38,7 +38,7 @@ export class Side {
     const known = maps?.get(handle);
     if (known !== undefined) return known;
     const s = this.slot(slot);
-    const m = s.process.mmap(s.fd ?? -1, handle, length);
+    const m = s.caller.mmap(handle, length);
     if (!m.ok) return undefined;
     maps?.set(handle, m.value);
     return m.value;

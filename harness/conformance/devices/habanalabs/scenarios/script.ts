@@ -46,7 +46,7 @@ export class Script {
     const handle = c.out['cb_handle'] as bigint;
     const s = this.system.slot(slot);
     const alloc = Math.max(4096, Math.ceil(size / 4096) * 4096);
-    const m = s.process.mmap(s.fd ?? -1, handle, alloc);
+    const m = s.caller.mmap(handle, alloc);
     if (!m.ok) throw new Violation('D14/model-expected-result', `mmap of a CB failed with ${errnoName(m.errno)}`);
     s.process.write(m.value, stream);
     return handle;
