@@ -82,8 +82,12 @@ export type { HtmlReportInput, CheckedUapi, ByteMap, MapField, MapPadding, Field
 export {
   RULES, RULE_IDS, Violation, SUITE, findProperty, runSuite, runProperty, replayData, corpusDir, loadCorpus, replayFailure,
   FAILURE_FORMAT, failureOf, readFailureFile, writeFailureFile, replayCommand, QUICK_SEED, fuzz, mergeFuzzReports,
-  parseDuration, parseShard, mutate, mutationPassed, specFacts,
+  parseDuration, parseShard, mutate, mutationPassed, specFacts, SPEC_DERIVED, suiteOf, System, Slot, callValue,
 } from './conformance/pbt';
+export type { SystemOptions, CallOptions, CallOutcome, IoctlCounter, DeviceInstance, OpenMode } from './conformance/pbt';
+export { DEVICES, DEFAULT_DEVICE, deviceFor } from './conformance/devices';
+export type { DeviceUnderTest, Fixture, HandlesByKind, MappedHost, RecipeOptions } from './conformance/devices';
+export { E, errnoName } from './core/boundary/errno';
 export type {
   RuleId, SuiteProperty, SuiteContext, SuiteOptions, SuiteResult, PropertyOutcome, CorpusEntry, FailureFile, FuzzOptions,
   FuzzReport, FuzzFailure, Shard, MutateOptions, MutationReport, MutantResult, SpecFacts, IoctlFacts, FieldSite,

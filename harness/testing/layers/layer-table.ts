@@ -74,6 +74,10 @@ export const LAYERS: readonly Layer[] = [
     holds: 'runnable examples of the runtime over the emulated core',
   },
   {
+    name: 'vendor', paths: ['examples/'], may: ['api', 'harness/core/model/dsl/'],
+    holds: "what a driver's vendor writes outside the harness (a spec, a device under test): the package's entries only",
+  },
+  {
     name: 'bench', paths: ['bench/'], may: ['core', 'frontend', 'report', 'contract', 'emulator', 'userspace', 'conformance', 'gate', 'cli', 'specs', 'bench', TEST_HELPERS],
     holds: 'benchmarks (npm run bench)',
   },
