@@ -24,8 +24,10 @@ export const CANARY = 0xa5;
 /** One ioctl below the typed API: any request number, any argument bytes, any address. */
 export interface RawCall {
   readonly request: number;
-  /** The argument bytes, written at scratch + `at` before the call (the caller's `_IOC_SIZE` of them). */
+  /** The argument bytes, written at scratch + `at` before the call. */
   readonly bytes: Uint8Array;
+  /** How many bytes the caller's argument has (its `_IOC_SIZE`): `bytes` cut or zero-extended to it (default their length). */
+  readonly size?: number;
   /** Offset in the scratch area (default {@link SCRATCH.arg}). */
   readonly at?: number;
   /** Canary bytes written after the argument; the answer says whether the kernel wrote one. */
@@ -165,10 +167,11 @@ export class IoctlCaller {
    */
   raw(c: RawCall): RawAnswer {
     const at = this.scratch + (c.at ?? SCRATCH.arg);
-    const size = c.bytes.length;
+    const size = c.size ?? c.bytes.length;
     const canary = c.canary ?? 0;
-    const arg = new Uint8Array(size + canary).fill(CANARY);
-    arg.set(c.bytes);
+    const arg = new Uint8Array(size + canary);
+    arg.set(c.bytes.length > size ? c.bytes.subarray(0, size) : c.bytes);
+    arg.fill(CANARY, size);
     this.process.write(at, arg);
     const outcome = this.process.ioctl(this.fd ?? -1, c.request, c.address ?? at);
     const read = this.process.read(at, arg.length);

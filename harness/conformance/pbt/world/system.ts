@@ -144,12 +144,10 @@ export class System {
    */
   call(slot: Slot, ioctl: IoctlFacts, image: Uint8Array, options: CallOptions = {}): CallOutcome {
     const size = options.size ?? ioctl.size;
-    const bytes = new Uint8Array(size);
-    bytes.set(image.subarray(0, Math.min(size, image.length)));
     const request = options.request ?? (size === ioctl.size ? ioctl.request : ioctl.requestFor(size));
     let answer: RawAnswer;
     try {
-      answer = slot.caller.raw({ request, bytes, at: ARG_AT, canary: CANARY_BYTES, ...(options.address !== undefined ? { address: options.address } : {}) });
+      answer = slot.caller.raw({ request, bytes: image, size, at: ARG_AT, canary: CANARY_BYTES, ...(options.address !== undefined ? { address: options.address } : {}) });
     } catch (e) {
       throw new Violation('no-uncaught-exception', `${ioctl.name} threw ${e instanceof Error ? e.message : String(e)}`);
     }
