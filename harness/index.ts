@@ -67,7 +67,8 @@ export type {
   CodecResult, WriteInput, Decoded, PlanNode, ScalarPlan, BitsPlan, ArrayPlan, RecordPlan, PlanMember, ScalarAccess, CodecError,
 } from './core/codec';
 // Runtime: the typed userspace library over the emulated device (issue 5).
-export { HlRuntime, InfoApi, CbApi, CsApi, MemApi, DebugApi, IoctlCaller, SCRATCH } from './userspace';
+export { HlRuntime, InfoApi, CbApi, CsApi, MemApi, DebugApi, IoctlCaller, SCRATCH, COMPUTE_NODE, CONTROL_NODE } from './userspace';
+export type { Process, IoctlOutcome, MapRequest, BackendName, SysResult, Errno } from './core/boundary/process';
 export type { RuntimeOptions, CommandBufferRef, Chunk, Submission, WaitResult, AllocOptions, MapOptions, RtResult } from './userspace';
 
 // The gate's report files (`uapi check --out DIR`) and the self-contained HTML page with struct
@@ -81,8 +82,12 @@ export type { HtmlReportInput, CheckedUapi, ByteMap, MapField, MapPadding, Field
 export {
   RULES, RULE_IDS, Violation, SUITE, findProperty, runSuite, runProperty, replayData, corpusDir, loadCorpus, replayFailure,
   FAILURE_FORMAT, failureOf, readFailureFile, writeFailureFile, replayCommand, QUICK_SEED, fuzz, mergeFuzzReports,
-  parseDuration, parseShard, mutate, mutationPassed, specFacts,
+  parseDuration, parseShard, mutate, mutationPassed, specFacts, SPEC_DERIVED, suiteOf, System, Slot, callValue,
 } from './conformance/pbt';
+export type { SystemOptions, CallOptions, CallOutcome, IoctlCounter, DeviceInstance, OpenMode } from './conformance/pbt';
+export { DEVICES, DEFAULT_DEVICE, deviceFor } from './conformance/devices';
+export type { DeviceUnderTest, Fixture, HandlesByKind, MappedHost, RecipeOptions } from './conformance/devices';
+export { E, errnoName } from './core/boundary/errno';
 export type {
   RuleId, SuiteProperty, SuiteContext, SuiteOptions, SuiteResult, PropertyOutcome, CorpusEntry, FailureFile, FuzzOptions,
   FuzzReport, FuzzFailure, Shard, MutateOptions, MutationReport, MutantResult, SpecFacts, IoctlFacts, FieldSite,

@@ -8,7 +8,7 @@ import { HlRuntime } from '../../harness/userspace';
 import { createDevice } from '../device/create-device';
 import { packets } from '../device/packets';
 import { errnoName } from '../errno';
-import { Process } from '../process/process';
+import { EmulatedProcess } from '../process/emulated-process';
 import { spec as habanalabs } from '../../specs/habanalabs/spec';
 
 function must<T>(what: string, r: { ok: true; value: T } | { ok: false; errno: number }): T {
@@ -25,8 +25,8 @@ if (device === undefined) {
   for (const i of issues) console.error(`${i.path}: ${i.message}`);
   process.exit(1);
 }
-const proc = new Process(X86_64);
-const hl = must('open', HlRuntime.open(proc, device, { spec: device.spec }));
+const proc = EmulatedProcess.on(device, X86_64);
+const hl = must('open', HlRuntime.open(proc, { spec: device.spec }));
 
 const hw = must('INFO hw_ip_info', hl.info.hwIp());
 const card = Buffer.from(hw.card_name).toString('utf8').replace(/\0+$/, '');

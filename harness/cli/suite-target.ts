@@ -11,7 +11,8 @@ import type { Spec } from '../core/model/model';
 import { MUTATION_IDS, parseMutations, type MutationId } from '../../emulator/mutations';
 import type { Release } from '../contract/release/releases';
 import { readReleasesOrFail } from './read-releases';
-import { emulatorProblem, suiteAbis } from '../conformance/pbt/run/suite-setup';
+import { suiteAbis } from '../conformance/pbt/run/suite-setup';
+import { deviceFor } from '../conformance/devices';
 
 /** The uAPI a suite command works on, how it was named, and the project's configuration. */
 export interface SuiteTarget {
@@ -22,8 +23,8 @@ export interface SuiteTarget {
 }
 
 /**
- * The uAPI named by `argument`, or else the first uAPI of the configuration that the emulated core
- * speaks. A uAPI it does not speak is a usage error naming what the core needs.
+ * The uAPI named by `argument`, or else the first uAPI of the configuration that a device under test
+ * speaks (the emulated core). A uAPI none speaks is a usage error naming the first things missing.
  */
 export async function suiteTarget(ctx: CommandContext, argument: string | undefined): Promise<SuiteTarget> {
   const config = projectConfig(ctx);
@@ -33,11 +34,11 @@ export async function suiteTarget(ctx: CommandContext, argument: string | undefi
   const problems: string[] = [];
   for (const arg of candidates) {
     const { spec } = await loadOrFail(ctx, arg);
-    const problem = emulatorProblem(spec);
+    const { problem } = deviceFor(spec);
     if (problem === undefined) return { spec, argument: arg, config, snapshotsRoot };
-    problems.push(`${arg}: ${problem}`);
+    problems.push(candidates.length > 1 ? `${arg}: ${problem}` : problem);
   }
-  throw new UserError([issue('PBT_NOT_EMULATED', candidates.join(', '), `the emulated core does not speak this uAPI (${problems.join('; ')})`)]);
+  throw new UserError([issue('PBT_NOT_EMULATED', candidates.join(', '), `no device under test speaks this uAPI (${problems.join('; ')})`)]);
 }
 
 /** The ABIs of `--abi` (default: the quick pair x86_64 and i386). */

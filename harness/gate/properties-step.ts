@@ -38,6 +38,19 @@ export function failureItems(outcomes: readonly PropertyOutcome[]): ReportItem[]
 }
 
 /**
+ * The step `uapi check` shows instead of the behaviour steps when no device under test speaks the
+ * uAPI: skipped, with what is missing (the emulated core's first few needs), so that a pass of the
+ * other steps never reads as "behaviour checked".
+ */
+export function behaviourSkipStep(spec: Spec, specArg: string, problem: string): StepResult {
+  return {
+    name: `behaviour ${spec.name} ${spec.version}`, verdict: 'skip',
+    summary: `no device under test speaks ${spec.name}: ${problem}; the property suite, cross-version suites and traces were not run`,
+    items: [], command: `npx uapi fuzz ${specArg} --quick`,
+  };
+}
+
+/**
  * The quick property suite against the emulated core: the regression corpus first, then every
  * property of the suite with the quick budget, on the 64-bit ABI and its 32-bit compat ABI. Skipped
  * (with the reason) for a uAPI the emulated core does not speak.

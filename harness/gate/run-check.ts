@@ -6,8 +6,8 @@ import type { Spec } from '../core/model/model';
 import { DEFAULT_BUDGETS } from '../contract/config/config';
 import { goldensStep } from './goldens-step';
 import { lintStep } from './lint-step';
-import { emulatorProblem } from '../conformance/pbt/run/suite-setup';
-import { propertiesStep } from './properties-step';
+import { deviceFor } from '../conformance/devices';
+import { behaviourSkipStep, propertiesStep } from './properties-step';
 import { releaseDiffStep } from './releases-step';
 import { crossVersionStep } from './cross-version-step';
 import { traceStep } from './trace-step';
@@ -36,7 +36,8 @@ export interface CheckOptions {
 /**
  * The gate for one uAPI: its goldens, a diff against every frozen release (oldest first), lint, the
  * quick property suite against the emulated core, then for every release the suite of its userspace
- * on the current core (cross-version) and the replay of its golden ioctl trace.
+ * on the current core (cross-version) and the replay of its golden ioctl trace; for a uAPI no device
+ * under test speaks, a skipped `behaviour` step with the reason instead.
  * Problems reading the releases come back as error issues (they are input errors, exit 2), and
  * nothing is run; warnings (what was cleaned up of an interrupted release) come back with the steps.
  */
@@ -54,7 +55,10 @@ export function checkUapi(target: CheckTarget, options: CheckOptions): { steps: 
   steps.push(lintStep(spec, argument, options.abis));
   // The quick property suite, for a uAPI the emulated core speaks (the others have nothing to run it on).
   const runs = options.quickRuns ?? DEFAULT_BUDGETS.quickRuns;
-  if (runs > 0 && emulatorProblem(spec) === undefined) {
+  const noDevice = runs > 0 ? deviceFor(spec).problem : undefined;
+  // Nothing silent: a uAPI with no device under test says so in a step of its own.
+  if (noDevice !== undefined) steps.push(behaviourSkipStep(spec, argument, noDevice));
+  if (runs > 0 && noDevice === undefined) {
     steps.push(propertiesStep(spec, argument, { runs, snapshotsRoot: options.snapshotsRoot, abis: options.abis }));
     for (const r of releases) steps.push(crossVersionStep(spec, argument, r, { runs, abis: options.abis }));
     for (const r of releases) steps.push(traceStep(spec, argument, r, options.cwd));

@@ -1,11 +1,12 @@
+import type { Process as BoundaryProcess } from '../core/boundary/process';
 import { findAbi, type Abi } from '../core/layout/abi';
-import { encodeRequest } from '../core/layout/ioctl-encoding';
-import { layoutEngine } from '../core/layout/engine';
-import { codecFor, type TypeCodec } from '../core/codec';
-import { HlRuntime } from '../userspace';
+import type { TypeCodec } from '../core/codec';
+import { HlRuntime, IoctlCaller } from '../userspace';
 import { createDevice, type DeviceOptions } from '../../emulator/device/create-device';
 import type { Device } from '../../emulator/device/device';
-import { Process } from '../../emulator/process/process';
+import { nodeOf } from '../../emulator/process/device-nodes';
+import { EmulatedProcess } from '../../emulator/process/emulated-process';
+import type { Process } from '../../emulator/process/process';
 import type { Spec } from '../core/model/model';
 import { spec as habanalabs } from '../../specs/habanalabs/spec';
 
@@ -22,86 +23,90 @@ export function abi(name: string): Abi {
   return a;
 }
 
-/** A process of `abiName` with the runtime open on `device`. */
+/** A process of `abiName` with the runtime open on `device`; `process` is the emulated kernel's view of it. */
 export function session(device: Device = newDevice(), abiName = 'x86_64'): { device: Device; process: Process; hl: HlRuntime } {
-  const process = new Process(abi(abiName));
-  const hl = HlRuntime.open(process, device, { spec: device.spec });
+  const emulated = EmulatedProcess.on(device, abi(abiName));
+  const hl = HlRuntime.open(emulated, { spec: device.spec });
   if (!hl.ok) throw new Error(`test session: open failed with errno ${hl.errno}`);
-  return { device, process, hl: hl.value };
+  return { device, process: emulated.task, hl: hl.value };
 }
 
 /**
- * Raw ioctls from a process, below the runtime: build a struct at an address of the process's own
- * memory and call with any request number (to test what the runtime would never send).
+ * Raw ioctls from a process, below the runtime: the one userspace caller (harness/userspace) with
+ * the checks a test wants turned into exceptions, to build a struct in the process's own memory and
+ * call with any request number (what the runtime would never send).
  */
 export class RawCaller {
+  readonly caller: IoctlCaller;
+  /** The emulated kernel's view of the process (its address space, descriptors, signals). */
   readonly process: Process;
   readonly device: Device;
   readonly fd: number;
   /** Start of a 64 KiB writable scratch mapping. */
   readonly scratch: number;
 
-  constructor(process: Process, device: Device, fd: number) {
-    this.process = process;
+  /** A caller in `process` (an emulated process, e.g. a runtime's) on its open file `fd`. */
+  constructor(process: BoundaryProcess, device: Device, fd: number) {
+    if (!(process instanceof EmulatedProcess)) throw new Error('raw caller: not an emulated process');
+    const c = IoctlCaller.create(process, device.spec);
+    if (!c.ok) throw new Error('raw caller: no memory');
+    this.caller = c.value;
+    this.caller.fd = fd;
+    this.process = process.task;
     this.device = device;
     this.fd = fd;
-    const m = process.allocate(64 * 1024);
-    if (!m.ok) throw new Error('raw caller: no memory');
-    this.scratch = m.value;
+    this.scratch = c.value.scratch;
   }
 
   static open(device: Device, abiName = 'x86_64', mode: 'compute' | 'control' = 'compute'): RawCaller {
-    const p = new Process(abi(abiName));
-    const fd = p.open(device, mode);
+    const p = EmulatedProcess.on(device, abi(abiName));
+    const fd = p.open(nodeOf(mode));
     if (!fd.ok) throw new Error(`raw caller: open failed with errno ${fd.errno}`);
     return new RawCaller(p, device, fd.value);
   }
 
   codec<V = Record<string, unknown>>(name: string): TypeCodec<V> {
-    const c = codecFor<V>(this.device.spec, this.process.abi, name);
+    const c = this.caller.codec<V>(name);
     if (c === undefined) throw new Error(`no type ${name}`);
     return c;
   }
 
   /** The request number of a spec ioctl on this process's ABI, optionally with another argument size or direction. */
   request(name: string, size?: number, dir?: 'none' | 'r' | 'w' | 'rw'): number {
-    const d = this.device.spec.ioctls.find((i) => i.name === name);
-    if (d === undefined) throw new Error(`no ioctl ${name}`);
-    const own = d.arg !== undefined ? layoutEngine(this.device.spec, this.process.abi).sizeAlign(d.arg).size : 0;
-    return encodeRequest(this.process.abi.ioctl, dir ?? d.dir, d.type, d.nr, size ?? own);
+    const r = this.caller.request(name, size, dir);
+    if (r === undefined) throw new Error(`no ioctl ${name}`);
+    return r;
   }
 
   /** Writes bytes into the process at `scratch + offset`. */
   poke(offset: number, bytes: Uint8Array): void {
-    if (!this.process.memory.copyOut(this.scratch + offset, bytes, 0, bytes.length)) throw new Error('poke outside scratch');
+    if (this.caller.poke(offset, bytes) !== 0) throw new Error('poke outside scratch');
   }
 
   peek(offset: number, length: number): Uint8Array {
-    const b = this.process.memory.slice(this.scratch + offset, length);
-    if (b === undefined) throw new Error('peek outside scratch');
-    return b.slice();
+    const b = this.caller.process.read(this.scratch + offset, length);
+    if (!b.ok) throw new Error('peek outside scratch');
+    return b.value;
   }
 
   /** Encodes `value` as `type` at `scratch + offset`. */
   put(type: string, value: unknown, offset = 0): void {
-    const r = this.codec(type).encode(value as never);
-    if (!r.ok) throw new Error(`${r.error.path}: ${r.error.message}`);
-    this.poke(offset, r.value);
+    const r = this.caller.put(this.codec(type), offset, value as never);
+    if (!r.ok) throw new Error(r.issue !== undefined ? `${r.issue.path}: ${r.issue.message}` : `put: errno ${r.errno}`);
   }
 
   get<V = Record<string, unknown>>(type: string, offset = 0): V {
-    const c = this.codec<V>(type);
-    return c.read(new DataView(this.peek(offset, c.size).buffer), 0);
+    return this.caller.get(this.codec<V>(type), offset);
   }
 
   ioctl(request: number, offset = 0): number {
-    return this.process.ioctl(this.fd, request, this.scratch + offset);
+    return this.caller.process.ioctl(this.fd, request, this.scratch + offset).errno;
   }
 
   /** Puts `value` as the ioctl's argument type (or `type`) and calls the ioctl by name. */
   call(name: string, type: string, value: unknown): number {
     this.put(type, value, 0);
-    return this.ioctl(this.request(name), 0);
+    return this.caller.call(name);
   }
 }
 

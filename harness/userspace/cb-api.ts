@@ -1,4 +1,4 @@
-import { E } from '../../emulator/errno';
+import { E } from '../core/boundary/errno';
 import { SCRATCH, type IoctlCaller } from './ioctl-caller';
 import { rtFail, rtOk, type RtResult } from './result';
 
@@ -33,7 +33,7 @@ export class CbApi {
     const h = this.createHandle(size, options);
     if (!h.ok) return h;
     const mappedSize = Math.max(PAGE, Math.ceil(size / PAGE) * PAGE);
-    const address = this.c.process.mmap(this.c.fd, h.value, mappedSize);
+    const address = this.c.mmap(h.value, mappedSize);
     if (!address.ok) return rtFail(address.errno);
     return rtOk({ handle: h.value, size, mappedSize, address: address.value });
   }
@@ -41,7 +41,8 @@ export class CbApi {
   /** Copies a command stream into the buffer at `offset`; EFAULT if it does not fit the mapping. */
   write(cb: CommandBufferRef, bytes: Uint8Array, offset = 0): RtResult<number> {
     if (offset < 0 || offset + bytes.length > cb.mappedSize) return rtFail(E.EFAULT);
-    return this.c.process.memory.copyOut(cb.address + offset, bytes, 0, bytes.length) ? rtOk(bytes.length) : rtFail(E.EFAULT);
+    const rc = this.c.process.write(cb.address + offset, bytes);
+    return rc === 0 ? rtOk(bytes.length) : rtFail(rc);
   }
 
   destroy(handle: bigint): RtResult<void> {

@@ -1,4 +1,4 @@
-import { E } from '../../emulator/errno';
+import { E } from '../core/boundary/errno';
 import type { CommandBufferRef } from './cb-api';
 import { SCRATCH, type IoctlCaller } from './ioctl-caller';
 import { rtFail, rtOk, type RtResult } from './result';
@@ -89,9 +89,11 @@ export class CsApi {
     const codec = this.c.codec('hl_wait_cs_in');
     const multi = this.c.constant('HL_WAIT_CS_FLAGS_MULTI_CS');
     if (codec === undefined || multi === undefined) return rtFail(E.EOPNOTSUPP);
-    const arr = this.c.bytes(SCRATCH.array, seqs.length * 8);
-    const view = new DataView(arr.buffer, arr.byteOffset, arr.byteLength);
+    const arr = new Uint8Array(seqs.length * 8);
+    const view = new DataView(arr.buffer);
     seqs.forEach((s, i) => view.setBigUint64(i * 8, s, this.c.process.abi.endian === 'little'));
+    const rc = this.c.poke(SCRATCH.array, arr);
+    if (rc !== 0) return rtFail(rc);
     const put = this.c.put(codec, SCRATCH.arg, {
       seq: BigInt(this.c.scratch + SCRATCH.array), timeout_us: BigInt(timeoutUs), flags: multi, seq_arr_len: seqs.length,
     });

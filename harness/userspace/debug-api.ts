@@ -1,4 +1,4 @@
-import { E } from '../../emulator/errno';
+import { E } from '../core/boundary/errno';
 import { SCRATCH, type IoctlCaller } from './ioctl-caller';
 import { rtFail, rtOk, type RtResult } from './result';
 
@@ -43,6 +43,6 @@ export class DebugApi {
     });
     if (!put.ok) return put;
     const rc = this.c.call('DRM_IOCTL_HL_DEBUG');
-    return rc === 0 ? rtOk(this.c.bytes(SCRATCH.out, out).slice()) : rtFail(rc);
+    return rc === 0 ? rtOk(this.c.bytes(SCRATCH.out, out)) : rtFail(rc);
   }
 }

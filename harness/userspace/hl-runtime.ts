@@ -1,6 +1,4 @@
-import type { Device } from '../../emulator/device/device';
-import type { OpenMode } from '../../emulator/kernel/open-file';
-import type { Process } from '../../emulator/process/process';
+import type { Process } from '../core/boundary/process';
 import type { Spec } from '../core/model/model';
 import { CbApi } from './cb-api';
 import { CsApi, type WaitResult } from './cs-api';
@@ -13,13 +11,20 @@ import { rtFail, rtOk, type RtResult } from './result';
 export interface RuntimeOptions {
   /** The uAPI the client was built against (its layouts and request numbers); may be older than the device's. */
   readonly spec: Spec;
-  readonly mode?: OpenMode;
+  /** The device node to open (default the compute node, {@link COMPUTE_NODE}; the control node for INFO only). */
+  readonly path?: string;
 }
+
+/** The habanalabs compute node since the driver moved to the accel subsystem (Linux 6.3). */
+export const COMPUTE_NODE = '/dev/accel/accel0';
+/** Its control node (INFO only, no context; opened by monitoring tools). */
+export const CONTROL_NODE = '/dev/accel/accel_controlD0';
 
 /**
  * A thin typed userspace library for the habanalabs accel uAPI, in the manner of the vendor's open
- * runtime: it opens the device in an emulated process, encodes each call's struct with the client's
- * spec for the process's ABI, makes the ioctl, and decodes the answer. Errnos come back as values.
+ * runtime: it opens the device node in a process (any `Process`: the emulated core or a real one),
+ * encodes each call's struct with the client's spec for the process's ABI, makes the ioctl through
+ * the one {@link IoctlCaller}, and decodes the answer. Errnos come back as values.
  */
 export class HlRuntime {
   readonly process: Process;
@@ -34,7 +39,7 @@ export class HlRuntime {
   private constructor(caller: IoctlCaller) {
     this.caller = caller;
     this.process = caller.process;
-    this.fd = caller.fd;
+    this.fd = caller.fd ?? -1;
     this.info = new InfoApi(caller);
     this.cb = new CbApi(caller);
     this.cs = new CsApi(caller);
@@ -42,9 +47,9 @@ export class HlRuntime {
     this.debug = new DebugApi(caller);
   }
 
-  /** Opens `device` from `process` (the compute device unless `mode` says control). */
-  static open(process: Process, device: Device, options: RuntimeOptions): RtResult<HlRuntime> {
-    const c = IoctlCaller.open(process, device, options.spec, options.mode ?? 'compute');
+  /** Opens the device node (the compute node unless `options.path` names another) from `process`. */
+  static open(process: Process, options: RuntimeOptions): RtResult<HlRuntime> {
+    const c = IoctlCaller.open(process, options.spec, options.path ?? COMPUTE_NODE);
     return c.ok ? rtOk(new HlRuntime(c.value)) : rtFail(c.errno);
   }
 
@@ -55,18 +60,19 @@ export class HlRuntime {
 
   /** Anonymous host memory in the process, e.g. a DMA source or destination. */
   hostBuffer(size: number): RtResult<number> {
-    const r = this.process.allocate(size);
+    const r = this.process.map(size);
     return r.ok ? rtOk(r.value) : rtFail(r.errno);
   }
 
   /** Reads `length` bytes of the process's memory (a copy); undefined when not mapped. */
   read(address: number, length: number): Uint8Array | undefined {
-    return this.process.memory.slice(address, length)?.slice();
+    const r = this.process.read(address, length);
+    return r.ok ? r.value : undefined;
   }
 
   /** Writes into the process's memory; false when not mapped. */
   write(address: number, bytes: Uint8Array): boolean {
-    return this.process.memory.copyOut(address, bytes, 0, bytes.length);
+    return this.process.write(address, bytes) === 0;
   }
 
   close(): number {

@@ -1,4 +1,4 @@
-export { HlRuntime } from './hl-runtime';
+export { HlRuntime, COMPUTE_NODE, CONTROL_NODE } from './hl-runtime';
 export type { RuntimeOptions } from './hl-runtime';
 export { InfoApi } from './info-api';
 export type * from './info-api';
@@ -9,5 +9,6 @@ export type { Chunk, Submission, WaitResult } from './cs-api';
 export { MemApi } from './mem-api';
 export type { AllocOptions, MapOptions } from './mem-api';
 export { DebugApi } from './debug-api';
-export { IoctlCaller, SCRATCH } from './ioctl-caller';
+export { IoctlCaller, SCRATCH, CANARY } from './ioctl-caller';
+export type { RawCall, RawAnswer } from './ioctl-caller';
 export type { RtResult } from './result';

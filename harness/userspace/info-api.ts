@@ -1,5 +1,5 @@
 import type { Decoded } from '../core/codec';
-import { E } from '../../emulator/errno';
+import { E } from '../core/boundary/errno';
 import type { Infer } from '../core/model/dsl/infer';
 import type * as dev from '../../specs/habanalabs/info-device';
 import type * as ev from '../../specs/habanalabs/info-events';

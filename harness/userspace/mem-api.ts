@@ -1,4 +1,4 @@
-import { E } from '../../emulator/errno';
+import { E } from '../core/boundary/errno';
 import { SCRATCH, type IoctlCaller } from './ioctl-caller';
 import { rtFail, rtOk, type RtResult } from './result';
 

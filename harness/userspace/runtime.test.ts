@@ -2,10 +2,10 @@ import test from 'ava';
 import { createDevice } from '../../emulator/device/create-device';
 import type { Device } from '../../emulator/device/device';
 import { packets } from '../../emulator/device/packets';
-import { E } from '../../emulator/errno';
-import { Process } from '../../emulator/process/process';
+import { E } from '../core/boundary/errno';
+import { EmulatedProcess } from '../../emulator/process/emulated-process';
 import { findAbi, type Abi } from '../core/layout/abi';
-import { HlRuntime } from './hl-runtime';
+import { CONTROL_NODE, HlRuntime } from './hl-runtime';
 import { spec as habanalabs } from '../../specs/habanalabs/spec';
 
 function device(maxComputeOpens = 1): Device {
@@ -13,19 +13,20 @@ function device(maxComputeOpens = 1): Device {
   if (d === undefined) throw new Error('no device');
   return d;
 }
-const proc = (abi: string): Process => new Process(findAbi(abi) as Abi);
+const proc = (abi: string, d: Device): EmulatedProcess => EmulatedProcess.on(d, findAbi(abi) as Abi);
 
 test('open gives a runtime, or the errno of open', (t) => {
   const d = device();
-  const a = HlRuntime.open(proc('x86_64'), d, { spec: d.spec });
+  const a = HlRuntime.open(proc('x86_64', d), { spec: d.spec });
   t.true(a.ok);
-  t.deepEqual(HlRuntime.open(proc('x86_64'), d, { spec: d.spec }), { ok: false, errno: E.EBUSY });
-  t.true(HlRuntime.open(proc('x86_64'), d, { spec: d.spec, mode: 'control' }).ok);
+  t.deepEqual(HlRuntime.open(proc('x86_64', d), { spec: d.spec }), { ok: false, errno: E.EBUSY });
+  t.true(HlRuntime.open(proc('x86_64', d), { spec: d.spec, path: CONTROL_NODE }).ok);
+  t.deepEqual(HlRuntime.open(proc('x86_64', d), { spec: d.spec, path: '/dev/accel/accel7' }), { ok: false, errno: E.ENOENT });
 });
 
 test('typed results: bigint handles and addresses, numbers for 32-bit fields; errnos as values', (t) => {
   const d = device();
-  const r = HlRuntime.open(proc('x86_64'), d, { spec: d.spec });
+  const r = HlRuntime.open(proc('x86_64', d), { spec: d.spec });
   if (!r.ok) return t.fail();
   const hl = r.value;
   const h = hl.mem.alloc(4096);
@@ -37,7 +38,7 @@ test('typed results: bigint handles and addresses, numbers for 32-bit fields; er
 
 test('a value that does not fit the struct fails before any ioctl, with the codec\'s issue', (t) => {
   const d = device();
-  const r = HlRuntime.open(proc('x86_64'), d, { spec: d.spec });
+  const r = HlRuntime.open(proc('x86_64', d), { spec: d.spec });
   if (!r.ok) return t.fail();
   const res = r.value.cb.createHandle(2 ** 32);
   t.false(res.ok);
@@ -48,7 +49,7 @@ test('a value that does not fit the struct fails before any ioctl, with the code
 test('the same program gives the same results from every ABI (D13), big-endian ones included', (t) => {
   const results = ['x86_64', 'i386', 'aarch64', 'arm', 'riscv64', 'ppc64le', 's390x', 'mips'].map((abi) => {
     const d = device();
-    const r = HlRuntime.open(proc(abi), d, { spec: d.spec });
+    const r = HlRuntime.open(proc(abi, d), { spec: d.spec });
     if (!r.ok) return `${abi}: open errno ${r.errno}`;
     const hl = r.value;
     const src = hl.hostBuffer(4096);
@@ -73,7 +74,7 @@ test('the same program gives the same results from every ABI (D13), big-endian o
 
 test('waitAny, usage counts and device addresses through the runtime', (t) => {
   const d = device();
-  const r = HlRuntime.open(proc('x86_64'), d, { spec: d.spec });
+  const r = HlRuntime.open(proc('x86_64', d), { spec: d.spec });
   if (!r.ok) return t.fail();
   const hl = r.value;
   const cb = hl.cb.create(64, { map: true });

@@ -5,7 +5,11 @@
  */
 export { RULES, RULE_IDS, Violation, ensure } from './rules';
 export type { RuleId } from './rules';
-export { SUITE, findProperty } from './properties/catalogue';
+export { SUITE, SPEC_DERIVED, suiteOf, findProperty } from './properties/catalogue';
+export { System, Slot, CANARY_BYTES } from './world/system';
+export type { SystemOptions, CallOptions, CallOutcome, IoctlCounter } from './world/system';
+export type { DeviceInstance, OpenMode } from './world/device-instance';
+export { callValue } from './world/call-value';
 export type { SuiteProperty, SuiteContext } from './properties/suite-property';
 export { runSuite, failed } from './run/suite';
 export type { SuiteOptions, SuiteResult } from './run/suite';

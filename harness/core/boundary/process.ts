@@ -28,6 +28,11 @@ export interface IoctlOutcome {
 /** How a mapping is made: anonymous memory, read-write unless `writable` is false. */
 export interface MapRequest {
   readonly writable?: boolean;
+  /**
+   * The mapping's first bytes (the rest is zero). The only way to fill a read-only mapping: a
+   * backend writes them before it protects the pages (mmap, copy, mprotect).
+   */
+  readonly contents?: Uint8Array;
 }
 
 /** Which implementation stands behind a process (recorded in failure files and reports). */
@@ -48,7 +53,13 @@ export interface Process {
   close(fd: number): Errno;
   /** An anonymous mapping of `length` bytes (rounded up to pages), between guard pages: its address. */
   map(length: number, request?: MapRequest): SysResult<number>;
-  /** Unmaps a mapping made by `map`, by its address. */
+  /**
+   * mmap(NULL, length, RW, MAP_SHARED, fd, offset): a device's memory (a command buffer) in this
+   * process; its address. Optional: a backend without device mappings leaves it out and callers
+   * answer ENODEV.
+   */
+  mmap?(fd: number, offset: bigint, length: number): SysResult<number>;
+  /** Unmaps a mapping made by `map` or `mmap`, by its address. */
   unmap(address: number): Errno;
   /** Copies bytes into this process's memory; EFAULT when any byte is not mapped writable. */
   write(address: number, bytes: Uint8Array): Errno;

@@ -43,11 +43,11 @@ export const LAYERS: readonly Layer[] = [
   },
   {
     name: 'emulator', paths: ['emulator/'], may: ['core', 'emulator'], mayForTypes: ['specs'],
-    holds: 'the emulated accelerator core; it serves the spec it is given and reads the habanalabs spec for types only',
+    holds: 'the emulated accelerator core and the emulated process (the `Process` boundary of core over an emulated /dev); it serves the spec it is given and reads the habanalabs spec for types only',
   },
   {
-    name: 'userspace', paths: ['harness/userspace/'], may: ['core', 'emulator', 'userspace'], mayForTypes: ['specs'],
-    holds: 'the typed userspace runtime (HlRuntime) over a process and a device',
+    name: 'userspace', paths: ['harness/userspace/'], may: ['core', 'userspace'], mayForTypes: ['specs'],
+    holds: 'the one userspace caller (request numbers, scratch memory, struct in/out) over the `Process` boundary of core, and the typed runtime (HlRuntime) on it',
   },
   {
     name: 'conformance', paths: ['harness/conformance/'], may: ['core', 'frontend', 'report', 'contract', 'emulator', 'userspace', 'conformance'],
@@ -72,6 +72,10 @@ export const LAYERS: readonly Layer[] = [
   {
     name: 'examples', paths: ['emulator/examples/'], may: ['core', 'emulator', 'userspace', 'specs'],
     holds: 'runnable examples of the runtime over the emulated core',
+  },
+  {
+    name: 'vendor', paths: ['examples/'], may: ['api', 'harness/core/model/dsl/'],
+    holds: "what a driver's vendor writes outside the harness (a spec, a device under test): the package's entries only",
   },
   {
     name: 'bench', paths: ['bench/'], may: ['core', 'frontend', 'report', 'contract', 'emulator', 'userspace', 'conformance', 'gate', 'cli', 'specs', 'bench', TEST_HELPERS],

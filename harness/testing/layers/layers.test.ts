@@ -21,7 +21,7 @@ const inMemory = (files: Readonly<Record<string, string>>): SourceSet => ({
 });
 
 test("the repository's imports follow the layer table, with no cycle beyond type-only ones inside one folder", (t) => {
-  const files = ['harness', 'emulator', 'bench', 'specs'].flatMap(tsFiles);
+  const files = ['harness', 'emulator', 'bench', 'specs', 'examples'].flatMap(tsFiles);
   t.true(files.length > 500, `found ${files.length} source files under ${repoRoot}`);
   t.deepEqual(checkLayers({ files, read: (f) => fs.readFileSync(path.join(repoRoot, f), 'utf8') }), []);
 });
@@ -53,6 +53,14 @@ test('the emulator may read a spec for types only, and a spec may import the DSL
     "emulator/kernel/k.ts:2:24: error LAYER_IMPORT: emulator may not import specs: specs/x/cb.ts",
     "specs/x/cb.ts:2:29: error LAYER_IMPORT: specs may not import api: harness/index.ts",
   ]);
+});
+
+test('the userspace caller speaks the Process boundary of core: importing the emulator fails', (t) => {
+  t.deepEqual(checkLayers(inMemory({
+    'harness/userspace/caller.ts': "import type { Process } from '../core/boundary/process';\nimport { E } from '../../emulator/errno';\nexport type P = Process;\nexport const e = E;\n",
+    'harness/core/boundary/process.ts': 'export interface Process { readonly abi: number }\n',
+    'emulator/errno.ts': 'export const E = {};\n',
+  })), ['harness/userspace/caller.ts:2:19: error LAYER_IMPORT: userspace may not import emulator: emulator/errno.ts']);
 });
 
 test('a run-time cycle fails even inside one folder; a type-only one only across layers', (t) => {

@@ -3,6 +3,7 @@ import type { Direction } from '../../../core/model/model';
 import type { FieldSite } from '../spec-facts/field-sites';
 import type { SpecFacts } from '../spec-facts/spec-facts';
 import { viewOf, writeSite } from '../world/bytes';
+import { taskOf } from '../world/emulated-instance';
 import type { Slot, System } from '../world/system';
 import { codecFor } from '../../../core/codec';
 import { shapeOf, type AbstractArg, type AbstractScalar, type PointerTarget } from './abstract-arg';
@@ -70,8 +71,17 @@ function targetBytes(system: System, slot: Slot, site: FieldSite, target: Pointe
  * page: a buffer (or an argument) shorter than the call says. Returns its address.
  */
 export function straddle(slot: Slot, bytes: Uint8Array, mapped: number): number {
-  const mem = slot.process.memory;
   const size = Math.max(PAGE_SIZE, Math.ceil(mapped / PAGE_SIZE) * PAGE_SIZE);
+  const task = taskOf(slot.process);
+  if (task === undefined) {
+    // Any other backend keeps a guard page after every mapping (the Process contract).
+    const contents = new Uint8Array(size);
+    contents.set(bytes.subarray(0, mapped), size - mapped);
+    const m = slot.process.map(size, { contents });
+    if (!m.ok) throw new Error(`process: no room for a straddling buffer (errno ${m.errno})`);
+    return m.value + size - mapped;
+  }
+  const mem = task.memory;
   // From the top of the address space down: a mapping whose next page is free.
   for (let top = mem.limit - PAGE_SIZE; top - size >= PAGE_SIZE; top -= 16 * PAGE_SIZE) {
     if (mem.accessible(top, 1, false)) continue;

@@ -9,7 +9,7 @@ import { payloadView } from '../spec-facts/device-view';
 import { specFacts, type SpecFacts } from '../spec-facts/spec-facts';
 import { readSite, viewOf } from '../world/bytes';
 import { CANARY, CANARY_BYTES, type System } from '../world/system';
-import { buildFixture, kindsOutOfReach, type Fixture } from '../world/fixture';
+import { DEFAULT_DEVICE, type DeviceUnderTest, type Fixture } from '../../devices';
 import type { SuiteContext } from './suite-property';
 
 /** One call of the argument-level properties: an ioctl and a spec-conforming argument for it. */
@@ -18,9 +18,12 @@ export interface ArgCase {
   readonly arg: AbstractArg;
 }
 
+/** The device under test of a context (the default one unless the run names another). */
+export const deviceOf = (ctx: SuiteContext): DeviceUnderTest => ctx.device ?? DEFAULT_DEVICE;
+
 /** A fresh fixture on `abi` (default the context's); a fixture that cannot be built is a finding about the device. */
 export function fixtureFor(ctx: SuiteContext, abi: Abi = ctx.abi): Fixture {
-  const r = buildFixture({ spec: ctx.spec, deviceSpec: ctx.deviceSpec, abi, mutations: ctx.mutations, counter: ctx.counter });
+  const r = deviceOf(ctx).recipe({ spec: ctx.spec, deviceSpec: ctx.deviceSpec, abi, mutations: ctx.mutations, counter: ctx.counter });
   if (r.fixture === undefined) {
     throw new Violation('D14/model-expected-result', `the fixture (open, create, map, submit) could not be built: ${r.issues.map((i) => i.message).join('; ')}`);
   }
@@ -30,7 +33,7 @@ export function fixtureFor(ctx: SuiteContext, abi: Abi = ctx.abi): Fixture {
 /** Why the fixture cannot be built for this context on a correct device (the property is then skipped). */
 export function fixtureProblem(ctx: SuiteContext): string | undefined {
   try {
-    const r = buildFixture({ spec: ctx.spec, deviceSpec: ctx.deviceSpec, abi: ctx.abi, counter: { ioctls: 0 } });
+    const r = deviceOf(ctx).recipe({ spec: ctx.spec, deviceSpec: ctx.deviceSpec, abi: ctx.abi, counter: { ioctls: 0 } });
     return r.fixture === undefined ? r.issues.map((i) => i.message).join('; ') : undefined;
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
@@ -39,7 +42,7 @@ export function fixtureProblem(ctx: SuiteContext): string | undefined {
 
 /** The facts of the spec the system's device implements (the client's own, unless it is an older one). */
 export function deviceFactsOf(system: System): SpecFacts {
-  return specFacts(system.device.spec, system.abi);
+  return specFacts(system.instance.spec, system.abi);
 }
 
 export function ioctlOf(system: System, name: string): IoctlFacts {
@@ -61,11 +64,11 @@ function namesHandleOf(arg: AbstractArg, kinds: ReadonlySet<string>): boolean {
 
 /**
  * Leaves out the cases that need a live handle of a kind the fixture cannot make with the client's
- * spec (see kindsOutOfReach): there is none to send, and an invented value would test nothing the
+ * spec (see the device's outOfReach): there is none to send, and an invented value would test nothing the
  * spec says. With the current spec every kind is in reach and the arbitrary is returned as it is.
  */
 export function withinReach<T extends ArgCase>(ctx: SuiteContext, arb: fc.Arbitrary<T>): fc.Arbitrary<T> {
-  const kinds = kindsOutOfReach(specFacts(ctx.spec, ctx.abi));
+  const kinds = deviceOf(ctx).outOfReach(specFacts(ctx.spec, ctx.abi));
   return kinds.size === 0 ? arb : arb.filter((c) => !namesHandleOf(c.arg, kinds));
 }
 

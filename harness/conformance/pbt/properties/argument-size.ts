@@ -5,7 +5,7 @@ import { deviceIoctl } from '../spec-facts/device-view';
 import type { IoctlFacts } from '../spec-facts/ioctl-facts';
 import { specFacts } from '../spec-facts/spec-facts';
 import type { PlacedBuffer } from '../args/materialize';
-import type { Fixture } from '../world/fixture';
+import type { Fixture } from '../../devices/device-under-test';
 import { argCaseArb, fixtureFor, fixtureProblem, inputIoctls, ioctlOf, materializeCase, type ArgCase } from './arg-case';
 import type { SuiteContext, SuiteProperty } from './suite-property';
 import { argCaseSchema } from '../data/arg-case-schema';

@@ -2,7 +2,7 @@ import { errnoName } from '../../../../emulator/errno';
 import { ensure, Violation } from '../rules';
 import { specFacts } from '../spec-facts/spec-facts';
 import { viewOf, writeSite } from '../world/bytes';
-import type { Fixture } from '../world/fixture';
+import type { Fixture } from '../../devices/device-under-test';
 import { fixtureFor, fixtureProblem, ioctlOf, materializeCase } from './arg-case';
 import { faultCaseArb, hasFaultSites, type FaultCase } from './single-fault';
 import type { SuiteContext, SuiteProperty } from './suite-property';

@@ -6,7 +6,6 @@ import { ensure, Violation } from '../rules';
 import { inputView } from '../spec-facts/device-view';
 import type { IoctlFacts } from '../spec-facts/ioctl-facts';
 import { specFacts } from '../spec-facts/spec-facts';
-import { deviceDigest } from '../world/digest';
 import { fixtureFor, fixtureProblem, inputIoctls, ioctlOf, materializeCase, withinReach, type ArgCase } from './arg-case';
 import type { SuiteContext, SuiteProperty } from './suite-property';
 import { argCaseSchema, faultSchema } from '../data/arg-case-schema';
@@ -65,10 +64,10 @@ function strictFault(kind: 'pad' | 'flag' | 'value', id: string, states: string)
       const variant = m.image.slice();
       applyFault(ioctl, variant, c.fault);
       const predicted = ioctl.errnoOf(FAULT_CLASS[kind]);
-      const before = deviceDigest(fx.system.device);
+      const before = fx.system.instance.digest();
       const v = fx.system.call(fx.own, ioctl, variant).errno;
       if (v === predicted) {
-        const after = deviceDigest(fx.system.device);
+        const after = fx.system.instance.digest();
         ensure(after === before, 'no-side-effect-on-failure', () => `${c.ioctl} with ${describeFault(c.fault)} failed but changed the device: ${before} -> ${after}`);
         return;
       }

@@ -2,6 +2,7 @@ import type * as fc from 'fast-check';
 import type { MutationId } from '../../../../emulator/mutations';
 import type { Abi } from '../../../core/layout/abi';
 import type { Spec } from '../../../core/model/model';
+import type { DeviceUnderTest } from '../../devices/device-under-test';
 import type { Check } from '../data/data-schema';
 import type { IoctlCounter } from '../world/system';
 
@@ -17,6 +18,8 @@ export interface SuiteContext {
   readonly mirror: Abi | undefined;
   readonly mutations: readonly MutationId[];
   readonly counter: IoctlCounter;
+  /** The device under test (default: the emulated habanalabs core). */
+  readonly device?: DeviceUnderTest;
   /** fast-check's replayPath when a stateful property replays a counterexample. */
   readonly replayPath?: string;
 }

@@ -2,7 +2,6 @@ import * as fc from 'fast-check';
 import { errnoName } from '../../../../emulator/errno';
 import { straddle } from '../args/materialize';
 import { ensure } from '../rules';
-import { deviceDigest } from '../world/digest';
 import { argCaseArb, fixtureFor, fixtureProblem, inputIoctls, ioctlOf, materializeCase, type ArgCase } from './arg-case';
 import type { SuiteProperty } from './suite-property';
 import { argCaseSchema } from '../data/arg-case-schema';
@@ -34,11 +33,11 @@ export const unreadableArgument: SuiteProperty<UnreadableCase> = {
     const ioctl = ioctlOf(fx.system, c.ioctl);
     const m = materializeCase(fx, c);
     const address = c.mapped === 0 ? fx.system.unmappedAddress(fx.own) : straddle(fx.own, m.image, c.mapped);
-    const before = deviceDigest(fx.system.device);
+    const before = fx.system.instance.digest();
     const r = fx.system.call(fx.own, ioctl, m.image, { address });
     const p = ioctl.errnoOf('badPointer');
     ensure(r.errno === p, 'D14/unreadable-argument-efault', () => `${c.ioctl} with ${c.mapped === 0 ? 'an unmapped argument' : `only ${c.mapped} of ${ioctl.size} argument bytes mapped`} gave ${errnoName(r.errno)}, expected ${errnoName(p)}`);
-    const after = deviceDigest(fx.system.device);
+    const after = fx.system.instance.digest();
     ensure(after === before, 'no-side-effect-on-failure', () => `${c.ioctl} could not read its argument but changed the device: ${before} -> ${after}`);
   },
   toData: (c) => c,

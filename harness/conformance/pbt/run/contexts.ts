@@ -2,6 +2,7 @@ import { compatKernelAbi } from '../../../../emulator/device/create-device';
 import type { MutationId } from '../../../../emulator/mutations';
 import type { Abi } from '../../../core/layout/abi';
 import type { Spec } from '../../../core/model/model';
+import type { DeviceUnderTest } from '../../devices/device-under-test';
 import type { SuiteContext, SuiteProperty } from '../properties/suite-property';
 import type { IoctlCounter } from '../world/system';
 
@@ -11,6 +12,8 @@ export interface ContextOptions {
   readonly abis: readonly Abi[];
   readonly mutations?: readonly MutationId[];
   readonly counter: IoctlCounter;
+  /** The device under test (default: the emulated habanalabs core). */
+  readonly device?: DeviceUnderTest;
 }
 
 /**
@@ -25,7 +28,7 @@ export function abiPairs(abis: readonly Abi[]): [Abi, Abi][] {
 
 /** The contexts a property runs in: one per ABI, or one per ABI pair (the first ABI alone when there is none). */
 export function contextsFor(p: SuiteProperty, o: ContextOptions): SuiteContext[] {
-  const base = { spec: o.spec, deviceSpec: o.deviceSpec ?? o.spec, mutations: o.mutations ?? [], counter: o.counter };
+  const base = { spec: o.spec, deviceSpec: o.deviceSpec ?? o.spec, mutations: o.mutations ?? [], counter: o.counter, ...(o.device !== undefined ? { device: o.device } : {}) };
   if (p.abis === 'each') return o.abis.map((abi) => ({ ...base, abi, mirror: undefined }));
   const pairs = abiPairs(o.abis);
   if (pairs.length > 0) return pairs.map(([abi, mirror]) => ({ ...base, abi, mirror }));

@@ -1,4 +1,5 @@
-import { SUITE } from '../properties/catalogue';
+import { DEFAULT_DEVICE } from '../../devices';
+import { suiteOf } from '../properties/catalogue';
 import type { SuiteProperty } from '../properties/suite-property';
 import { contextsFor, type ContextOptions } from './contexts';
 import { replayFailure, type CorpusEntry } from './corpus';
@@ -58,7 +59,7 @@ export function runSuite(o: SuiteOptions): SuiteResult {
     const name = `regression ${entry.file.split(/[\\/]/).pop() ?? entry.file}: ${r.name}`;
     if (emit({ ...r, name })) return done(false);
   }
-  for (const p of o.properties ?? SUITE) {
+  for (const p of o.properties ?? suiteOf(o.device ?? DEFAULT_DEVICE)) {
     for (const ctx of contextsFor(p, o)) {
       if (o.deadline !== undefined && Date.now() >= o.deadline) return done(true);
       const name = `${p.id}|${ctx.abi.name}|${ctx.mirror?.name ?? ''}`;

@@ -1,10 +1,12 @@
 import { createDevice } from '../../../../emulator/device/create-device';
 import type { DeviceConfig } from '../../../../emulator/device/config';
 import type { Device } from '../../../../emulator/device/device';
-import { errnoName } from '../../../../emulator/errno';
+import { E, errnoName } from '../../../core/boundary/errno';
+import type { Process } from '../../../core/boundary/process';
 import type { MutationId } from '../../../../emulator/mutations';
-import { PAGE_SIZE } from '../../../../emulator/process/address-space';
-import { Process } from '../../../../emulator/process/process';
+import type { DeviceInstance, OpenMode } from './device-instance';
+import { EmulatedInstance } from './emulated-instance';
+import { CANARY, IoctlCaller, type RawAnswer } from '../../../userspace/ioctl-caller';
 import type { Issue } from '../../../core/diagnostics/issue';
 import type { Abi } from '../../../core/layout/abi';
 import type { Spec } from '../../../core/model/model';
@@ -14,45 +16,38 @@ import { declaredByConvention, outputView } from '../spec-facts/device-view';
 import { unconditionalOutputPads } from '../spec-facts/ioctl-facts';
 import { specFacts, type SpecFacts } from '../spec-facts/spec-facts';
 import { readSite } from './bytes';
-import { activeSessionHook, type IoctlCounter } from './session-hook';
+import type { IoctlCounter } from './session-hook';
 
 export type { IoctlCounter } from './session-hook';
 
-/** A process whose ioctls are counted. */
-class CountingProcess extends Process {
-  private readonly counter: IoctlCounter;
-
-  constructor(abi: Abi, counter: IoctlCounter) {
-    super(abi);
-    this.counter = counter;
-  }
-
-  override ioctl(fd: number, request: number, arg: bigint | number): number {
-    this.counter.ioctls += 1;
-    return super.ioctl(fd, request, arg);
-  }
-}
-
 /** What a fill byte after a caller's buffer looks like: anything else there was written by the kernel. */
-export const CANARY = 0xa5;
+export { CANARY };
 export const CANARY_BYTES = 64;
 const SCRATCH_BYTES = 64 * 1024;
 const ARG_AT = 256;
 
-/** One emulated process with at most one open file of the device. */
+/** One process with at most one open file of the device, and the userspace caller in it. */
 export class Slot {
   readonly index: number;
   readonly process: Process;
-  fd: number | undefined;
-  /** A scratch mapping of the process for argument structs. */
-  readonly scratch: number;
+  readonly caller: IoctlCaller;
 
-  constructor(index: number, process: Process) {
+  constructor(index: number, process: Process, spec: Spec) {
     this.index = index;
     this.process = process;
-    const m = process.allocate(SCRATCH_BYTES);
-    if (!m.ok) throw new Error('emulated process: no memory for the scratch area');
-    this.scratch = m.value;
+    const c = IoctlCaller.create(process, spec, SCRATCH_BYTES);
+    if (!c.ok) throw new Error(`process: no memory for the scratch area (errno ${c.errno})`);
+    this.caller = c.value;
+  }
+
+  /** The open file of the device, if any. */
+  get fd(): number | undefined {
+    return this.caller.fd;
+  }
+
+  /** A scratch mapping of the process for argument structs. */
+  get scratch(): number {
+    return this.caller.scratch;
   }
 
   get argAddress(): number {
@@ -95,26 +90,36 @@ export interface CallOutcome {
  * pad/reserved bytes in a successful answer.
  */
 export class System {
-  readonly device: Device;
+  readonly instance: DeviceInstance;
   readonly facts: SpecFacts;
   readonly abi: Abi;
   readonly counter: IoctlCounter;
   readonly slots: readonly Slot[];
 
-  private constructor(device: Device, facts: SpecFacts, counter: IoctlCounter, slots: number) {
-    this.device = device;
+  private constructor(instance: DeviceInstance, facts: SpecFacts, counter: IoctlCounter, slots: number) {
+    this.instance = instance;
     this.facts = facts;
     this.abi = facts.abi;
     this.counter = counter;
-    // A trace recorder, when one watches, supplies processes that record what they do.
-    const make = activeSessionHook()?.session(facts.abi, slots, device.config);
-    this.slots = Array.from({ length: slots }, (_, i) => new Slot(i, make?.(i, counter) ?? new CountingProcess(facts.abi, counter)));
+    this.slots = instance.processes(facts.abi, counter, slots).map((p, i) => new Slot(i, p, facts.spec));
   }
 
+  /** A system on a fresh emulated core serving `deviceSpec` (or the client's spec). */
   static create(o: SystemOptions): { system?: System; issues: Issue[] } {
     const { device, issues } = createDevice({ spec: o.deviceSpec ?? o.spec, config: o.config ?? {}, mutations: o.mutations ?? [] });
     if (device === undefined) return { issues };
-    return { system: new System(device, specFacts(o.spec, o.abi), o.counter ?? { ioctls: 0 }, o.slots ?? 2), issues };
+    return { system: System.over(new EmulatedInstance(device), o), issues };
+  }
+
+  /** A system on a running device of any kind (a device under test brings its own instance). */
+  static over(instance: DeviceInstance, o: Pick<SystemOptions, 'spec' | 'abi' | 'counter' | 'slots'>): System {
+    return new System(instance, specFacts(o.spec, o.abi), o.counter ?? { ioctls: 0 }, o.slots ?? 2);
+  }
+
+  /** The emulated habanalabs device of this system (its model and scenarios read its state); throws for another device. */
+  get device(): Device {
+    if (this.instance instanceof EmulatedInstance) return this.instance.device;
+    throw new Error('this step needs the emulated habanalabs core');
   }
 
   slot(i: number): Slot {
@@ -124,18 +129,13 @@ export class System {
   }
 
   /** open() of the compute device from a slot; the errno (0 on success). */
-  open(slot: Slot, mode: 'compute' | 'control' = 'compute'): number {
-    const r = slot.process.open(this.device, mode);
-    if (!r.ok) return r.errno;
-    slot.fd = r.value;
-    return 0;
+  open(slot: Slot, mode: OpenMode = 'compute'): number {
+    const node = this.instance.node(mode);
+    return node === undefined ? E.ENOENT : slot.caller.openNode(node);
   }
 
   close(slot: Slot): number {
-    if (slot.fd === undefined) return 0;
-    const rc = slot.process.close(slot.fd);
-    slot.fd = undefined;
-    return rc;
+    return slot.caller.closeNode();
   }
 
   /**
@@ -144,38 +144,31 @@ export class System {
    */
   call(slot: Slot, ioctl: IoctlFacts, image: Uint8Array, options: CallOptions = {}): CallOutcome {
     const size = options.size ?? ioctl.size;
-    const at = slot.argAddress;
-    const mem = slot.process.memory;
-    const arg = new Uint8Array(size + CANARY_BYTES).fill(CANARY);
-    arg.set(image.subarray(0, Math.min(size, image.length)));
-    if (image.length < size) arg.fill(0, image.length, size);
-    mem.copyOut(at, arg, 0, arg.length);
     const request = options.request ?? (size === ioctl.size ? ioctl.request : ioctl.requestFor(size));
-    let errno: number;
+    let answer: RawAnswer;
     try {
-      errno = slot.process.ioctl(slot.fd ?? -1, request, options.address ?? at);
+      answer = slot.caller.raw({ request, bytes: image, size, at: ARG_AT, canary: CANARY_BYTES, ...(options.address !== undefined ? { address: options.address } : {}) });
     } catch (e) {
       throw new Violation('no-uncaught-exception', `${ioctl.name} threw ${e instanceof Error ? e.message : String(e)}`);
     }
+    const errno = answer.errno;
     this.checkHealth(ioctl.name);
-    const after = mem.slice(at, size + CANARY_BYTES)?.slice() ?? new Uint8Array(size + CANARY_BYTES);
     if (options.address === undefined) {
-      const past = after.subarray(size).findIndex((b) => b !== CANARY);
+      const past = answer.canaryHit;
       ensure(past < 0, 'no-write-past-caller-length', () => `${ioctl.name} (caller size ${size}) wrote byte ${size + past} of the caller's memory`);
     }
     if (options.request === undefined) {
       ensure(ioctl.declared.has(errno) || declaredByConvention(ioctl, this.deviceFacts, errno), 'D14/declared-errno', () => `${ioctl.name} returned ${errnoName(errno)}, which its spec does not declare (declared: ${[...ioctl.declared].map(errnoName).join(', ')})`);
     }
-    const bytes = after.subarray(0, size);
-    if (errno === 0 && options.address === undefined) this.checkOutputPads(ioctl, bytes);
-    return { errno, bytes };
+    if (errno === 0 && options.address === undefined) this.checkOutputPads(ioctl, answer.bytes);
+    return { errno, bytes: answer.bytes };
   }
 
   private deviceFactsMemo: SpecFacts | undefined;
 
   /** What the device's spec says, on this ABI (the client's own facts when they share a spec). */
   get deviceFacts(): SpecFacts {
-    if (this.deviceFactsMemo === undefined) this.deviceFactsMemo = this.device.spec === this.facts.spec ? this.facts : specFacts(this.device.spec, this.abi);
+    if (this.deviceFactsMemo === undefined) this.deviceFactsMemo = this.instance.spec === this.facts.spec ? this.facts : specFacts(this.instance.spec, this.abi);
     return this.deviceFactsMemo;
   }
 
@@ -196,7 +189,7 @@ export class System {
 
   /** No exception was caught inside the kernel entry. */
   checkHealth(what: string): void {
-    const errors = this.device.internalErrors;
+    const errors = this.instance.internalErrors;
     ensure(errors.length === 0, 'no-uncaught-exception', () => `${what}: the kernel side caught ${errors.map((e) => (e instanceof Error ? e.message : String(e))).join('; ')}`);
   }
 
@@ -204,33 +197,24 @@ export class System {
   buffer(slot: Slot, bytes: Uint8Array, options: { writable?: boolean; canary?: boolean } = {}): number {
     const canary = options.canary ?? true;
     const length = Math.max(1, bytes.length + (canary ? CANARY_BYTES : 0));
-    const m = slot.process.allocate(length, true);
-    if (!m.ok) throw new Error(`emulated process: cannot map ${length} bytes`);
-    const fill = new Uint8Array(length).fill(canary ? CANARY : 0);
-    fill.set(bytes);
-    slot.process.memory.copyOut(m.value, fill, 0, length);
-    if (options.writable === false) {
-      // Re-map read-only at the same place: the address space has no mprotect.
-      slot.process.munmap(m.value);
-      const backing = new Uint8Array(Math.ceil(length / PAGE_SIZE) * PAGE_SIZE);
-      backing.set(fill);
-      const ro = slot.process.memory.map(length, { at: m.value, writable: false, backing });
-      if (!ro.ok) throw new Error('emulated process: cannot map read-only');
-    }
+    const contents = new Uint8Array(length).fill(canary ? CANARY : 0);
+    contents.set(bytes);
+    const m = slot.process.map(length, { writable: options.writable ?? true, contents });
+    if (!m.ok) throw new Error(`process: cannot map ${length} bytes (errno ${m.errno})`);
     return m.value;
   }
 
   /** An address with nothing mapped there (a mapping that was unmapped again). */
   unmappedAddress(slot: Slot, length = 4096): number {
-    const m = slot.process.allocate(length);
-    if (!m.ok) throw new Error('emulated process: no memory');
-    slot.process.munmap(m.value);
+    const m = slot.process.map(length);
+    if (!m.ok) throw new Error(`process: no memory (errno ${m.errno})`);
+    slot.process.unmap(m.value);
     return m.value;
   }
 
   /** The bytes at `address` (a copy), or undefined when not all mapped. */
   read(slot: Slot, address: number, length: number): Uint8Array | undefined {
-    const out = new Uint8Array(length);
-    return slot.process.memory.copyIn(address, out, 0, length) ? out : undefined;
+    const r = slot.process.read(address, length);
+    return r.ok ? r.value : undefined;
   }
 }

@@ -1,4 +1,5 @@
 import type { SourceLoc } from '../../../core/model/model';
+import { firstFew } from '../../../core/util/first-few';
 import type { HeaderText } from '../context';
 import { directives, lateDeclarations, scanHeader, type Directive, type ScannedHeader } from '../header-scan';
 import type { LintRule, RuleFinding } from '../rule';
@@ -10,8 +11,7 @@ function at(h: HeaderText, s: ScannedHeader, offset: number): SourceLoc {
 }
 
 function lines(s: ScannedHeader, offsets: readonly number[]): string {
-  const shown = offsets.slice(0, MAX_LISTED).map((o) => s.position(o).line).join(', ');
-  return offsets.length > MAX_LISTED ? `${shown} and ${offsets.length - MAX_LISTED} more` : shown;
+  return firstFew(offsets.map((o) => String(s.position(o).line)), MAX_LISTED);
 }
 
 function spdx(h: HeaderText, s: ScannedHeader, subject: string): RuleFinding[] {

@@ -1,4 +1,5 @@
 import type { Abi } from '../../../core/layout/abi';
+import { firstFew } from '../../../core/util/first-few';
 import { maxIoctlSize } from '../../../core/layout/ioctl-encoding';
 import { typeName } from '../../../core/layout/type-name';
 import type { Direction, IoctlDecl, Member, TypeNode } from '../../../core/model/model';
@@ -41,10 +42,7 @@ function usesOf(ctx: LintContext, arg: TypeNode): Uses {
   return uses;
 }
 
-const list = (names: readonly string[]): string => {
-  const shown = names.slice(0, 3).map((n) => `\`${n}\``).join(', ');
-  return names.length > 3 ? `${shown} and ${names.length - 3} more` : shown;
-};
+const list = (names: readonly string[]): string => firstFew(names.map((n) => `\`${n}\``), 3);
 
 function directionFindings(i: IoctlDecl, u: Uses): { message: string; severity?: 'warning' }[] {
   const macro = MACRO[i.dir];

@@ -1,6 +1,7 @@
-import { E, errnoName } from '../../../../../emulator/errno';
-import { ensure } from '../../rules';
-import { callValue } from '../../world/call-value';
+import { E, errnoName } from '../../../../../../emulator/errno';
+import { ensure } from '../../../../pbt/rules';
+import { callValue } from '../../../../pbt/world/call-value';
+import { emulatedTask } from '../../../../pbt/world/emulated-instance';
 import type { Fate, ModelCs } from '../state';
 import { pick } from '../state';
 import { expectErrno, ioctlOf, onSides, otherSlot, slotOf, type Exec } from './context';
@@ -30,7 +31,7 @@ interface WaitObs {
 function waitOnce(x: Exec, d: DataOf<'wait'>, seq: bigint, raise: boolean): WaitObs {
   return onSides(x.r, `WAIT_CS ${seq} for ${d.timeoutUs} µs`, (side) => {
     const slot = side.slot(d.slot);
-    if (raise) slot.process.raiseSignal();
+    if (raise) emulatedTask(slot.process).raiseSignal();
     const before = side.system.device.clock.now;
     const c = callValue(side.system, slot, WAIT, { seq, timeout_us: d.timeoutUs });
     // A failed call's argument comes back as the caller wrote it: only a success carries an answer.

@@ -1,6 +1,6 @@
-import { packets as packetWriter } from '../../../../../emulator/device/packets';
-import { ensure, type RuleId } from '../../rules';
-import { callValue } from '../../world/call-value';
+import { packets as packetWriter } from '../../../../../../emulator/device/packets';
+import { ensure, type RuleId } from '../../../../pbt/rules';
+import { callValue } from '../../../../pbt/world/call-value';
 import { EMULATED_SCOPE } from '../scope';
 import { pick } from '../state';
 import { expectErrno, ioctlOf, onSides, ownMappingHolding, resolveAddr, resolveHandle, slotOf, unknownFlagBits, type Exec, type ResolvedHandle } from './context';
@@ -179,7 +179,7 @@ export const submitHandler: Handler<'submit'> = {
         const own = slotOf(m, d.slot).cbs.find((b) => b.handle === p.cb.value);
         if (own === undefined) continue;
         const at = side.cbMapping(d.slot, p.cb.value, own.allocSize);
-        if (at !== undefined) slot.process.memory.copyOut(at, p.bytes, 0, p.bytes.length);
+        if (at !== undefined) slot.process.write(at, p.bytes);
       }
       const stride = chunkCodec?.codec.size ?? 64;
       const array = new Uint8Array(stride * planned.length);

@@ -1,9 +1,9 @@
 import * as fc from 'fast-check';
-import { packets } from '../../../../emulator/device/packets';
-import { ensure } from '../rules';
-import type { SuiteProperty } from '../properties/suite-property';
+import { packets } from '../../../../../emulator/device/packets';
+import { ensure } from '../../../pbt/rules';
+import type { SuiteProperty } from '../../../pbt/properties/suite-property';
 import { Script, scriptProblem } from './script';
-import { int, literal, object } from '../data/data-schema';
+import { int, literal, object } from '../../../pbt/data/data-schema';
 
 /** One owner writes device memory and gives it back; then someone allocates memory again and reads it. */
 export interface FreshMemoryCase {

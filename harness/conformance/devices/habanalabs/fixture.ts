@@ -2,44 +2,13 @@ import { USER_BLOCKS } from '../../../../emulator/device/config';
 import { packets } from '../../../../emulator/device/packets';
 import type { Issue } from '../../../core/diagnostics/issue';
 import { issue } from '../../../core/diagnostics/issue';
-import { Violation } from '../rules';
-import { callValue, needConstant } from './call-value';
-import type { SpecFacts } from '../spec-facts/spec-facts';
-import type { Slot, System, SystemOptions } from './system';
-import { System as SystemClass } from './system';
-import { SUITE_CONFIG } from './suite-config';
-
-/** Handles by the kind names the spec's `handle(kind)` annotations use. */
-export type HandlesByKind = ReadonlyMap<string, readonly bigint[]>;
-
-/** Mapped host memory of a slot with its device address. */
-export interface MappedHost {
-  readonly address: number;
-  readonly size: number;
-  readonly va: bigint;
-}
-
-/**
- * A device with two open files and some of everything the client's spec can ask for: command buffers
- * (one mapped into the device MMU) full of NOP packets, device memory (one allocation mapped), mapped
- * host memory, a completed submission, a timestamp buffer and a mapped block, plus handles that were
- * destroyed. An older client's spec lacks some of the calls (no HL_CB_FLAGS_MAP, no
- * HL_MEM_OP_TS_ALLOC, no HL_MEM_OP_MAP_BLOCK): what it cannot make is left out, and the handle kinds
- * it could not make are listed in `outOfReach`. Slot 0 is the caller; slot 1 owns the foreign
- * handles. Built the same way every time, so that two fixtures (two ABIs, a baseline and a variant)
- * start identical.
- */
-export interface Fixture {
-  readonly system: System;
-  readonly own: Slot;
-  readonly other: Slot;
-  readonly live: HandlesByKind;
-  readonly foreign: HandlesByKind;
-  readonly stale: HandlesByKind;
-  readonly host: MappedHost;
-  /** Handle kinds the recipe makes on the full uAPI but could not make with the client's spec. */
-  readonly outOfReach: ReadonlySet<string>;
-}
+import { Violation } from '../../pbt/rules';
+import { callValue, needConstant } from '../../pbt/world/call-value';
+import type { SpecFacts } from '../../pbt/spec-facts/spec-facts';
+import type { Fixture, MappedHost, RecipeOptions } from '../device-under-test';
+import type { Slot, System } from '../../pbt/world/system';
+import { System as SystemClass } from '../../pbt/world/system';
+import { SUITE_CONFIG } from '../../pbt/world/suite-config';
 
 const CB_BYTES = 4096;
 const MB2 = 2 * 2 ** 20;
@@ -99,11 +68,11 @@ class Recipe {
     const r = callValue(this.sys, this.slot, 'DRM_IOCTL_HL_CB', { op: needConstant(this.sys, 'HL_CB_OP_CREATE'), cb_size: CB_BYTES, flags });
     this.must('CB create', r.errno);
     const h = r.out['cb_handle'] as bigint;
-    const m = this.slot.process.mmap(this.slot.fd ?? -1, h, CB_BYTES);
+    const m = this.slot.caller.mmap(h, CB_BYTES);
     if (!m.ok) throw new Error(`fixture: mmap of a CB failed with errno ${m.errno}`);
     const nops = packets();
     for (let i = 0; i < CB_BYTES / 8; i++) nops.nop();
-    this.slot.process.memory.copyOut(m.value, nops.bytes(), 0, CB_BYTES);
+    this.slot.process.write(m.value, nops.bytes().subarray(0, CB_BYTES));
     return h;
   }
 
@@ -165,7 +134,7 @@ class Recipe {
 }
 
 /** Builds the fixture (see {@link Fixture}); issues when the device cannot be created or the spec lacks what the recipe uses. */
-export function buildFixture(options: Omit<SystemOptions, 'slots'>): { fixture?: Fixture; issues: Issue[] } {
+export function buildFixture(options: RecipeOptions): { fixture?: Fixture; issues: Issue[] } {
   const { system, issues } = SystemClass.create({ config: SUITE_CONFIG, ...options, slots: 2 });
   if (system === undefined) return { issues };
   const own = system.slot(0);

@@ -4,10 +4,11 @@ import { findAbi, type Abi } from '../../../core/layout/abi';
 import { referenceRelease } from '../../../testing/reference-releases';
 import type { Spec } from '../../../core/model/model';
 import { spec as current } from '../../../../specs/habanalabs/spec';
-import type { AbstractArg } from '../args/abstract-arg';
-import { argCaseArb } from '../properties/arg-case';
-import type { SuiteContext } from '../properties/suite-property';
-import { buildFixture, type Fixture } from './fixture';
+import type { AbstractArg } from '../../pbt/args/abstract-arg';
+import { argCaseArb } from '../../pbt/properties/arg-case';
+import type { SuiteContext } from '../../pbt/properties/suite-property';
+import type { Fixture } from '../device-under-test';
+import { buildFixture } from './fixture';
 
 const x86 = findAbi('x86_64') as Abi;
 const release = referenceRelease;

@@ -1,4 +1,4 @@
-import type { SpecFacts } from '../spec-facts/spec-facts';
+import type { SpecFacts } from '../../../pbt/spec-facts/spec-facts';
 import type { Op } from './commands/data';
 import { EMULATED_SCOPE } from './scope';
 

@@ -1,11 +1,11 @@
 import * as fc from 'fast-check';
-import { errnoName } from '../../../../emulator/errno';
-import { packets } from '../../../../emulator/device/packets';
-import { ensure } from '../rules';
-import type { SuiteContext, SuiteProperty } from '../properties/suite-property';
-import { specFacts } from '../spec-facts/spec-facts';
+import { errnoName } from '../../../../../emulator/errno';
+import { packets } from '../../../../../emulator/device/packets';
+import { ensure } from '../../../pbt/rules';
+import type { SuiteContext, SuiteProperty } from '../../../pbt/properties/suite-property';
+import { specFacts } from '../../../pbt/spec-facts/spec-facts';
 import { Script, scriptProblem } from './script';
-import { bool, int, object } from '../data/data-schema';
+import { bool, int, object } from '../../../pbt/data/data-schema';
 
 /** A submission that can never finish, with a custom timeout, waited for up to just before and just after it. */
 export interface TimeoutCase {

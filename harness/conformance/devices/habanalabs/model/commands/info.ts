@@ -1,8 +1,8 @@
-import { codecFor } from '../../../../core/codec';
-import { shapeOf } from '../../args/abstract-arg';
-import { ensure, type RuleId } from '../../rules';
-import { payloadView } from '../../spec-facts/device-view';
-import { readSite, viewOf } from '../../world/bytes';
+import { codecFor } from '../../../../../core/codec';
+import { shapeOf } from '../../../../pbt/args/abstract-arg';
+import { ensure, type RuleId } from '../../../../pbt/rules';
+import { payloadView } from '../../../../pbt/spec-facts/device-view';
+import { readSite, viewOf } from '../../../../pbt/world/bytes';
 import { decodePayload, infoCall } from '../real';
 import { EMULATED_SCOPE } from '../scope';
 import { pick } from '../state';

@@ -1,11 +1,11 @@
 import test from 'ava';
-import { findAbi, type Abi } from '../../../core/layout/abi';
-import { referenceRelease } from '../../../testing/reference-releases';
-import type { Spec } from '../../../core/model/model';
-import { spec as current } from '../../../../specs/habanalabs/spec';
-import type { SuiteContext } from '../properties/suite-property';
-import { replayData } from '../run/run-property';
-import { specFacts } from '../spec-facts/spec-facts';
+import { findAbi, type Abi } from '../../../../core/layout/abi';
+import { referenceRelease } from '../../../../testing/reference-releases';
+import type { Spec } from '../../../../core/model/model';
+import { spec as current } from '../../../../../specs/habanalabs/spec';
+import type { SuiteContext } from '../../../pbt/properties/suite-property';
+import { replayData } from '../../../pbt/run/run-property';
+import { specFacts } from '../../../pbt/spec-facts/spec-facts';
 import type { CommandData } from './commands/data';
 import { modelSequences } from './model-property';
 import { bareMinimumMissing, modelReach } from './reach';

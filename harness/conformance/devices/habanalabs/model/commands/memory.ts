@@ -1,5 +1,5 @@
-import { ensure, type RuleId } from '../../rules';
-import { callValue } from '../../world/call-value';
+import { ensure, type RuleId } from '../../../../pbt/rules';
+import { callValue } from '../../../../pbt/world/call-value';
 import type { Env } from '../env';
 import { remember } from '../state';
 import { expectErrno, ioctlOf, onSides, resolveAddr, resolveHandle, slotOf, type Exec } from './context';

@@ -1,4 +1,4 @@
-import { ensure, type RuleId } from '../../rules';
+import { ensure, type RuleId } from '../../../../pbt/rules';
 import { decodePayload, infoCall } from '../real';
 import { EMULATED_SCOPE } from '../scope';
 import { onSides, type Exec } from './context';

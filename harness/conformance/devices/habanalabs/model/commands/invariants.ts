@@ -1,4 +1,4 @@
-import { ensure } from '../../rules';
+import { ensure } from '../../../../pbt/rules';
 import type { Exec } from './context';
 
 /**

@@ -1,6 +1,6 @@
-import type { DeviceConfig } from '../../../../emulator/device/config';
-import { PAGE_SIZE } from '../../../../emulator/process/address-space';
-import { specFacts, type SpecFacts } from '../spec-facts/spec-facts';
+import type { DeviceConfig } from '../../../../../emulator/device/config';
+import { PAGE_SIZE } from '../../../../../emulator/process/address-space';
+import { specFacts, type SpecFacts } from '../../../pbt/spec-facts/spec-facts';
 import { modelReach, type ModelReach } from './reach';
 import { decodePayload, infoCall, type Side } from './real';
 import { EMULATED_SCOPE } from './scope';

@@ -1,5 +1,5 @@
-import { E } from '../../../../../emulator/errno';
-import { ensure } from '../../rules';
+import { E } from '../../../../../../emulator/errno';
+import { ensure } from '../../../../pbt/rules';
 import { freshSlot, remember } from '../state';
 import { expectErrno, onSides, slotOf } from './context';
 import type { Handler } from './handler';

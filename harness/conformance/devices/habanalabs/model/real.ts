@@ -1,8 +1,8 @@
-import { codecFor } from '../../../core/codec';
-import { FILL } from '../args/materialize';
-import { callValue, needIoctl, type ValueOutcome } from '../world/call-value';
-import { ensure } from '../rules';
-import { CANARY, CANARY_BYTES, type Slot, type System } from '../world/system';
+import { codecFor } from '../../../../core/codec';
+import { FILL } from '../../../pbt/args/materialize';
+import { callValue, needIoctl, type ValueOutcome } from '../../../pbt/world/call-value';
+import { ensure } from '../../../pbt/rules';
+import { CANARY, CANARY_BYTES, type Slot, type System } from '../../../pbt/world/system';
 
 /**
  * One device under test with its processes, plus what the userspace side keeps per process: the
@@ -38,7 +38,7 @@ export class Side {
     const known = maps?.get(handle);
     if (known !== undefined) return known;
     const s = this.slot(slot);
-    const m = s.process.mmap(s.fd ?? -1, handle, length);
+    const m = s.caller.mmap(handle, length);
     if (!m.ok) return undefined;
     maps?.set(handle, m.value);
     return m.value;
@@ -48,7 +48,7 @@ export class Side {
   dropCbMaps(slot: number): void {
     const maps = this.cbMaps[slot];
     if (maps === undefined) return;
-    for (const a of maps.values()) this.slot(slot).process.munmap(a);
+    for (const a of maps.values()) this.slot(slot).process.unmap(a);
     maps.clear();
   }
 }

@@ -1,5 +1,5 @@
 import type * as fc from 'fast-check';
-import { toJson } from '../../../../core/util/json';
+import { toJson } from '../../../../../core/util/json';
 import type { ModelState } from '../state';
 import type { Env } from '../env';
 import type { Real } from '../real';

@@ -1,9 +1,9 @@
-import { errnoName } from '../../../../emulator/errno';
-import { ensure, Violation } from '../rules';
-import { callValue, needConstant } from '../world/call-value';
-import { SUITE_CONFIG } from '../world/suite-config';
-import { System } from '../world/system';
-import type { SuiteContext } from '../properties/suite-property';
+import { errnoName } from '../../../../../emulator/errno';
+import { ensure, Violation } from '../../../pbt/rules';
+import { callValue, needConstant } from '../../../pbt/world/call-value';
+import { SUITE_CONFIG } from '../../../pbt/world/suite-config';
+import { System } from '../../../pbt/world/system';
+import type { SuiteContext } from '../../../pbt/properties/suite-property';
 
 /**
  * Plain steps for scenario properties: each makes one call through System.call (so the universal
@@ -46,9 +46,9 @@ export class Script {
     const handle = c.out['cb_handle'] as bigint;
     const s = this.system.slot(slot);
     const alloc = Math.max(4096, Math.ceil(size / 4096) * 4096);
-    const m = s.process.mmap(s.fd ?? -1, handle, alloc);
+    const m = s.caller.mmap(handle, alloc);
     if (!m.ok) throw new Violation('D14/model-expected-result', `mmap of a CB failed with ${errnoName(m.errno)}`);
-    s.process.memory.copyOut(m.value, stream, 0, stream.length);
+    s.process.write(m.value, stream);
     return handle;
   }
 

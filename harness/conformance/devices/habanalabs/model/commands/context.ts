@@ -1,8 +1,8 @@
-import { errnoName } from '../../../../../emulator/errno';
-import { undefinedBits } from '../../args/scalar-arbitrary';
-import { toJson } from '../../../../core/util/json';
-import { ensure, type RuleId } from '../../rules';
-import type { IoctlFacts } from '../../spec-facts/ioctl-facts';
+import { errnoName } from '../../../../../../emulator/errno';
+import { undefinedBits } from '../../../../pbt/args/scalar-arbitrary';
+import { toJson } from '../../../../../core/util/json';
+import { ensure, type RuleId } from '../../../../pbt/rules';
+import type { IoctlFacts } from '../../../../pbt/spec-facts/ioctl-facts';
 import type { Env } from '../env';
 import type { Real, Side } from '../real';
 import { pick, type ModelState, type SlotModel } from '../state';

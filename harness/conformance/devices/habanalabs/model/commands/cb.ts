@@ -1,6 +1,6 @@
-import { errnoName } from '../../../../../emulator/errno';
-import { ensure, type RuleId } from '../../rules';
-import { callValue } from '../../world/call-value';
+import { errnoName } from '../../../../../../emulator/errno';
+import { ensure, type RuleId } from '../../../../pbt/rules';
+import { callValue } from '../../../../pbt/world/call-value';
 import { cbPool, pick, remember } from '../state';
 import { expectErrno, ioctlOf, onSides, resolveHandle, slotOf, unknownFlagBits, type Exec, type HandleClass } from './context';
 import type { Handler } from './handler';

@@ -1,17 +1,17 @@
 import * as fc from 'fast-check';
-import { ensure, Violation } from '../rules';
-import type { SuiteContext, SuiteProperty } from '../properties/suite-property';
-import { specFacts } from '../spec-facts/spec-facts';
-import { SUITE_CONFIG } from '../world/suite-config';
-import { System } from '../world/system';
+import { ensure, Violation } from '../../../pbt/rules';
+import type { SuiteContext, SuiteProperty } from '../../../pbt/properties/suite-property';
+import { specFacts } from '../../../pbt/spec-facts/spec-facts';
+import { SUITE_CONFIG } from '../../../pbt/world/suite-config';
+import { System } from '../../../pbt/world/system';
 import { commandArbitraries } from './commands/arbitraries';
 import type { CommandData } from './commands/data';
-import { HANDLERS, ModelCommand, type World } from './commands/index';
+import { HANDLERS, ModelCommand, type World } from './commands';
 import { learnEnv } from './env';
 import { bareMinimumMissing, modelReach, type ModelReach } from './reach';
 import { Side, type Real } from './real';
 import { freshSlot, type ModelState } from './state';
-import { modelCommandsSchema } from '../data/model-schema';
+import { modelCommandsSchema } from '../../../pbt/data/model-schema';
 
 type Commands = Iterable<fc.Command<World, Real>>;
 

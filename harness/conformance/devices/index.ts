@@ -1,0 +1,22 @@
+import type { Spec } from '../../core/model/model';
+import type { DeviceUnderTest } from './device-under-test';
+import { HABANALABS } from './habanalabs/device';
+
+export type { DeviceUnderTest, Fixture, HandlesByKind, MappedHost, RecipeOptions } from './device-under-test';
+
+/** The devices under test the harness has, in the order a spec is offered to them. */
+export const DEVICES: readonly DeviceUnderTest[] = [HABANALABS];
+
+/** The device the suite runs against when none is named (the emulated habanalabs core). */
+export const DEFAULT_DEVICE: DeviceUnderTest = HABANALABS;
+
+/** The first device that serves `spec`, or why none does (each device's name and short reason). */
+export function deviceFor(spec: Spec, devices: readonly DeviceUnderTest[] = DEVICES): { device?: DeviceUnderTest; problem?: string } {
+  const problems: string[] = [];
+  for (const d of devices) {
+    const problem = d.problem(spec);
+    if (problem === undefined) return { device: d };
+    problems.push(`${d.name} ${problem}`);
+  }
+  return { problem: problems.join('; ') };
+}
