@@ -15,7 +15,8 @@ import { TRACE_FILE } from '../conformance/trace/trace-format';
 import { faultPoint } from '../contract/release/fault-point';
 import { manifestText } from '../contract/release/manifest';
 import { recoverStore } from '../contract/release/recover-store';
-import { listReleases, releaseErrors } from '../contract/release/releases';
+import { listReleases, releaseErrors, type Release } from '../contract/release/releases';
+import { recordBinaryResults } from '../conformance/binary/record-binary-results';
 import { acquireStoreLock } from '../contract/release/store-lock';
 import { isReleased, MANIFEST_FILE, RELEASE_SPEC_FILE, REPLACED_PREFIX, shownPath, STAGING_PREFIX, storeDir } from '../contract/release/store-layout';
 
@@ -32,6 +33,8 @@ export interface FreezeResult {
   /** The release's spec.json, when released. */
   readonly written?: string;
   readonly trace?: string;
+  /** The C client suite's golden results, per ABI this machine builds (snapshots/<uapi>/binary-results/<version>/). */
+  readonly binaryResults?: readonly string[];
   /** Why nothing was released (errors). */
   readonly issues: Issue[];
   /** What was cleaned up before (warnings). */
@@ -57,7 +60,8 @@ function fsyncDir(dir: string): void {
 /**
  * Freezes the working spec as a release `snapshots/<uapi>/<version>/`: its goldens, its canonical
  * spec.json, and trace.json, the golden ioctl trace of its suite on the emulated core (for a uAPI
- * the core speaks), then, last, SHA256SUMS.
+ * the core speaks), then, last, SHA256SUMS. Then, beside the release, the golden results of its C
+ * client suite (snapshots/<uapi>/binary-results/<version>/<abi>.json).
  *
  * Atomic and exclusive: under the store lock (a second writer is refused), everything is written
  * into `.staging-<version>-<pid>` beside the target and renamed into place once complete, so a
@@ -75,7 +79,15 @@ export function freezeRelease(spec: Spec, o: FreezeOptions): FreezeResult {
   try {
     notes.push(...recoverStore(base, cwd));
     faultPoint('locked');
-    return { ...freezeLocked(spec, o, base, cwd), notes };
+    const r = freezeLocked(spec, o, base, cwd);
+    if (r.written === undefined || emulatorProblem(spec) !== undefined) return { ...r, notes };
+    // The release is in place; its C suite's golden results go beside it (never into it), still under
+    // the lock. An ABI this machine cannot build, or a run that fails, is a warning: record later with
+    // `uapi trace --record`.
+    const release: Release = { version: spec.version, dir: path.dirname(r.written), spec, sealed: true };
+    const b = recordBinaryResults(spec, [release], o.snapshotsRoot);
+    notes.push(...[...b.skipped, ...b.issues].map((i) => ({ ...i, severity: 'warning' as const, message: `binary results not recorded: ${i.message.split('\n')[0] ?? ''}` })));
+    return { ...r, binaryResults: b.written, notes };
   } finally {
     l.lock.release();
   }

@@ -11,6 +11,8 @@ import { behaviourSkipStep, propertiesStep } from './properties-step';
 import { releaseDiffStep } from './releases-step';
 import { crossVersionStep } from './cross-version-step';
 import { traceStep } from './trace-step';
+import { binaryStep } from './binary-step';
+import { BINARY_ABIS } from '../conformance/binary/record-binary-results';
 import { waiversStep } from './waivers-step';
 import { checkVerdict, type CheckResult, type StepResult } from './step';
 
@@ -36,7 +38,8 @@ export interface CheckOptions {
 /**
  * The gate for one uAPI: its goldens, a diff against every frozen release (oldest first), lint, the
  * quick property suite against the emulated core, then for every release the suite of its userspace
- * on the current core (cross-version) and the replay of its golden ioctl trace; for a uAPI no device
+ * on the current core (cross-version), the replay of its golden ioctl trace, and its C client suite
+ * compiled against its header and run through the interposer (binary, per ABI); for a uAPI no device
  * under test speaks, a skipped `behaviour` step with the reason instead.
  * Problems reading the releases come back as error issues (they are input errors, exit 2), and
  * nothing is run; warnings (what was cleaned up of an interrupted release) come back with the steps.
@@ -62,6 +65,9 @@ export function checkUapi(target: CheckTarget, options: CheckOptions): { steps: 
     steps.push(propertiesStep(spec, argument, { runs, snapshotsRoot: options.snapshotsRoot, abis: options.abis }));
     for (const r of releases) steps.push(crossVersionStep(spec, argument, r, { runs, abis: options.abis }));
     for (const r of releases) steps.push(traceStep(spec, argument, r, options.cwd));
+    // Each release's C client suite, a real compiled binary, on the current core, per ABI compared.
+    const binaryAbis = BINARY_ABIS.filter((a) => options.abis.some((b) => b.name === a.name));
+    for (const r of releases) for (const abi of binaryAbis) steps.push(binaryStep(spec, argument, r, abi, options.snapshotsRoot, options.cwd));
   }
   return { steps, issues };
 }

@@ -26,12 +26,14 @@ export const releaseCommand: Command = {
   details: [
     'Writes spec.json (the canonical spec) beside the goldens of the version, and trace.json: the golden',
     'ioctl trace of the release\'s suite on the emulated core (for a uAPI the core speaks), which uapi check',
-    'replays on every later core. Refuses when that release exists (releases are never rewritten), when the',
-    'goldens differ, when the version is not above every release, when the spec breaks any release under',
-    'the policy, or when the suite fails. Without <spec>, the configuration\'s only uAPI (by default the',
-    'only folder under specs/). The release is written into a staging folder beside its target under an',
-    'exclusive lock (a second writer gets exit 2) and renamed into place when complete, SHA256SUMS last;',
-    'what an interrupted release left is removed first, and said so. --manifest seals older releases.',
+    'replays on every later core, and beside the release the golden results of its C client suite per ABI',
+    '(snapshots/<uapi>/binary-results/<version>/). Refuses when that release exists (releases are never',
+    'rewritten), when the goldens differ, when the version is not above every release, when the spec',
+    'breaks any release under the policy, or when the suite fails. Without <spec>, the configuration\'s',
+    'only uAPI (by default the only folder under specs/). The release is written into a staging folder',
+    'beside its target under an exclusive lock (a second writer gets exit 2) and renamed into place when',
+    'complete, SHA256SUMS last; what an interrupted release left is removed first, and said so. --manifest',
+    'seals older releases.',
   ].join('\n'),
   async run(ctx) {
     const config = projectConfig(ctx);
@@ -62,6 +64,7 @@ export const releaseCommand: Command = {
     show(r.notes);
     if (r.written === undefined) throw new UserError(r.issues);
     ctx.io.out(`released ${spec.name} ${spec.version}: ${path.relative(ctx.io.cwd, r.written)}${r.trace !== undefined ? `, ${path.relative(ctx.io.cwd, r.trace)}` : ''}\n`);
+    for (const b of r.binaryResults ?? []) ctx.io.out(`recorded ${path.relative(ctx.io.cwd, b)}\n`);
     return EXIT_OK;
   },
 };

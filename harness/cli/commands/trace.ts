@@ -9,6 +9,7 @@ import { MANIFEST_FILE } from '../../contract/release/store-layout';
 import { readReleasesOrFail } from '../read-releases';
 import { describeDivergence } from '../../conformance/trace/describe-divergence';
 import { addReleaseTrace, traceFileOf } from '../../conformance/trace/release-trace';
+import { recordBinaryResults } from '../../conformance/binary/record-binary-results';
 import { replayTrace } from '../../conformance/trace/replay-trace';
 import { readTrace } from '../../conformance/trace/trace-file';
 import { EXIT_BREAKING, EXIT_OK, type Command, type CommandContext } from '../command';
@@ -70,6 +71,11 @@ export const traceCommand: Command = {
         ctx.io.out(`recorded ${path.relative(ctx.io.cwd, w.written)}\n`);
       }
       if (missing.length === 0) ctx.io.out(`every release of ${t.spec.name} has a trace; nothing to record\n`);
+      // The golden results of the C suite live beside the releases, never in them, so sealing does not matter.
+      const b = recordBinaryResults(t.spec, chosen, t.snapshotsRoot);
+      for (const w of b.written) ctx.io.out(`recorded ${path.relative(ctx.io.cwd, w)}\n`);
+      for (const s of b.skipped) ctx.io.err(`warning: binary results not recorded for ${s.path}: ${s.message.split('\n')[0]}\n`);
+      if (b.issues.length > 0) throw new UserError(b.issues);
       return EXIT_OK;
     }
     const results: ReleaseReplay[] = [];

@@ -50,19 +50,23 @@ export const LAYERS: readonly Layer[] = [
     holds: 'the one userspace caller (request numbers, scratch memory, struct in/out) over the `Process` boundary of core, and the typed runtime (HlRuntime) on it',
   },
   {
-    name: 'conformance', paths: ['harness/conformance/'], may: ['core', 'frontend', 'report', 'contract', 'emulator', 'userspace', 'conformance'],
+    name: 'interposer', paths: ['harness/interposer/'], may: ['core', 'frontend', 'emulator', 'interposer'],
+    holds: 'the `LD_PRELOAD` interposer (C, built on first use) and its Node half: real programs against the emulated core',
+  },
+  {
+    name: 'conformance', paths: ['harness/conformance/'], may: ['core', 'frontend', 'report', 'contract', 'emulator', 'userspace', 'interposer', 'conformance'],
     holds: 'the property suite (pbt) and golden ioctl traces',
   },
   {
-    name: 'gate', paths: ['harness/gate/'], may: ['core', 'frontend', 'report', 'contract', 'emulator', 'userspace', 'conformance', 'gate'],
+    name: 'gate', paths: ['harness/gate/'], may: ['core', 'frontend', 'report', 'contract', 'emulator', 'userspace', 'interposer', 'conformance', 'gate'],
     holds: '`uapi check` and `check-tree` steps and outputs, the HTML page, freezing a release',
   },
   {
-    name: 'cli', paths: ['harness/cli/'], may: ['core', 'frontend', 'report', 'contract', 'emulator', 'userspace', 'conformance', 'gate', 'cli'],
+    name: 'cli', paths: ['harness/cli/'], may: ['core', 'frontend', 'report', 'contract', 'emulator', 'userspace', 'interposer', 'conformance', 'gate', 'cli'],
     holds: 'commands as data, options, exit codes',
   },
   {
-    name: 'api', paths: ['harness/index.ts'], may: ['core', 'frontend', 'report', 'contract', 'emulator', 'userspace', 'conformance', 'gate'],
+    name: 'api', paths: ['harness/index.ts'], may: ['core', 'frontend', 'report', 'contract', 'emulator', 'userspace', 'interposer', 'conformance', 'gate'],
     holds: "the library's public barrel (`uapi-harness`)",
   },
   {
@@ -78,7 +82,7 @@ export const LAYERS: readonly Layer[] = [
     holds: "what a driver's vendor writes outside the harness (a spec, a device under test): the package's entries only",
   },
   {
-    name: 'bench', paths: ['bench/'], may: ['core', 'frontend', 'report', 'contract', 'emulator', 'userspace', 'conformance', 'gate', 'cli', 'specs', 'bench', TEST_HELPERS],
+    name: 'bench', paths: ['bench/'], may: ['core', 'frontend', 'report', 'contract', 'emulator', 'userspace', 'interposer', 'conformance', 'gate', 'cli', 'specs', 'bench', TEST_HELPERS],
     holds: 'benchmarks (npm run bench)',
   },
   {
