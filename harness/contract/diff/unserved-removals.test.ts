@@ -1,0 +1,83 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import test from 'ava';
+import { directoryReferences, revisionReferences, type SourceReferences } from '../../frontend/tree/source-references';
+import type { Change } from './change';
+import { unservedRemovals } from './unserved-removals';
+
+const removed = (name: string, rule = 'IOCTL_REMOVED', level: Change['level'] = 'value-break'): Change =>
+  ({ rule, level, subject: `ioctl ${name}`, abis: ['x86_64'], old: '0x4004ae69', new: null, message: `${name} (0x4004ae69) was removed: old binaries get ENOTTY` });
+const other: Change = { rule: 'CONSTANT_ADDED', level: 'compatible', subject: 'constant X_NEW', abis: ['x86_64'], old: null, new: 1, message: 'added' };
+const fake = (refs: Record<string, readonly string[]>): SourceReferences => ({ label: 'the tree /src', find: (names) => new Map(names.flatMap((n) => (refs[n] !== undefined ? [[n, refs[n] as readonly string[]]] : []))) });
+
+test('a removed ioctl the old sources name nowhere, while they name the header\'s other ioctls, is compatible', (t) => {
+  const out = unservedRemovals([removed('X_ASSIGN'), removed('X_TRACE', 'IOCTL_REMOVED_RETIRED', 'hazard'), removed('X_STILL'), other], ['X_ASSIGN', 'X_TRACE', 'X_STILL', 'X_KEPT'], fake({ X_KEPT: ['virt/x.c:10'], X_STILL: ['virt/x.c:20', 'virt/y.c:1'] }));
+  t.like(out[0], { rule: 'IOCTL_REMOVED_UNSERVED', level: 'compatible' });
+  t.regex(out[0]?.message ?? '', /names it nowhere .* \(X_KEPT at virt\/x\.c:10\)/);
+  t.like(out[1], { rule: 'IOCTL_REMOVED_UNSERVED', level: 'compatible' });
+  // Still named: the rule stays, and the message says where (a handler may only reject it).
+  t.like(out[2], { rule: 'IOCTL_REMOVED', level: 'value-break' });
+  t.regex(out[2]?.message ?? '', /still names it at virt\/x\.c:20/);
+  t.is(out[3], other);
+});
+
+test('sources that name none of the header\'s ioctls say nothing: the removal stays, and says why', (t) => {
+  const out = unservedRemovals([removed('X_ASSIGN')], ['X_ASSIGN', 'X_KEPT'], fake({}));
+  t.like(out[0], { rule: 'IOCTL_REMOVED', level: 'value-break' });
+  t.regex(out[0]?.message ?? '', /names none of this header's ioctls/);
+  const failed = unservedRemovals([removed('X_ASSIGN')], ['X_ASSIGN', 'X_KEPT'], { label: 'revision v1', find: () => 'bad revision' });
+  t.like(failed[0], { rule: 'IOCTL_REMOVED' });
+  t.regex(failed[0]?.message ?? '', /revision v1 could not be searched: bad revision/);
+  t.deepEqual(unservedRemovals([removed('X_ASSIGN')], ['X_ASSIGN'], undefined), [removed('X_ASSIGN')]);
+});
+
+test('a name now defined only for other architectures: compatible on the ABIs whose arch/ never used it, a hazard where it did', (t) => {
+  const arch = (name: string, abis: readonly string[]): Change => ({ rule: 'DEFINITION_NOW_ARCH_SPECIFIC', level: 'hazard', subject: `ioctl ${name}`, abis, old: '0x1', new: null, message: `${name} is no longer defined` });
+  const sources = fake({ X_KEPT: ['virt/x.c:10'], X_XEN: ['arch/x86/kvm/x86.c:7'], X_PPC: ['arch/arm64/kvm/a.c:3', 'arch/powerpc/kvm/p.c:5'], X_SHARED: ['arch/x86/k.c:1', 'virt/x.c:30'] });
+  const out = unservedRemovals([arch('X_XEN', ['aarch64', 'arm']), arch('X_PPC', ['aarch64', 'arm']), arch('X_SHARED', ['arm']), arch('X_GONE', ['arm'])], ['X_KEPT', 'X_XEN', 'X_PPC', 'X_SHARED', 'X_GONE'], sources);
+  t.deepEqual(out.map((c) => [c.rule, c.level, c.subject, c.abis]), [
+    ['DEFINITION_NOW_ARCH_SPECIFIC_UNSERVED', 'compatible', 'ioctl X_XEN', ['aarch64', 'arm']],
+    ['DEFINITION_NOW_ARCH_SPECIFIC_UNSERVED', 'compatible', 'ioctl X_PPC', ['arm']],
+    ['DEFINITION_NOW_ARCH_SPECIFIC', 'hazard', 'ioctl X_PPC', ['aarch64']],
+    ['DEFINITION_NOW_ARCH_SPECIFIC', 'hazard', 'ioctl X_SHARED', ['arm']],
+    ['DEFINITION_NOW_ARCH_SPECIFIC_UNSERVED', 'compatible', 'ioctl X_GONE', ['arm']],
+  ]);
+  t.regex(out[0]?.message ?? '', /uses it only under arch\/x86\/ \(arch\/x86\/kvm\/x86\.c:7\)/);
+  t.regex(out[2]?.message ?? '', /uses it for these architectures, at arch\/arm64\/kvm\/a\.c:3/);
+  t.regex(out[3]?.message ?? '', /code every architecture builds, at virt\/x\.c:30/);
+});
+
+/** A small kernel-like tree: the uAPI header, a driver switch, a DRM-style pasted table, docs and tools that name a dead ioctl. */
+function kernelTree(): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'uapi-src-'));
+  const put = (rel: string, text: string): void => {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  };
+  put('include/uapi/linux/x.h', '#define X_KEPT 1\n#define X_DEAD 2\n#define DRM_IOCTL_X_TABLE 3\n');
+  put('virt/x/main.c', `switch (cmd) {\ncase X_KEPT:\n\tbreak;\n}\n${'\n'.repeat(7)}/* X_KEPT */\n`);
+  put('drivers/x/drv.c', '#define DEF(ioctl) [DRM_IOCTL_##ioctl] = 1\nstatic int t[] = { DEF(X_TABLE) };\n');
+  put('Documentation/x.c', 'X_DEAD\n');
+  put('tools/include/x.h', 'X_DEAD\n');
+  return root;
+}
+
+test('directory and git-revision sources: names outside uAPI/docs/tools, pasted names found through their prefix', (t) => {
+  const root = kernelTree();
+  const check = (refs: SourceReferences): void => {
+    const found = refs.find(['X_KEPT', 'X_DEAD', 'DRM_IOCTL_X_TABLE']);
+    if (typeof found === 'string') return void t.fail(found);
+    t.deepEqual(found.get('X_KEPT'), ['virt/x/main.c:2', 'virt/x/main.c:12']);
+    t.false(found.has('X_DEAD'));
+    t.deepEqual(found.get('DRM_IOCTL_X_TABLE'), ['drivers/x/drv.c:2 (as X_TABLE, pasted after DRM_IOCTL_##)']);
+  };
+  check(directoryReferences(root));
+  const g = (...args: string[]): void => void execFileSync('git', ['-c', 'user.email=t@t', '-c', 'user.name=t', ...args], { cwd: root, stdio: 'ignore' });
+  g('init', '-q');
+  g('add', '.');
+  g('commit', '-q', '-m', 'tree');
+  check(revisionReferences(root, 'HEAD'));
+  t.regex(String(revisionReferences(root, 'no-such-ref').find(['X_KEPT'])), /git grep failed at no-such-ref/);
+});
