@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatIssue } from '../../harness/core/diagnostics/format';
 import type { KernelSeries } from '../../harness/frontend/kernel-headers';
-import { CORPUS_SERIES, corpusTrees } from './corpus-trees';
+import { CORPUS_SERIES, corpusSources, corpusTrees } from './corpus-trees';
 import { readPairList, type CorpusPair } from './pairs';
 
 /** The pairs to score and the `usr/include` tree of each series they come from. */
@@ -10,6 +10,10 @@ export interface CorpusInput {
   readonly label: string;
   readonly trees: Readonly<Record<KernelSeries, string>>;
   readonly pairs: readonly CorpusPair[];
+  /** Each old series' kernel sources (`uapi diff --old-tree`), where they could be had. */
+  readonly sources?: Readonly<Partial<Record<KernelSeries, string>>>;
+  /** Why some series have no sources (shown in the report's head). */
+  readonly sourceNotes?: readonly string[];
 }
 
 /** The committed offline subset: `offline/pairs.json` and `offline/<series>/usr/include`. */
@@ -22,7 +26,8 @@ export function fetchedCorpus(progress?: (line: string) => void): CorpusInput | 
   const t = corpusTrees(progress);
   if (t.trees === undefined) return t.issues.map(formatIssue).join('\n');
   const trees = Object.fromEntries(CORPUS_SERIES.map((s) => [s, t.trees?.[s].includeDir as string])) as Record<KernelSeries, string>;
-  return { label: `Debian linux-libc-dev ${CORPUS_SERIES.map((s) => t.trees?.[s].version).join(', ')}`, trees, pairs: list.pairs };
+  const src = corpusSources(progress);
+  return { label: `Debian linux-libc-dev ${CORPUS_SERIES.map((s) => t.trees?.[s].version).join(', ')}`, trees, pairs: list.pairs, sources: src.sources, sourceNotes: src.notes };
 }
 
 /** The offline subset: no download; each side's committed header and the include closure it needs. */

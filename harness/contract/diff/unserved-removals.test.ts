@@ -7,20 +7,34 @@ import { directoryReferences, revisionReferences, type SourceReferences } from '
 import type { Change } from './change';
 import { unservedRemovals } from './unserved-removals';
 
+/** A removal; its request is made from the name, so different names are different requests unless `old` says otherwise. */
 const removed = (name: string, rule = 'IOCTL_REMOVED', level: Change['level'] = 'value-break'): Change =>
-  ({ rule, level, subject: `ioctl ${name}`, abis: ['x86_64'], old: '0x4004ae69', new: null, message: `${name} (0x4004ae69) was removed: old binaries get ENOTTY` });
+  ({ rule, level, subject: `ioctl ${name}`, abis: ['x86_64'], old: `request of ${name}`, new: null, message: `${name} was removed: old binaries get ENOTTY` });
 const other: Change = { rule: 'CONSTANT_ADDED', level: 'compatible', subject: 'constant X_NEW', abis: ['x86_64'], old: null, new: 1, message: 'added' };
 const fake = (refs: Record<string, readonly string[]>): SourceReferences => ({ label: 'the tree /src', find: (names) => new Map(names.flatMap((n) => (refs[n] !== undefined ? [[n, refs[n] as readonly string[]]] : []))) });
 
 test('a removed ioctl the old sources name nowhere, while they name the header\'s other ioctls, is compatible', (t) => {
   const out = unservedRemovals([removed('X_ASSIGN'), removed('X_TRACE', 'IOCTL_REMOVED_RETIRED', 'hazard'), removed('X_STILL'), other], ['X_ASSIGN', 'X_TRACE', 'X_STILL', 'X_KEPT'], fake({ X_KEPT: ['virt/x.c:10'], X_STILL: ['virt/x.c:20', 'virt/y.c:1'] }));
   t.like(out[0], { rule: 'IOCTL_REMOVED_UNSERVED', level: 'compatible' });
-  t.regex(out[0]?.message ?? '', /names it nowhere .* \(X_KEPT at virt\/x\.c:10\)/);
+  t.regex(out[0]?.message ?? '', /names it \(and any other name of the same request\) nowhere .* \(X_KEPT at virt\/x\.c:10\)/);
   t.like(out[1], { rule: 'IOCTL_REMOVED_UNSERVED', level: 'compatible' });
   // Still named: the rule stays, and the message says where (a handler may only reject it).
   t.like(out[2], { rule: 'IOCTL_REMOVED', level: 'value-break' });
   t.regex(out[2]?.message ?? '', /still names it at virt\/x\.c:20/);
   t.is(out[3], other);
+});
+
+test('a removed __-internal ioctl and its removed alias of the same request are served if the sources name either', (t) => {
+  const internal = (name: string, old: string): Change => ({ ...removed(name, 'INTERNAL_NAME_REMOVED', 'hazard'), old });
+  const aliasOf = (name: string, old: string): Change => ({ ...removed(name, 'IOCTL_REMOVED_RETIRED', 'hazard'), old });
+  const out = unservedRemovals([internal('__X_DEPRECATED_0x06', '0x6'), aliasOf('X_TRACE', '0x6'), internal('__X_DEPRECATED_0x70', '0x70'), aliasOf('X_OLD_IRQ', '0x70')], ['X_KEPT'], fake({ X_KEPT: ['virt/x.c:10'], X_TRACE: ['virt/x.c:99'] }));
+  t.deepEqual(out.map((c) => [c.rule, c.subject]), [
+    ['INTERNAL_NAME_REMOVED', 'ioctl __X_DEPRECATED_0x06'],
+    ['IOCTL_REMOVED_RETIRED', 'ioctl X_TRACE'],
+    ['IOCTL_REMOVED_UNSERVED', 'ioctl __X_DEPRECATED_0x70'],
+    ['IOCTL_REMOVED_UNSERVED', 'ioctl X_OLD_IRQ'],
+  ]);
+  t.regex(out[0]?.message ?? '', /still names X_TRACE, the same request, at virt\/x\.c:99/);
 });
 
 test('sources that name none of the header\'s ioctls say nothing: the removal stays, and says why', (t) => {

@@ -4,7 +4,8 @@ import type { Change } from './change';
 import { removedName } from './moved-definitions';
 import * as R from './rules';
 
-const REMOVALS = new Set([R.IOCTL_REMOVED.id, R.IOCTL_REMOVED_RETIRED.id]);
+const REMOVALS = new Set([R.IOCTL_REMOVED.id, R.IOCTL_REMOVED_RETIRED.id, R.INTERNAL_NAME_REMOVED.id]);
+const isRemoval = (c: Change): boolean => REMOVALS.has(c.rule) && c.subject.startsWith('ioctl ');
 const ARCH_SPECIFIC = R.DEFINITION_NOW_ARCH_SPECIFIC.id;
 
 /** The `arch/<X>/` folder a reference lies in, or undefined for code every architecture builds. */
@@ -13,9 +14,10 @@ const archOf = (ref: string): string | undefined => /^arch\/([^/]+)\//.exec(ref)
 /**
  * Removals judged by the old revision's own kernel sources, the evidence a header cannot give: a
  * driver serves a request by naming it (a `case` of its ioctl switch, an entry of its table).
- * - A removed ioctl the old sources name nowhere outside the uAPI headers, docs and tools had no
- *   handler there: old binaries already got ENOTTY (kvm.h's KVM_ASSIGN_* after 4.12,
- *   KVM_SET_MEMORY_REGION): `IOCTL_REMOVED_UNSERVED`.
+ * - A removed ioctl (plain, retired or `__`-internal) the old sources name nowhere outside the uAPI
+ *   headers, docs and tools, under none of the names removed with the same request, had no handler
+ *   there: old binaries already got ENOTTY (kvm.h's KVM_ASSIGN_* after 4.12, KVM_SET_MEMORY_REGION):
+ *   `IOCTL_REMOVED_UNSERVED`.
  * - A name now defined only for other architectures, which the old sources use only under other
  *   architectures' `arch/` folders (KVM_XEN_HVM_CONFIG only in arch/x86), was never served on this
  *   ABI: `DEFINITION_NOW_ARCH_SPECIFIC_UNSERVED` there; where its own architecture or shared code
@@ -25,7 +27,7 @@ const archOf = (ref: string): string | undefined => /^arch\/([^/]+)\//.exec(ref)
  * still used keeps its rule with the place in its message (a handler may only reject it).
  */
 export function unservedRemovals(changes: readonly Change[], oldIoctls: readonly string[], sources: SourceReferences | undefined): Change[] {
-  const judged = changes.filter((c) => REMOVALS.has(c.rule) || c.rule === ARCH_SPECIFIC);
+  const judged = changes.filter((c) => isRemoval(c) || c.rule === ARCH_SPECIFIC);
   if (sources === undefined || judged.length === 0) return [...changes];
   const gone = new Set(judged.map((c) => removedName(c.subject)));
   const staying = oldIoctls.filter((n) => !gone.has(n));
@@ -39,10 +41,14 @@ export function unservedRemovals(changes: readonly Change[], oldIoctls: readonly
     if (!judged.includes(c)) return [c];
     const name = removedName(c.subject);
     const refs = found.get(name) ?? [];
-    if (refs.length === 0 && REMOVALS.has(c.rule)) {
-      return [{ ...c, rule: R.IOCTL_REMOVED_UNSERVED.id, level: R.IOCTL_REMOVED_UNSERVED.level, message: `${name} (${String(c.old)}) was removed, and the old kernel no longer served it: ${sources.label} names it nowhere outside the uAPI headers, documentation and tools, ${others}; old binaries already got ENOTTY` }];
+    if (isRemoval(c)) {
+      // Another name removed with the same request on the same ABIs is the same ioctl to a binary
+      // (`KVM_ASSIGN_IRQ` is `__KVM_DEPRECATED_VM_R_0x70`): served if the sources name either.
+      const alias = judged.find((a) => a !== c && isRemoval(a) && a.old === c.old && a.abis.some((x) => c.abis.includes(x)) && found.has(removedName(a.subject)));
+      if (refs.length > 0) return [note(c, `${sources.label} still names it at ${refs[0] ?? ''}`)];
+      if (alias !== undefined) return [note(c, `${sources.label} still names ${removedName(alias.subject)}, the same request, at ${found.get(removedName(alias.subject))?.[0] ?? ''}`)];
+      return [{ ...c, rule: R.IOCTL_REMOVED_UNSERVED.id, level: R.IOCTL_REMOVED_UNSERVED.level, message: `${name} (${String(c.old)}) was removed, and the old kernel no longer served it: ${sources.label} names it (and any other name of the same request) nowhere outside the uAPI headers, documentation and tools, ${others}; old binaries already got ENOTTY` }];
     }
-    if (REMOVALS.has(c.rule)) return [note(c, `${sources.label} still names it at ${refs[0] ?? ''}`)];
     const shared = refs.find((r) => archOf(r) === undefined);
     if (shared !== undefined) return [note(c, `${sources.label} uses it in code every architecture builds, at ${shared}`)];
     const arches = new Set(refs.map(archOf));

@@ -18,7 +18,7 @@ export interface SourceReferences {
 }
 
 /** Paths whose mentions serve nothing: the uAPI headers themselves (and installed copies), docs, userspace tools. */
-const NOT_KERNEL_CODE = /(^|\/)(uapi|Documentation|tools|samples|scripts)\/|^usr\//;
+const NOT_KERNEL_CODE = /(^|\/)uapi\/|^(Documentation|tools|samples|scripts|usr)\//;
 
 /** A token-pasting prefix (`DRM_IOCTL_##ioctl`) as grep -o prints it, with one character before it. */
 const PASTE = /([A-Z][A-Z0-9_]*_)\s*##$/;
@@ -85,7 +85,7 @@ function cmp(a: string, b: string): number {
 /** grep could not search (a missing grep, an unreadable tree, a bad revision): said, never thrown past find. */
 class SearchFailed extends Error {}
 
-const GREP_FILES = ['--include=*.c', '--include=*.h', '--exclude-dir=Documentation', '--exclude-dir=.git'];
+const GREP_FILES = ['--include=*.c', '--include=*.h', '--exclude-dir=.git'];
 
 function grep(args: readonly string[], cwd: string): string[] {
   const r = spawnSync('grep', args, { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
