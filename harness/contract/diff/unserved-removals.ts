@@ -8,6 +8,15 @@ const REMOVALS = new Set([R.IOCTL_REMOVED.id, R.IOCTL_REMOVED_RETIRED.id, R.INTE
 const isRemoval = (c: Change): boolean => REMOVALS.has(c.rule) && c.subject.startsWith('ioctl ');
 const ARCH_SPECIFIC = R.DEFINITION_NOW_ARCH_SPECIFIC.id;
 
+/**
+ * The kernel `arch/` folders whose kernels run an ABI's binaries: its own, and for a 32-bit ABI whose
+ * 64-bit sibling lives in another folder, that one too (arm binaries run on arm64 kernels, compat).
+ */
+function servingArches(abi: string): string[] {
+  const own = KERNEL_ARCH[abi];
+  return [...(own !== undefined ? [own] : []), ...(abi === 'arm' ? ['arm64'] : [])];
+}
+
 /** The `arch/<X>/` folder a reference lies in, or undefined for code every architecture builds. */
 const archOf = (ref: string): string | undefined => /^arch\/([^/]+)\//.exec(ref)?.[1];
 
@@ -20,7 +29,7 @@ const archOf = (ref: string): string | undefined => /^arch\/([^/]+)\//.exec(ref)
  *   `IOCTL_REMOVED_UNSERVED`.
  * - A name now defined only for other architectures, which the old sources use only under other
  *   architectures' `arch/` folders (KVM_XEN_HVM_CONFIG only in arch/x86), was never served on this
- *   ABI: `DEFINITION_NOW_ARCH_SPECIFIC_UNSERVED` there; where its own architecture or shared code
+ *   ABI (an arm binary may also run on an arm64 kernel, so arch/arm64 counts for arm): `DEFINITION_NOW_ARCH_SPECIFIC_UNSERVED` there; where its own architecture or shared code
  *   uses it, the hazard stays and says where.
  * The sources count only if they are the driver's: they must name at least one of the header's
  * ioctls that stay, else they say nothing and every removal stays what the header showed. A name
@@ -52,14 +61,15 @@ export function unservedRemovals(changes: readonly Change[], oldIoctls: readonly
     const shared = refs.find((r) => archOf(r) === undefined);
     if (shared !== undefined) return [note(c, `${sources.label} uses it in code every architecture builds, at ${shared}`)];
     const arches = new Set(refs.map(archOf));
-    const unserved = c.abis.filter((a) => !arches.has(KERNEL_ARCH[a]));
-    const served = c.abis.filter((a) => arches.has(KERNEL_ARCH[a]));
+    const servedOn = (a: string): boolean => servingArches(a).some((x) => arches.has(x));
+    const unserved = c.abis.filter((a) => !servedOn(a));
+    const served = c.abis.filter(servedOn);
     const out: Change[] = [];
     if (unserved.length > 0) {
       const where = refs.length === 0 ? `names it nowhere outside the uAPI headers, documentation and tools, ${others}` : `uses it only under ${[...arches].map((x) => `arch/${String(x)}/`).join(', ')} (${refs[0] ?? ''})`;
       out.push({ ...c, abis: unserved, rule: R.DEFINITION_NOW_ARCH_SPECIFIC_UNSERVED.id, level: R.DEFINITION_NOW_ARCH_SPECIFIC_UNSERVED.level, message: `${name} is no longer defined for ${unserved.join(', ')}, whose old kernel never served it: ${sources.label} ${where}` });
     }
-    if (served.length > 0) out.push(note({ ...c, abis: served }, `${sources.label} uses it for these architectures, at ${refs.find((r) => served.some((a) => archOf(r) === KERNEL_ARCH[a])) ?? ''}`));
+    if (served.length > 0) out.push(note({ ...c, abis: served }, `${sources.label} uses it for these architectures, at ${refs.find((r) => served.some((a) => servingArches(a).includes(archOf(r) ?? ''))) ?? ''}`));
     return out;
   });
 }
