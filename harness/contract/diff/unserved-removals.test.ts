@@ -11,7 +11,11 @@ import { unservedRemovals } from './unserved-removals';
 const removed = (name: string, rule = 'IOCTL_REMOVED', level: Change['level'] = 'value-break'): Change =>
   ({ rule, level, subject: `ioctl ${name}`, abis: ['x86_64'], old: `request of ${name}`, new: null, message: `${name} was removed: old binaries get ENOTTY` });
 const other: Change = { rule: 'CONSTANT_ADDED', level: 'compatible', subject: 'constant X_NEW', abis: ['x86_64'], old: null, new: 1, message: 'added' };
-const fake = (refs: Record<string, readonly string[]>): SourceReferences => ({ label: 'the tree /src', find: (names) => new Map(names.flatMap((n) => (refs[n] !== undefined ? [[n, refs[n] as readonly string[]]] : []))) });
+const fake = (refs: Record<string, readonly string[]>, files: Record<string, string> = {}): SourceReferences => ({
+  label: 'the tree /src',
+  find: (names) => new Map(names.flatMap((n) => (refs[n] !== undefined ? [[n, refs[n] as readonly string[]]] : []))),
+  text: (file) => files[file],
+});
 
 test('a removed ioctl the old sources name nowhere, while they name the header\'s other ioctls, is compatible', (t) => {
   const out = unservedRemovals([removed('X_ASSIGN'), removed('X_TRACE', 'IOCTL_REMOVED_RETIRED', 'hazard'), removed('X_STILL'), other], ['X_ASSIGN', 'X_TRACE', 'X_STILL', 'X_KEPT'], fake({ X_KEPT: ['virt/x.c:10'], X_STILL: ['virt/x.c:20', 'virt/y.c:1'] }));
@@ -37,11 +41,28 @@ test('a removed __-internal ioctl and its removed alias of the same request are 
   t.regex(out[0]?.message ?? '', /still names X_TRACE, the same request, at virt\/x\.c:99/);
 });
 
+test('a removed ioctl the old kernel names only as a case answering an error (and its aliases likewise) was refused already', (t) => {
+  const main = 'switch (ioctl) {\ncase X_KEPT:\n\tr = run();\n\tbreak;\ncase X_TRACE_ON:\ncase X_TRACE_OFF:\n\t/* gone */\n\tr = -EOPNOTSUPP;\n\tbreak;\ncase X_BUSY:\n\treturn -EBUSY;\ncase X_HALF:\n\tr = -EINVAL;\n\tif (x) r = 0;\n}\n';
+  const refs = { X_KEPT: ['virt/x.c:2'], X_TRACE_ON: ['virt/x.c:5'], X_TRACE_OFF: ['virt/x.c:6'], X_BUSY: ['virt/x.c:10'], X_HALF: ['virt/x.c:12'], X_MIXED: ['virt/x.c:5', 'virt/y.c:1'] };
+  const internal: Change = { ...removed('__X_DEPRECATED_0x06', 'INTERNAL_NAME_REMOVED', 'hazard'), old: 'request of X_TRACE_ON' };
+  const out = unservedRemovals([removed('X_TRACE_ON', 'IOCTL_REMOVED_RETIRED', 'hazard'), internal, removed('X_BUSY'), removed('X_HALF'), removed('X_MIXED')], ['X_KEPT'], fake(refs, { 'virt/x.c': main, 'virt/y.c': 'x = X_MIXED;\n' }));
+  t.deepEqual(out.map((c) => [c.rule, c.subject]), [
+    ['IOCTL_REMOVED_REJECTED', 'ioctl X_TRACE_ON'],
+    ['IOCTL_REMOVED_REJECTED', 'ioctl __X_DEPRECATED_0x06'],
+    ['IOCTL_REMOVED_REJECTED', 'ioctl X_BUSY'],
+    // A body that does more than answer an error, or a reference that is no case label, is a handler.
+    ['IOCTL_REMOVED', 'ioctl X_HALF'],
+    ['IOCTL_REMOVED', 'ioctl X_MIXED'],
+  ]);
+  t.regex(out[0]?.message ?? '', /only as a case that answers an error \(virt\/x\.c:5: r = -EOPNOTSUPP; break;\)/);
+  t.regex(out[1]?.message ?? '', /\(or X_TRACE_ON, the same request\)/);
+});
+
 test('sources that name none of the header\'s ioctls say nothing: the removal stays, and says why', (t) => {
   const out = unservedRemovals([removed('X_ASSIGN')], ['X_ASSIGN', 'X_KEPT'], fake({}));
   t.like(out[0], { rule: 'IOCTL_REMOVED', level: 'value-break' });
   t.regex(out[0]?.message ?? '', /names none of this header's ioctls/);
-  const failed = unservedRemovals([removed('X_ASSIGN')], ['X_ASSIGN', 'X_KEPT'], { label: 'revision v1', find: () => 'bad revision' });
+  const failed = unservedRemovals([removed('X_ASSIGN')], ['X_ASSIGN', 'X_KEPT'], { label: 'revision v1', find: () => 'bad revision', text: () => undefined });
   t.like(failed[0], { rule: 'IOCTL_REMOVED' });
   t.regex(failed[0]?.message ?? '', /revision v1 could not be searched: bad revision/);
   t.deepEqual(unservedRemovals([removed('X_ASSIGN')], ['X_ASSIGN'], undefined), [removed('X_ASSIGN')]);

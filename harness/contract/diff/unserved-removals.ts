@@ -2,6 +2,7 @@ import type { SourceReferences } from '../../frontend/tree/source-references';
 import { KERNEL_ARCH } from '../../frontend/tree/installed-headers';
 import type { Change } from './change';
 import { removedName } from './moved-definitions';
+import { rejectingCase } from './rejecting-case';
 import * as R from './rules';
 
 const REMOVALS = new Set([R.IOCTL_REMOVED.id, R.IOCTL_REMOVED_RETIRED.id, R.INTERNAL_NAME_REMOVED.id]);
@@ -17,6 +18,14 @@ function servingArches(abi: string): string[] {
   return [...(own !== undefined ? [own] : []), ...(abi === 'arm' ? ['arm64'] : [])];
 }
 
+/** What the code at a reference (`path:line`) answers when it is a `case` that only returns an error. */
+function rejectionAt(sources: SourceReferences, ref: string): string | undefined {
+  const m = /^(.*):(\d+)$/.exec(ref);
+  if (m === null) return undefined;
+  const text = sources.text(m[1] as string);
+  return text === undefined ? undefined : rejectingCase(text, Number(m[2]));
+}
+
 /** The `arch/<X>/` folder a reference lies in, or undefined for code every architecture builds. */
 const archOf = (ref: string): string | undefined => /^arch\/([^/]+)\//.exec(ref)?.[1];
 
@@ -26,7 +35,9 @@ const archOf = (ref: string): string | undefined => /^arch\/([^/]+)\//.exec(ref)
  * - A removed ioctl (plain, retired or `__`-internal) the old sources name nowhere outside the uAPI
  *   headers, docs and tools, under none of the names removed with the same request, had no handler
  *   there: old binaries already got ENOTTY (kvm.h's KVM_ASSIGN_* after 4.12, KVM_SET_MEMORY_REGION):
- *   `IOCTL_REMOVED_UNSERVED`.
+ *   `IOCTL_REMOVED_UNSERVED`. One they name only as `case` labels whose body answers an error
+ *   (6.1's `case KVM_TRACE_ENABLE: ... r = -EOPNOTSUPP; break;`) was refused already:
+ *   `IOCTL_REMOVED_REJECTED`.
  * - A name now defined only for other architectures, which the old sources use only under other
  *   architectures' `arch/` folders (KVM_XEN_HVM_CONFIG only in arch/x86), was never served on this
  *   ABI (an arm binary may also run on an arm64 kernel, so arch/arm64 counts for arm): `DEFINITION_NOW_ARCH_SPECIFIC_UNSERVED` there; where its own architecture or shared code
@@ -53,9 +64,15 @@ export function unservedRemovals(changes: readonly Change[], oldIoctls: readonly
     if (isRemoval(c)) {
       // Another name removed with the same request on the same ABIs is the same ioctl to a binary
       // (`KVM_ASSIGN_IRQ` is `__KVM_DEPRECATED_VM_R_0x70`): served if the sources name either.
-      const alias = judged.find((a) => a !== c && isRemoval(a) && a.old === c.old && a.abis.some((x) => c.abis.includes(x)) && found.has(removedName(a.subject)));
+      const group = [name, ...judged.filter((a) => a !== c && isRemoval(a) && a.old === c.old && a.abis.some((x) => c.abis.includes(x))).map((a) => removedName(a.subject))];
+      const groupRefs = group.flatMap((n) => found.get(n) ?? []);
+      const answers = groupRefs.map((r) => rejectionAt(sources, r));
+      if (groupRefs.length > 0 && answers.every((a) => a !== undefined)) {
+        return [{ ...c, rule: R.IOCTL_REMOVED_REJECTED.id, level: R.IOCTL_REMOVED_REJECTED.level, message: `${name} (${String(c.old)}) was removed, and the old kernel already refused it: ${sources.label} names it${group.length > 1 ? ` (or ${group.slice(1).join(', ')}, the same request)` : ''} only as a case that answers an error (${groupRefs[0] ?? ''}: ${answers[0] ?? ''}), so no old binary that worked used it` }];
+      }
+      const alias = group.slice(1).find((n) => found.has(n));
       if (refs.length > 0) return [note(c, `${sources.label} still names it at ${refs[0] ?? ''}`)];
-      if (alias !== undefined) return [note(c, `${sources.label} still names ${removedName(alias.subject)}, the same request, at ${found.get(removedName(alias.subject))?.[0] ?? ''}`)];
+      if (alias !== undefined) return [note(c, `${sources.label} still names ${alias}, the same request, at ${found.get(alias)?.[0] ?? ''}`)];
       return [{ ...c, rule: R.IOCTL_REMOVED_UNSERVED.id, level: R.IOCTL_REMOVED_UNSERVED.level, message: `${name} (${String(c.old)}) was removed, and the old kernel no longer served it: ${sources.label} names it (and any other name of the same request) nowhere outside the uAPI headers, documentation and tools, ${others}; old binaries already got ENOTTY` }];
     }
     const shared = refs.find((r) => archOf(r) === undefined);

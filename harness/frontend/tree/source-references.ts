@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { git } from './git';
 
 /**
@@ -15,6 +17,8 @@ export interface SourceReferences {
    * nowhere are absent. A string when the sources could not be searched (why).
    */
   find(names: readonly string[]): ReadonlyMap<string, readonly string[]> | string;
+  /** The text of one of the sources' files (a path `find` gave), or undefined when it cannot be read. */
+  text(file: string): string | undefined;
 }
 
 /** Paths whose mentions serve nothing: the uAPI headers themselves (and installed copies), docs, userspace tools. */
@@ -29,12 +33,18 @@ interface Searcher {
   words(words: readonly string[]): string[];
   /** `grep -o -h` matches of an extended regular expression. */
   matches(regex: string): string[];
+  read(file: string): string | undefined;
 }
 
 function referencesWith(label: string, s: Searcher): SourceReferences {
   let prefixes: string[] | undefined;
+  const texts = new Map<string, string | undefined>();
   return {
     label,
+    text(file) {
+      if (!texts.has(file)) texts.set(file, s.read(file));
+      return texts.get(file);
+    },
     find(names) {
       try {
         return search(names);
@@ -99,6 +109,13 @@ export function directoryReferences(dir: string): SourceReferences {
   return referencesWith(`the tree ${dir}`, {
     words: (words) => grep(['-r', '-n', '-o', '-w', '-F', '-I', ...GREP_FILES, ...words.flatMap((w) => ['-e', w]), '.'], dir).map((l) => l.replace(/^\.\//, '')),
     matches: (regex) => grep(['-r', '-h', '-o', '-I', '-E', ...GREP_FILES, '--exclude-dir=tools', '-e', regex, '.'], dir),
+    read: (file) => {
+      try {
+        return fs.readFileSync(path.join(dir, file), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
   });
 }
 
@@ -112,5 +129,9 @@ export function revisionReferences(top: string, ref: string): SourceReferences {
   return referencesWith(`revision ${ref}`, {
     words: (words) => run(['-n', '-o', '-w', '-F', ...words.flatMap((w) => ['-e', w])]).map((l) => (l.startsWith(`${ref}:`) ? l.slice(ref.length + 1) : l)),
     matches: (regex) => run(['-h', '-o', '-E', '-e', regex]),
+    read: (file) => {
+      const r = git(top, ['show', `${ref}:${file}`]);
+      return r.ok ? r.stdout : undefined;
+    },
   });
 }

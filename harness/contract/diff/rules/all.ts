@@ -84,4 +84,5 @@ export { IOCTL_REMOVED_RETIRED } from './ioctl-removed-retired';
 export { IOCTL_REMOVED_UNSERVED } from './ioctl-removed-unserved';
 export { DEFINITION_NOW_ARCH_SPECIFIC_UNSERVED } from './definition-now-arch-specific-unserved';
 export { HOLE_NAMED_PAD } from './hole-named-pad';
+export { IOCTL_REMOVED_REJECTED } from './ioctl-removed-rejected';
 export { CONSTANT_DEFAULT_OVERRIDDEN } from './constant-default-overridden';
