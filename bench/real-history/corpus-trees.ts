@@ -1,6 +1,6 @@
 import { formatIssue } from '../../harness/core/diagnostics/format';
 import type { Issue } from '../../harness/core/diagnostics/issue';
-import { fetchPinnedKernelHeaders, type KernelSeries, type PinnedKernelHeaders } from '../../harness/frontend/kernel-headers';
+import { fetchKernelSource, fetchPinnedKernelHeaders, type KernelSeries, type PinnedKernelHeaders } from '../../harness/frontend/kernel-headers';
 
 /** The kernel series of the corpus, oldest first; pairs are consecutive series. */
 export const CORPUS_SERIES: readonly KernelSeries[] = ['5.10', '6.1', '6.12', '7.2'];
@@ -23,6 +23,24 @@ export function corpusTrees(progress: (line: string) => void = () => undefined):
   return issues.length > 0 ? { issues } : { trees: trees as CorpusTrees, issues: [] };
 }
 
+/**
+ * The kernel sources of every series a pair starts from (`linux-source-<series>` of the same Debian
+ * version, some 140 MB each the first time): `uapi diff --old-tree` reads in them whether the old
+ * kernel still handled an ioctl the new header removed. A series whose sources cannot be had is
+ * scored without them, and the note says why.
+ */
+export function corpusSources(progress: (line: string) => void = () => undefined): { sources: Partial<Record<KernelSeries, string>>; notes: string[] } {
+  const sources: Partial<Record<KernelSeries, string>> = {};
+  const notes: string[] = [];
+  for (const series of CORPUS_SERIES.slice(0, -1)) {
+    progress(`linux-source for Linux ${series}`);
+    const r = fetchKernelSource(series);
+    if (r.source !== undefined) sources[series] = r.source.dir;
+    else notes.push(...r.issues.map(formatIssue));
+  }
+  return { sources, notes };
+}
+
 /** `fetch.js`: fetches every tree and prints where it is, what it holds and what it lacks. Exit 2 when one cannot be had. */
 export function main(): number {
   const r = corpusTrees((line) => process.stderr.write(`fetch: ${line}\n`));
@@ -36,5 +54,8 @@ export function main(): number {
     for (const p of t.packages) process.stdout.write(`  ${p.file}  sha256 ${p.sha256}\n`);
     for (const n of t.notes) process.stdout.write(`  note: ${n}\n`);
   }
+  const src = corpusSources((line) => process.stderr.write(`fetch: ${line}\n`));
+  for (const [series, dir] of Object.entries(src.sources)) process.stdout.write(`Linux ${series}: linux-source -> ${dir}\n`);
+  for (const n of src.notes) process.stdout.write(`  note: ${n}\n`);
   return 0;
 }

@@ -43,7 +43,7 @@ function withNamesakes(tree: string, files: ReadonlySet<string>): Set<string> {
  */
 function main(): number {
   const list = readPairList(path.join(OFFLINE_DIR, 'pairs.json'));
-  const corpus = fetchedCorpus();
+  const corpus = fetchedCorpus(undefined, false);
   if (typeof list === 'string' || typeof corpus === 'string') {
     process.stderr.write(`make-offline: ${typeof list === 'string' ? list : String(corpus)}\n`);
     return 2;

@@ -1,4 +1,5 @@
 import type { BenchResult } from '../benchmark';
+import { ruleTable } from './by-rule';
 import type { Counts, JudgedChange, Score } from './tally';
 
 /** Figure names (contract: `--format json` of score.js and of `npm run bench`), in print order. */
@@ -35,16 +36,8 @@ export function figures(s: Score): BenchResult[] {
 const counts = (c: Counts): string => `${c.total}: true ${c.true}, debatable ${c.debatable}, false ${c.false}, UNJUDGED ${c.unjudged}`;
 const changeLine = (c: JudgedChange): string => `  ${c.pair}  ${c.level} ${c.rule} ${c.subject} [${c.abis.join(',')}]: ${c.message}`;
 
-/** Counts per rule, most first: where the false alarms come from. */
-function byRule(changes: readonly JudgedChange[]): string[] {
-  const m = new Map<string, number>();
-  for (const c of changes) m.set(c.rule, (m.get(c.rule) ?? 0) + 1);
-  return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([r, k]) => `  ${r}: ${k}`);
-}
-
 /** The text report: the figures, then every list a person acts on (misses, failures, what to judge). */
 export function textReport(s: Score, header: readonly string[]): string {
-  const breaking = s.changes.filter((c) => c.level !== 'hazard');
   const lines = [
     ...header,
     `pairs: ${s.pairs} (${s.judgedPairs} judged)`,
@@ -66,8 +59,7 @@ export function textReport(s: Score, header: readonly string[]): string {
       ...s.incumbent.failed.map((f) => `  failed: ${f.pair}: ${f.reason}`),
     );
   }
-  const falseOnes = breaking.filter((c) => c.judgment === 'false');
-  if (falseOnes.length > 0) lines.push('false alarms by rule:', ...byRule(falseOnes));
+  if (s.byRule.length > 0) lines.push('by rule (breaking-level changes and hazards, judged):', ...ruleTable(s.byRule));
   const unjudged = s.changes.filter((c) => c.judgment === 'unjudged');
   if (unjudged.length > 0) lines.push('UNJUDGED (judge these: subject, rule, pair):', ...unjudged.map(changeLine));
   return `${lines.join('\n')}\n`;
@@ -82,6 +74,7 @@ export function jsonReport(s: Score): string {
     falseBreakingVerdicts: s.falseBreakingVerdicts,
     failed: s.failed,
     incumbent: s.incumbent ?? null,
+    byRule: s.byRule,
     changes: s.changes,
   }, null, 2)}\n`;
 }

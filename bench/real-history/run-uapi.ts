@@ -14,6 +14,12 @@ export function sideIncludesOf(uapiBin: string): SideIncludes {
   return /--old-include/.test(r.stdout ?? '') && /--new-include/.test(r.stdout ?? '') ? 'per-side' : 'new-tree-for-both';
 }
 
+/** Whether this build's `uapi diff` takes `--old-tree` (the old kernel's sources). */
+export function oldTreeOf(uapiBin: string): boolean {
+  const r = spawnSync(process.execPath, [uapiBin, 'diff', '--help'], { encoding: 'utf8' });
+  return /--old-tree/.test(r.stdout ?? '');
+}
+
 /**
  * The include flags of one pair — the one place that decides them. Each side is compiled against
  * its own tree when the build can (`--old-include OLD --new-include NEW`); before that, `-I NEW`
@@ -52,8 +58,9 @@ function firstError(stderr: string): string {
 }
 
 /** `uapi diff OLD NEW --format json <include flags> --abi ABIS` as a subprocess. */
-export async function runUapiDiff(uapiBin: string, mode: SideIncludes, oldFile: string, oldTree: string, newFile: string, newTree: string, newestTree: string, abis: readonly string[]): Promise<UapiOutcome> {
-  const r = await spawnAsync(process.execPath, [uapiBin, 'diff', oldFile, newFile, '--format', 'json', '--abi', abis.join(','), ...includeArgs(mode, oldTree, newTree, newestTree)]);
+export async function runUapiDiff(uapiBin: string, mode: SideIncludes, oldFile: string, oldTree: string, newFile: string, newTree: string, newestTree: string, abis: readonly string[], oldSources?: string): Promise<UapiOutcome> {
+  const sources = oldSources !== undefined ? ['--old-tree', oldSources] : [];
+  const r = await spawnAsync(process.execPath, [uapiBin, 'diff', oldFile, newFile, '--format', 'json', '--abi', abis.join(','), ...includeArgs(mode, oldTree, newTree, newestTree), ...sources]);
   if (r.error !== undefined) return { ok: false, exitCode: null, reason: `cannot run ${uapiBin}: ${r.error}` };
   if (r.status !== 0 && r.status !== 1) return { ok: false, exitCode: r.status, reason: firstError(r.stderr) };
   try {

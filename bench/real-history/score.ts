@@ -8,7 +8,7 @@ import { mapConcurrent } from '../scale/spawn-async';
 import { fetchedCorpus, offlineCorpus, type CorpusInput } from './corpus-input';
 import { JUDGED_DIR, readJudgedDir } from './judgments';
 import { jsonReport, textReport } from './report';
-import { DEFAULT_UAPI_BIN, runUapiDiff, sideIncludesOf } from './run-uapi';
+import { DEFAULT_UAPI_BIN, oldTreeOf, runUapiDiff, sideIncludesOf } from './run-uapi';
 import { tally, type IncumbentOutcome, type PairRun, type Score } from './tally';
 import { comparableAbis } from './tree-abis';
 import { CORPUS_SERIES } from './corpus-trees';
@@ -40,6 +40,8 @@ export async function scoreCorpus(input: CorpusInput, options: ScoreOptions = {}
   const uapiBin = options.uapiBin ?? DEFAULT_UAPI_BIN;
   const judged = readJudgedDir(options.judgedDir ?? JUDGED_DIR);
   const mode = sideIncludesOf(uapiBin);
+  const oldTreeFlag = oldTreeOf(uapiBin);
+  const withSources = oldTreeFlag && input.sources !== undefined;
   const pairs = input.pairs.filter((p) => options.filter === undefined || `${p.header} ${p.old}->${p.new}`.includes(options.filter));
   const jobs = options.jobs ?? Math.max(1, Math.min(4, os.availableParallelism()));
   const tools = options.incumbent === false ? undefined : findIncumbentTools();
@@ -56,7 +58,8 @@ export async function scoreCorpus(input: CorpusInput, options: ScoreOptions = {}
     // Reasons name files as `<6.1>/linux/kvm.h`, not by the cache's long paths.
     const short = (text: string): string => text.split(oldTree).join(`<${pair.old}>`).split(newTree).join(`<${pair.new}>`);
     const newestTree = input.trees[CORPUS_SERIES[CORPUS_SERIES.length - 1] as KernelSeries];
-    const ran = await runUapiDiff(uapiBin, mode, oldFile, oldTree, newFile, newTree, newestTree, abisOf.get(`${pair.old}->${pair.new}`)?.abis ?? []);
+    const sources = withSources ? input.sources?.[pair.old] : undefined;
+    const ran = await runUapiDiff(uapiBin, mode, oldFile, oldTree, newFile, newTree, newestTree, abisOf.get(`${pair.old}->${pair.new}`)?.abis ?? [], sources);
     const uapi = ran.ok ? ran : { ...ran, reason: short(ran.reason) };
     let incumbent: IncumbentOutcome | undefined;
     if (tools?.tools !== undefined) {
@@ -70,6 +73,8 @@ export async function scoreCorpus(input: CorpusInput, options: ScoreOptions = {}
   const header = [
     `real-history corpus: ${input.label}`,
     `ours: ${path.relative(process.cwd(), uapiBin) || uapiBin} diff OLD NEW --format json --abi ABIS ${mode === 'per-side' ? '--old-include OLDTREE --new-include NEWTREE' : '-I NEWTREE (this build has no --old-include: the new tree serves both sides)'}`,
+    `old kernel sources (--old-tree): ${!oldTreeFlag ? 'not used (this build has no --old-tree)' : input.sources === undefined ? 'none (offline subset)' : Object.entries(input.sources).map(([k, d]) => `${k} ${path.basename(d)}`).join(', ') || 'none'}`,
+    ...(input.sourceNotes ?? []).map((n) => `  ${n}`),
     ...[...abisOf].map(([k, a]) => `  ${k}: ${a.abis.length} ABIs (${a.abis.join(', ')})${a.left.length > 0 ? `; left out, no asm/ in both trees: ${a.left.join(', ')}` : ''}`),
     `judged: ${options.judgedDir ?? JUDGED_DIR} (${judged.pairs.size} judged pairs)`,
     tools === undefined ? 'check-uapi.sh pipeline: not run (--no-incumbent)' : tools.tools === undefined ? `check-uapi.sh pipeline: not run: ${tools.issues.map(formatIssue).join('; ')}` : `check-uapi.sh pipeline: ${tools.tools.ccVersion}, abidiff ${tools.tools.abidiffVersion}, each side against its own tree, x86_64`,

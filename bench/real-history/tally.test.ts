@@ -6,6 +6,7 @@ import { judgeChange } from './match';
 import { readJudgedDir, readJudgedFile, type JudgedPair } from './judgments';
 import type { CorpusPair } from './pairs';
 import type { ReportedChange } from './run-uapi';
+import { jsonReport, textReport } from './report';
 import { tally, type PairRun } from './tally';
 
 const ALL = ['x86_64', 'i386', 'aarch64', 'arm', 'riscv64', 'ppc64le', 's390x', 'mips'];
@@ -65,6 +66,26 @@ test('tally: precision, recall with misses, false breaking verdicts, failures, i
   // kvm has a debatable entry for every ABI, so the x86_64 pipeline's breaking verdict there is not false.
   t.deepEqual(s.incumbent?.falseBreakingVerdicts, ['linux/fs.h 5.10->6.1']);
   t.deepEqual(s.incumbent?.failed.map((f) => f.pair), ['linux/nbd.h 6.1->6.12']);
+});
+
+test('per rule: breaking-level changes and hazards counted by judgment, most changes first', (t) => {
+  const judged = new Map([['linux/kvm.h 5.10->6.1', KVM]]);
+  const ruled = (rule: string, subject: string, level: string, abis: readonly string[] = ALL): ReportedChange => ({ ...change(subject, level, abis), rule });
+  const s = tally([{ pair: pair('linux/kvm.h', '5.10', '6.1'), uapi: { ok: true, verdict: 'breaking', exitCode: 1, changes: [
+    ruled('FIELD_MOVED', 'struct kvm_run.system_event.flags', 'abi-break', ['i386']),
+    ruled('STRUCT_GROWN_SIZE_FIELD', 'struct kvm_run.exit_reason', 'hazard'),
+    ruled('STRUCT_GROWN_SIZE_FIELD', 'struct kvm_run.s.regs', 'hazard'),
+    ruled('STRUCT_GROWN_SIZE_FIELD', 'constant KVM_API_VERSION', 'hazard'),
+    ruled('FIELD_APPENDED', 'struct kvm_run.x', 'compatible'),
+  ] } }], judged);
+  t.deepEqual(s.byRule, [
+    { rule: 'STRUCT_GROWN_SIZE_FIELD', breaking: { true: 0, debatable: 0, false: 0, unjudged: 0 }, hazard: { true: 0, debatable: 1, false: 1, unjudged: 1 } },
+    { rule: 'FIELD_MOVED', breaking: { true: 1, debatable: 0, false: 0, unjudged: 0 }, hazard: { true: 0, debatable: 0, false: 0, unjudged: 0 } },
+  ]);
+  const text = textReport(s, []);
+  t.regex(text, /STRUCT_GROWN_SIZE_FIELD +- +3 \(0\/1\/1\/1\?\)/);
+  t.regex(text, /FIELD_MOVED +1 \(1\/0\/0\) +-/);
+  t.deepEqual((JSON.parse(jsonReport(s)) as { byRule: unknown }).byRule, s.byRule);
 });
 
 test('a judged break reported below a breaking level is a miss that says how it was reported', (t) => {

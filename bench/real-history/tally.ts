@@ -1,3 +1,4 @@
+import { countByRule, type RuleCounts } from './by-rule';
 import { judgeChange, type Judgment } from './match';
 import { pairKey, type JudgedEntry, type JudgedPair } from './judgments';
 import type { CorpusPair } from './pairs';
@@ -65,6 +66,8 @@ export interface Score {
   readonly breakingVerdictsOnUnjudgedPairs: number;
   readonly failed: readonly { readonly pair: string; readonly exitCode: number | null; readonly reason: string }[];
   readonly changes: readonly JudgedChange[];
+  /** Per rule: its breaking-level and hazard changes, judged (see by-rule.ts). */
+  readonly byRule: readonly RuleCounts[];
   readonly incumbent?: {
     readonly breakingVerdicts: number;
     readonly falseBreakingVerdicts: readonly string[];
@@ -160,6 +163,7 @@ export function tally(runs: readonly PairRun[], judged: ReadonlyMap<string, Judg
     breakingVerdictsOnUnjudgedPairs: unjudgedBreaking,
     failed,
     changes,
+    byRule: countByRule(changes),
     ...(incumbentRan ? { incumbent: { breakingVerdicts: incumbentBreaking, falseBreakingVerdicts: incumbentFalse, breakingVerdictsOnUnjudgedPairs: incumbentUnjudged, failed: incumbentFailed } } : {}),
   };
 }

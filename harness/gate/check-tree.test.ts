@@ -40,6 +40,25 @@ test('check-tree: committed breaks between revisions, removed and added headers'
   t.regex(r.out, /uapi check-tree HEAD\^1 -> HEAD \(3 headers\): breaking/);
 });
 
+test('check-tree: a removed ioctl the past revision\'s driver no longer names is compatible; one it still handles is a break', async (t) => {
+  const top = kernelTree();
+  const file = path.join(top, 'include', 'uapi', 'linux', 'demo.h');
+  const fields = '\t__u64 handle;\n\t__u32 size;\n\t__u32 pad;';
+  fs.writeFileSync(file, HEADER(fields, "#define DEMO_OLD _IOW('D', 2, __u32)\n#define DEMO_DEAD _IOW('D', 3, __u32)"));
+  fs.mkdirSync(path.join(top, 'drivers', 'demo'), { recursive: true });
+  fs.writeFileSync(path.join(top, 'drivers', 'demo', 'demo.c'), 'switch (cmd) {\ncase DEMO_IOCTL:\ncase DEMO_OLD:\n\treturn 0;\n}\n');
+  sh(top, 'add', '-A');
+  sh(top, 'commit', '-qm', 'two more ioctls, one handled');
+  fs.writeFileSync(file, HEADER(fields));
+  const r = await runCliCaptured(['check-tree', '--format', 'json', '--abi', 'x86_64'], { cwd: top });
+  t.is(r.code, 1, r.err);
+  const changes = (JSON.parse(r.out) as { headers: { changes: { rule: string; level: string; subject: string; message: string }[] }[] }).headers[0]?.changes ?? [];
+  t.like(changes.find((c) => c.subject === 'ioctl DEMO_DEAD'), { rule: 'IOCTL_REMOVED_UNSERVED', level: 'compatible' });
+  const old = changes.find((c) => c.subject === 'ioctl DEMO_OLD');
+  t.like(old, { rule: 'IOCTL_REMOVED', level: 'value-break' });
+  t.regex(old?.message ?? '', /revision HEAD still names it at drivers\/demo\/demo\.c:3/);
+});
+
 test('check-tree outside a git checkout is a usage error', async (t) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uapi-nogit-'));
   const r = await runCliCaptured(['check-tree'], { cwd: dir });

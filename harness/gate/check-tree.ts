@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Change, DiffResult, Verdict } from '../contract/diff/change';
 import { diffSpecs } from '../contract/diff/diff-specs';
+import { revisionReferences } from '../frontend/tree/source-references';
 import { liveHazards, verdictOf } from '../contract/diff/policy';
 import * as R from '../contract/diff/rules';
 import type { Issue } from '../core/diagnostics/issue';
@@ -97,6 +98,8 @@ export async function checkTree(top: string, o: TreeOptions): Promise<{ result?:
   }
   const abiNames = o.abis.map((a) => a.name);
   const oldTree = oldSide.side;
+  // The past revision's kernel sources tell whether a removed ioctl still had a handler there.
+  const oldSources = revisionReferences(top, refs.past);
   const checkOne = async (h: ChangedHeader, i: number): Promise<{ header?: HeaderResult; issues: readonly Issue[]; warnings: readonly Issue[] }> => {
     o.onHeader?.(i, changed.headers.length, h);
     const name = path.basename(h.path, '.h');
@@ -115,7 +118,7 @@ export async function checkTree(top: string, o: TreeOptions): Promise<{ result?:
     const d: DiffResult = diffSpecs(
       { spec: before.spec, label: `${refs.past}:${h.path}`, headerMode: true, ...variantsOf(before) },
       { spec: now.spec, label: `${refs.base ?? 'worktree'}:${h.path}`, headerMode: true, ...variantsOf(now) },
-      { abis: o.abis },
+      { abis: o.abis, oldSources },
     );
     let changes = relabel(relabel(d.changes, oldTree), newSide);
     if (h.status === 'added') {

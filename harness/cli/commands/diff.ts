@@ -9,6 +9,7 @@ import { REPORT_FORMATS, renderReport } from '../report-format';
 import type { LoadedUapi } from '../../contract/load/load-uapi';
 import { abiOption, formatOption, includeOption, loadAllOrFail, newIncludeOption, oldIncludeOption, selectedAbis, selectedFormat } from '../shared-options';
 import { COMMAND_SUMMARIES } from './summaries';
+import { directoryReferences, type SourceReferences } from '../../frontend/tree/source-references';
 
 function policyOf(ctx: CommandContext): PolicyName {
   const p = (ctx.values['policy'] as string | undefined) ?? 'kernel';
@@ -27,10 +28,19 @@ function waiversOf(ctx: CommandContext, newArg: string): Waiver[] {
   return r.waivers;
 }
 
+/** `--old-tree DIR`: the old kernel's sources, searched for the handlers of removed ioctls. */
+function oldSourcesOf(ctx: CommandContext): { oldSources?: SourceReferences } {
+  const dir = ctx.values['old-tree'] as string | undefined;
+  if (dir === undefined) return {};
+  const abs = path.resolve(ctx.io.cwd, dir);
+  if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory()) throw new UserError([issue('USAGE_OLD_TREE', '--old-tree', `${dir} is not a folder: give the old revision's kernel source tree`)]);
+  return { oldSources: directoryReferences(abs) };
+}
+
 export const diffCommand: Command = {
   name: 'diff',
   summary: COMMAND_SUMMARIES['diff'],
-  synopsis: '<old> <new> [--abi A,B|all] [--policy kernel|semver] [--strict] [--format F] [--accept FILE] [-I DIR]... [--old-include DIR]... [--new-include DIR]...',
+  synopsis: '<old> <new> [--abi A,B|all] [--policy kernel|semver] [--strict] [--format F] [--accept FILE] [-I DIR]... [--old-include DIR]... [--new-include DIR]... [--old-tree DIR]',
   positionals: [2, 2],
   options: {
     abi: abiOption,
@@ -41,11 +51,15 @@ export const diffCommand: Command = {
     include: includeOption,
     'old-include': oldIncludeOption,
     'new-include': newIncludeOption,
+    'old-tree': { type: 'string', valueName: 'DIR', description: "the old revision's kernel sources: a removed ioctl they no longer name (no handler) is IOCTL_REMOVED_UNSERVED" },
   },
   details: [
     '<old> and <new> are each a spec folder or file, a C header (.h), or REF:path read from git.',
     "A header inside an installed uAPI tree (a folder above it holds linux/types.h: usr/include, include/uapi) is",
     'compiled against that tree, after the folders given: each side against its own tree, per ABI.',
+    "--old-tree DIR: the old revision's kernel source tree (a checkout or unpacked release); an ioctl the new header",
+    "removed that those sources name nowhere outside uAPI headers, docs and tools, while they name the header's",
+    'other ioctls, had no handler there: compatible (IOCTL_REMOVED_UNSERVED) instead of IOCTL_REMOVED.',
     'Exit 1 when the verdict is breaking (an abi, value or behavior break that is not waived; with --strict a hazard too)',
     'or an accepted change is past its expires date, else 0.',
   ].join('\n'),
@@ -62,7 +76,7 @@ export const diffCommand: Command = {
     const result = diffSpecs(
       side(oldU, oldArg),
       side(newU, newArg),
-      { abis, policy, waivers, strict: ctx.values['strict'] === true },
+      { abis, policy, waivers, strict: ctx.values['strict'] === true, ...oldSourcesOf(ctx) },
     );
     for (const w of result.unusedWaivers) ctx.io.err(`${formatIssue(unusedIssue(w))}\n`);
     for (const w of expired) ctx.io.err(`${formatIssue(expiredIssue(w))}\n`);

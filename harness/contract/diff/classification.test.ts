@@ -92,6 +92,14 @@ const CASES: readonly Case[] = [
     verdict: 'breaking',
   },
   {
+    name: 'former implicit padding written out as a pad in a struct the kernel reads: the same bytes, no meaning, compatible',
+    old: 'struct x_in { __u32 a; __aligned_u64 b; };\n#define X_SET _IOW(\'X\', 2, struct x_in)',
+    new: 'struct x_in { __u32 a; __u32 pad; __aligned_u64 b; };\n#define X_SET _IOW(\'X\', 2, struct x_in)',
+    expect: [{ rule: 'HOLE_NAMED_PAD', subject: 'struct x_in.pad', level: 'compatible', abis: ['x86_64', 'i386'] }],
+    absent: ['HOLE_GIVEN_MEANING', 'FIELD_MOVED'],
+    verdict: 'compatible',
+  },
+  {
     name: 'a bit-field carved from reserved bits is not an insertion',
     old: ARGS_W('\t__u32 a:1, reserved:31;'),
     new: ARGS_W('\t__u32 a:1, b:1, reserved:30;'),

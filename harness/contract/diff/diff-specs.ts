@@ -15,6 +15,8 @@ import { defaultOverrides } from './default-overrides';
 import { compareDivergence } from './divergence';
 import { includedOn, movedDefinitions, type FactsOf } from './moved-definitions';
 import { retiredRemovals } from './retired-removals';
+import { unservedRemovals } from './unserved-removals';
+import type { SourceReferences } from '../../frontend/tree/source-references';
 import { applyPolicy, liveHazards, verdictOf, type PolicyName } from './policy';
 import { ChangeSink } from './sink';
 import { applyWaivers, type Waiver } from './waivers';
@@ -37,6 +39,8 @@ export interface DiffOptions {
   readonly waivers?: readonly Waiver[];
   /** Hazards fail the verdict too (`uapi diff --strict`). */
   readonly strict?: boolean;
+  /** The old revision's kernel sources (`--old-tree`, check-tree's past ref): whether a removed ioctl still had a handler. */
+  readonly oldSources?: SourceReferences;
 }
 
 const levelRank = new Map(LEVELS.map((l, i) => [l, i]));
@@ -99,7 +103,9 @@ export function diffSpecs(oldSide: DiffSide, newSide: DiffSide, options: DiffOpt
   // What a header's text and the headers it includes show about removals and changed values.
   const moved = movedDefinitions(sorted, oldFacts, newFacts);
   const placed = groups.size === 1 ? moved : archSpecificRemovals(moved, abiNames, (abi) => contextOf(newSide, abi).spec, includedOn(newFacts));
-  const found = defaultOverrides(retiredRemovals(placed, oldFacts), oldFacts, newFacts);
+  const oldIoctls = [...new Set([oldSide.spec, ...(oldSide.variants ?? []).map((v) => v.spec)].flatMap((s) => s.ioctls.map((i) => i.name)))];
+  const served = unservedRemovals(retiredRemovals(placed, oldFacts), oldIoctls, options.oldSources);
+  const found = defaultOverrides(served, oldFacts, newFacts);
   const waived = applyWaivers(found, options.waivers ?? []);
   const policy = options.policy ?? 'kernel';
   const strict = options.strict ?? false;

@@ -43,12 +43,15 @@ export function reservedGivenMeaning(owner: BytesOwner, n: Leaf, formerly: reado
 
 /** A new field in former implicit padding (no field covered those bytes). */
 export function holeGivenMeaning(owner: BytesOwner, n: Leaf): { rule: Rule; message: string } {
-  const what = n.reserved ? 'is now an explicit pad over' : 'uses';
-  const bytes = `${n.path} ${what} bytes ${n.offset}..${n.end - 1}, which were implicit padding`;
+  // A hole written out as `pad`/`reserved` gives the bytes no meaning: the kernel's convention is to
+  // spell padding out (botching-up-ioctls), and a check on it in an existing ioctl would be a driver
+  // change of its own, which no header shows.
+  if (n.reserved) return { rule: R.HOLE_NAMED_PAD, message: `${n.path} is now an explicit pad over bytes ${n.offset}..${n.end - 1}, which were implicit padding: the same bytes, still without a meaning` };
+  const bytes = `${n.path} uses bytes ${n.offset}..${n.end - 1}, which were implicit padding`;
   if (kernelOnlyWrites(leafFlow(owner, n))) return { rule: R.HOLE_GIVEN_MEANING_OUTPUT, message: `${bytes}: only the kernel writes them, so old binaries never read them` };
   return {
     rule: R.HOLE_GIVEN_MEANING,
-    message: `${bytes} that old callers never had to zero${n.reserved ? ': if the kernel now checks it is zero, old binaries that left garbage fail' : ': an old binary that left garbage there now passes a value'}. Check how old userspace fills the struct, then waive it or use a new field`,
+    message: `${bytes} that old callers never had to zero: an old binary that left garbage there now passes a value. Check how old userspace fills the struct, then waive it or use a new field`,
   };
 }
 

@@ -4,3 +4,5 @@ export { fetchPinnedKernelHeaders } from './fetch-pinned-headers';
 export type { FetchedPackage, PinnedFetchOptions, PinnedKernelHeaders } from './fetch-pinned-headers';
 export { KERNEL_SUITES, PINNED_VERSIONS, isKernelSeries } from './debian-suites';
 export type { KernelSeries } from './debian-suites';
+export { fetchKernelSource } from './fetch-kernel-source';
+export type { KernelSource } from './fetch-kernel-source';

@@ -5,7 +5,7 @@ import { multiarchFolderOf } from '../clang/target-includes';
 import { ABIS } from '../../core/layout/abi';
 
 /** The kernel's `arch/` folder of each ABI: where a source tree keeps that ABI's asm/ uAPI headers. */
-const KERNEL_ARCH: Readonly<Record<string, string>> = {
+export const KERNEL_ARCH: Readonly<Record<string, string>> = {
   x86_64: 'x86', i386: 'x86', aarch64: 'arm64', arm: 'arm', riscv64: 'riscv', ppc64le: 'powerpc', s390x: 's390', mips: 'mips', m68k: 'm68k',
 };
 

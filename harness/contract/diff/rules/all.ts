@@ -81,4 +81,8 @@ export { DEFINITION_NOW_ARCH_SPECIFIC } from './definition-now-arch-specific';
 export { DEFINITION_MOVED } from './definition-moved';
 export { DEFINITION_MOVED_UNCOMPARED } from './definition-moved-uncompared';
 export { IOCTL_REMOVED_RETIRED } from './ioctl-removed-retired';
+export { IOCTL_REMOVED_UNSERVED } from './ioctl-removed-unserved';
+export { DEFINITION_NOW_ARCH_SPECIFIC_UNSERVED } from './definition-now-arch-specific-unserved';
+export { HOLE_NAMED_PAD } from './hole-named-pad';
+export { IOCTL_REMOVED_REJECTED } from './ioctl-removed-rejected';
 export { CONSTANT_DEFAULT_OVERRIDDEN } from './constant-default-overridden';
