@@ -46,8 +46,8 @@ export const LAYERS: readonly Layer[] = [
     holds: 'the emulated accelerator core; it serves the spec it is given and reads the habanalabs spec for types only',
   },
   {
-    name: 'userspace', paths: ['harness/userspace/'], may: ['core', 'emulator', 'userspace'], mayForTypes: ['specs'],
-    holds: 'the typed userspace runtime (HlRuntime) over a process and a device',
+    name: 'userspace', paths: ['harness/userspace/'], may: ['core', 'emulator', 'userspace', 'harness/frontend/clang/content-cache'], mayForTypes: ['specs'],
+    holds: 'the typed userspace runtime (HlRuntime) over a process and a device; the native backend (native/: the C executor, compiled into the harness cache)',
   },
   {
     name: 'conformance', paths: ['harness/conformance/'], may: ['core', 'frontend', 'report', 'contract', 'emulator', 'userspace', 'conformance'],
