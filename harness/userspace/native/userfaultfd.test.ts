@@ -1,12 +1,8 @@
 import test from 'ava';
 import * as os from 'node:os';
-import { codecFor } from '../../core/codec';
-import { formatIssue } from '../../core/diagnostics';
-import type { Abi } from '../../core/layout/abi';
-import { layoutEngine } from '../../core/layout/engine';
-import { ioctlViews } from '../../core/layout/spec-layout';
 import { spec } from '../../../specs/userfaultfd/spec';
-import { NativeProcess, EXECUTOR_GONE } from './native-process';
+import { UFFDIO_REGISTER_MODE_MISSING as MODE_MISSING, UFFD_API, UserfaultfdSession as Uffd, userfaultfdUnavailable } from '../../testing/userfaultfd-session';
+import { EXECUTOR_GONE } from './native-process';
 
 /*
  * The real kernel through the native backend and the userfaultfd spec's own layouts and request
@@ -17,96 +13,28 @@ import { NativeProcess, EXECUTOR_GONE } from './native-process';
  */
 
 const E = os.constants.errno;
-const NODE = '/dev/userfaultfd';
-const O_CLOEXEC = 0o2000000;
-const UFFD_API = 0xaan;
-const MODE_MISSING = 1n;
-
-function start(opTimeoutSeconds?: number): NativeProcess {
-  const s = NativeProcess.start({ allow: [NODE], ...(opTimeoutSeconds !== undefined ? { opTimeoutSeconds } : {}) });
-  if (!s.ok) throw new Error(s.issues.map(formatIssue).join('\n'));
-  return s.process;
-}
 
 // Decided once, synchronously, before any test is declared.
-const probe = ((): { ok: true; abi: Abi } | { ok: false; abi: Abi; why: string; errno: number } => {
-  const p = start();
-  try {
-    const fd = p.open(NODE);
-    return fd.ok ? { ok: true, abi: p.abi } : { ok: false, abi: p.abi, why: `${NODE} cannot be opened (errno ${fd.errno}): no kernel proof on this machine`, errno: fd.errno };
-  } finally {
-    p.exit();
-  }
-})();
+const unavailable = userfaultfdUnavailable();
 
 test('precondition: /dev/userfaultfd opens through the native backend (the kernel tests need it)', (t) => {
   t.log(`kernel ${os.release()}`);
-  if (probe.ok) {
+  if (unavailable === undefined) {
     t.pass();
     return;
   }
-  t.log(probe.why);
+  t.log(unavailable.why);
   // All the interface promises without the node: an errno, not an exception.
-  t.true([E.ENOENT, E.EACCES, E.EPERM, E.ENXIO, E.ENODEV].includes(probe.errno), `unexpected errno ${probe.errno}`);
+  t.true([E.ENOENT, E.EACCES, E.EPERM, E.ENXIO, E.ENODEV].includes(unavailable.errno), `unexpected errno ${unavailable.errno}`);
 });
 
-const kernelTest = probe.ok ? test : test.skip;
-
-const abi = probe.abi;
-const requests = new Map(ioctlViews(spec, layoutEngine(spec, abi)).map((v) => [v.name, v.request]));
-const request = (name: string): number => requests.get(name) ?? Number.NaN;
-
-/** One userfaultfd in a fresh executor, with an argument page and the spec's codecs. */
-class Uffd {
-  readonly p: NativeProcess;
-  readonly dev: number;
-  readonly fd: number;
-  readonly arg: number;
-  constructor(opTimeoutSeconds?: number) {
-    this.p = start(opTimeoutSeconds);
-    const dev = this.p.open(NODE);
-    if (!dev.ok) throw new Error(`open ${NODE}: errno ${dev.errno}`);
-    this.dev = dev.value;
-    const fd = this.p.ioctl(this.dev, request('USERFAULTFD_IOC_NEW'), O_CLOEXEC);
-    if (fd.errno !== 0) throw new Error(`USERFAULTFD_IOC_NEW: errno ${fd.errno}`);
-    this.fd = fd.value;
-    const arg = this.p.map(this.p.pageSize);
-    if (!arg.ok) throw new Error('map');
-    this.arg = arg.value;
-  }
-
-  /** Writes `value` as `type` at the argument page (or `at`), calls `ioctl`, and decodes what is there after. */
-  call(ioctl: string, type: string, value: Record<string, unknown>, at = this.arg): { errno: number; value: number; after: Record<string, unknown> } {
-    const codec = codecFor<Record<string, unknown>>(spec, abi, type);
-    if (codec === undefined) throw new Error(`no type ${type}`);
-    const bytes = codec.encode(value as never);
-    if (!bytes.ok) throw new Error(`encode ${type}`);
-    this.p.write(at, bytes.value);
-    const r = this.p.ioctl(this.fd, request(ioctl), at);
-    const back = this.p.read(at, codec.size);
-    const decoded = back.ok ? codec.decode(back.value) : undefined;
-    return { ...r, after: decoded?.ok === true ? decoded.value : {} };
-  }
-
-  handshake(): number {
-    return this.call('UFFDIO_API', 'uffdio_api', { api: UFFD_API, features: 0n, ioctls: 0n }).errno;
-  }
-
-  /** A mapping of `pages` pages registered in MISSING mode. */
-  registered(pages: number): number {
-    const m = this.p.map(pages * this.p.pageSize);
-    if (!m.ok) throw new Error('map');
-    const r = this.call('UFFDIO_REGISTER', 'uffdio_register', { range: { start: BigInt(m.value), len: BigInt(pages * this.p.pageSize) }, mode: MODE_MISSING });
-    if (r.errno !== 0) throw new Error(`UFFDIO_REGISTER: errno ${r.errno}`);
-    return m.value;
-  }
-}
+const kernelTest = unavailable === undefined ? test : test.skip;
 
 kernelTest('USERFAULTFD_IOC_NEW returns a userfaultfd; UFFDIO_API succeeds once, EINVAL (struct zeroed) for a wrong api and a second call', (t) => {
   const u = new Uffd();
-  t.teardown(() => u.p.exit());
+  t.teardown(() => u.close());
   t.true(u.fd > u.dev, 'a new descriptor');
-  t.deepEqual(u.p.ioctl(u.dev, request('USERFAULTFD_IOC_NEW'), 0x1000), { errno: E.EINVAL, value: -1 }, 'an unknown flag');
+  t.deepEqual(u.p.ioctl(u.dev, u.request('USERFAULTFD_IOC_NEW'), 0x1000), { errno: E.EINVAL, value: -1 }, 'an unknown flag');
   t.is(u.call('UFFDIO_REGISTER', 'uffdio_register', {}).errno, E.EINVAL, 'any UFFDIO_* before the handshake');
   const wrong = u.call('UFFDIO_API', 'uffdio_api', { api: 0xabn, features: 0n, ioctls: 7n });
   t.is(wrong.errno, E.EINVAL);
@@ -123,7 +51,7 @@ kernelTest('USERFAULTFD_IOC_NEW returns a userfaultfd; UFFDIO_API succeeds once,
 
 kernelTest('REGISTER a mapped range, ZEROPAGE and COPY into it, EEXIST on a populated page, UNREGISTER, then ENOENT', (t) => {
   const u = new Uffd();
-  t.teardown(() => u.p.exit());
+  t.teardown(() => u.close());
   t.is(u.handshake(), 0);
   const page = u.p.pageSize;
   const area = u.p.map(4 * page);
@@ -159,12 +87,12 @@ kernelTest('REGISTER a mapped range, ZEROPAGE and COPY into it, EEXIST on a popu
 
 kernelTest('bad pointers: an argument on a guard page is EFAULT; an unreadable COPY source is EFAULT with copy = -EFAULT', (t) => {
   const u = new Uffd();
-  t.teardown(() => u.p.exit());
+  t.teardown(() => u.close());
   const guard = u.arg - 8; // the last 8 bytes before the argument page: a PROT_NONE guard
-  t.is(u.p.ioctl(u.fd, request('UFFDIO_API'), guard).errno, E.EFAULT);
+  t.is(u.p.ioctl(u.fd, u.request('UFFDIO_API'), guard).errno, E.EFAULT);
   t.is(u.handshake(), 0);
   for (const name of ['UFFDIO_REGISTER', 'UFFDIO_UNREGISTER', 'UFFDIO_WAKE', 'UFFDIO_COPY', 'UFFDIO_ZEROPAGE', 'UFFDIO_MOVE', 'UFFDIO_WRITEPROTECT', 'UFFDIO_CONTINUE', 'UFFDIO_POISON']) {
-    t.is(u.p.ioctl(u.fd, request(name), guard).errno, E.EFAULT, name);
+    t.is(u.p.ioctl(u.fd, u.request(name), guard).errno, E.EFAULT, name);
   }
   const dst = u.registered(1);
   const copy = u.call('UFFDIO_COPY', 'uffdio_copy', { dst: BigInt(dst), src: BigInt(u.arg - u.p.pageSize), len: BigInt(u.p.pageSize), mode: 0n });
@@ -173,9 +101,9 @@ kernelTest('bad pointers: an argument on a guard page is EFAULT; an unreadable C
 
 kernelTest('unknown commands are EINVAL on both files, not ENOTTY; another size of a known command is unknown', (t) => {
   const u = new Uffd();
-  t.teardown(() => u.p.exit());
+  t.teardown(() => u.close());
   t.is(u.handshake(), 0);
-  const api = request('UFFDIO_API');
+  const api = u.request('UFFDIO_API');
   const resized = ((api & ~(0x3fff << 16)) | (32 << 16)) >>> 0; // _IOWR(0xAA, 0x3F, 32 bytes)
   t.is(u.p.ioctl(u.fd, resized, u.arg).errno, E.EINVAL, 'dispatch on the whole request number: no size extension');
   t.is(u.p.ioctl(u.fd, 0xc018aa20, u.arg).errno, E.EINVAL, 'an unused nr of type 0xAA');
@@ -185,7 +113,7 @@ kernelTest('unknown commands are EINVAL on both files, not ENOTTY; another size 
 
 kernelTest('a fault nobody resolves ends the executor at its timeout: ESRCH, never a hang', (t) => {
   const u = new Uffd(1);
-  t.teardown(() => u.p.exit());
+  t.teardown(() => u.close());
   t.is(u.handshake(), 0);
   const missing = u.registered(1);
   // The executor's own read of the page faults into the userfaultfd it is serving: nobody answers.
