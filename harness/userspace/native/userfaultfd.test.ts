@@ -73,11 +73,16 @@ kernelTest('REGISTER a mapped range, ZEROPAGE and COPY into it, EEXIST on a popu
   const src = u.p.map(page);
   if (!src.ok) return t.fail('map');
   t.is(u.p.write(src.value, Buffer.from('from the harness')), 0);
-  const copy = u.call('UFFDIO_COPY', 'uffdio_copy', { dst: start + BigInt(page), src: BigInt(src.value), len: BigInt(page), mode: 0n });
+  const copy = u.call('UFFDIO_COPY', 'uffdio_copy', { dst: start + BigInt(page), src: BigInt(src.value), len: BigInt(page), mode: 0n, copy: 0x77n });
   t.deepEqual([copy.errno, copy.after['copy']], [0, BigInt(page)]);
   t.deepEqual(u.p.read(area.value + page, 16), { ok: true, value: new Uint8Array(Buffer.from('from the harness')) }, 'the page arrived');
   t.deepEqual(u.p.read(area.value, 4), { ok: true, value: new Uint8Array(4) }, 'the zero page reads as zeros');
   t.is(u.call('UFFDIO_COPY', 'uffdio_copy', { dst: start + BigInt(2 * page), src: BigInt(src.value), len: BigInt(page), mode: 1n << 3n }).errno, E.EINVAL, 'an unknown mode bit');
+  const outside = u.call('UFFDIO_COPY', 'uffdio_copy', { dst: BigInt(src.value), src: BigInt(src.value), len: BigInt(page), mode: 0n });
+  t.deepEqual([outside.errno, outside.after['copy']], [E.ENOENT, BigInt(-E.ENOENT)], 'a destination outside every registered range');
+  const cont = u.call('UFFDIO_CONTINUE', 'uffdio_continue', { range: { start: start + BigInt(2 * page), len: BigInt(page) }, mode: 0n });
+  t.deepEqual([cont.errno, cont.after['mapped']], [E.EINVAL, BigInt(-E.EINVAL)], 'minor faults are for shmem and hugetlbfs, not anonymous memory');
+  t.is(u.call('UFFDIO_REGISTER', 'uffdio_register', { range: { start, len: 0n }, mode: MODE_MISSING }).errno, E.EINVAL, 'an empty range');
   t.is(u.call('UFFDIO_WRITEPROTECT', 'uffdio_writeprotect', { range: { start, len: BigInt(page) }, mode: 1n }).errno, E.ENOENT, 'not registered for WP');
 
   t.is(u.call('UFFDIO_UNREGISTER', 'uffdio_range', { start, len: BigInt(4 * page) }).errno, 0);
@@ -95,6 +100,9 @@ kernelTest('bad pointers: an argument on a guard page is EFAULT; an unreadable C
     t.is(u.p.ioctl(u.fd, u.request(name), guard).errno, E.EFAULT, name);
   }
   const dst = u.registered(1);
+  // A guard page is a PROT_NONE mapping, which the range ioctls take like any other memory.
+  const beside = BigInt(dst - u.p.pageSize);
+  t.is(u.call('UFFDIO_REGISTER', 'uffdio_register', { range: { start: beside, len: BigInt(u.p.pageSize) }, mode: MODE_MISSING }).errno, 0, 'REGISTER of a guard page');
   const copy = u.call('UFFDIO_COPY', 'uffdio_copy', { dst: BigInt(dst), src: BigInt(u.arg - u.p.pageSize), len: BigInt(u.p.pageSize), mode: 0n });
   t.deepEqual([copy.errno, copy.after['copy']], [E.EFAULT, BigInt(-E.EFAULT)]);
 });
