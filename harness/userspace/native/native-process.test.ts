@@ -34,6 +34,20 @@ test('a mapping round-trips bytes; unmapped memory and unknown mappings give err
   t.is(p.unmap(12345), E.EINVAL);
 });
 
+test('copies larger than one request (16 MiB) are split and arrive whole', (t) => {
+  const p = started(t);
+  t.teardown(() => p.exit());
+  const size = (17 << 20) + 3;
+  const m = p.map(size);
+  if (!m.ok) return t.fail(`map: errno ${m.errno}`);
+  const bytes = new Uint8Array(size);
+  for (let i = 0; i < size; i += 4093) bytes[i] = (i >>> 12) & 0xff || 1;
+  t.is(p.write(m.value, bytes), 0);
+  const back = p.read(m.value, size);
+  t.true(back.ok && Buffer.compare(Buffer.from(back.value), Buffer.from(bytes)) === 0);
+  t.is(p.write(m.value + size - 2, new Uint8Array(p.pageSize)), E.EFAULT, 'the last piece runs into the guard');
+});
+
 test('guard pages either side of a mapping give EFAULT to read, write and a real ioctl', (t) => {
   const p = started(t);
   t.teardown(() => p.exit());

@@ -30,6 +30,9 @@ const errno = osConstants.errno;
 /** What every operation returns once the executor is gone: the process no longer exists. */
 export const EXECUTOR_GONE = errno.ESRCH;
 
+/** Largest copy in one request (the executor refuses more than 64 MiB): longer ones are split. */
+const CHUNK = 16 << 20;
+
 /** Node's name of the host architecture → the harness's ABI name. */
 const HOST_ABI: Readonly<Record<string, string>> = {
   x64: 'x86_64', ia32: 'i386', arm64: 'aarch64', arm: 'arm', riscv64: 'riscv64', ppc64: 'ppc64le', s390x: 's390x', mips: 'mips',
@@ -104,13 +107,28 @@ export class NativeProcess implements Process {
   }
 
   write(address: number, bytes: Uint8Array): Errno {
-    return this.channel.call(OP.write, payloadOf([['u64', address]], bytes))?.errno ?? EXECUTOR_GONE;
+    let at = 0;
+    do {
+      const piece = bytes.subarray(at, Math.min(bytes.length, at + CHUNK));
+      const e = this.channel.call(OP.write, payloadOf([['u64', address + at]], piece))?.errno ?? EXECUTOR_GONE;
+      if (e !== 0) return e;
+      at += CHUNK;
+    } while (at < bytes.length);
+    return 0;
   }
 
   read(address: number, length: number): SysResult<Uint8Array> {
-    const r = this.channel.call(OP.read, payloadOf([['u64', address], ['u64', length]]));
-    if (r === undefined) return { ok: false, errno: EXECUTOR_GONE };
-    return r.errno === 0 ? { ok: true, value: new Uint8Array(r.payload) } : { ok: false, errno: r.errno };
+    if (!Number.isSafeInteger(length) || length < 0) return { ok: false, errno: errno.EINVAL };
+    const out = new Uint8Array(length);
+    let at = 0;
+    do {
+      const r = this.channel.call(OP.read, payloadOf([['u64', address + at], ['u64', Math.min(CHUNK, length - at)]]));
+      if (r === undefined) return { ok: false, errno: EXECUTOR_GONE };
+      if (r.errno !== 0) return { ok: false, errno: r.errno };
+      out.set(r.payload, at);
+      at += CHUNK;
+    } while (at < length);
+    return { ok: true, value: out };
   }
 
   exit(): void {
