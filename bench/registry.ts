@@ -6,6 +6,7 @@ import { csRoundtripBenchmark } from './benchmarks/emulator-cs-roundtrip';
 import { infoHwIpBenchmark } from './benchmarks/emulator-info-hw-ip';
 import { infoIoctlBenchmark } from './benchmarks/emulator-info-ioctl';
 import { layoutTypesBenchmark } from './benchmarks/layout-types';
+import { nativeUffdIoctlBenchmark } from './benchmarks/native-uffd-ioctl';
 import { pbtIoctlsBenchmark } from './benchmarks/pbt-ioctls';
 import { exactWholeTree } from './benchmarks/exact-whole-tree';
 import { hugeInputs } from './benchmarks/huge-inputs';
@@ -18,7 +19,7 @@ import type { Measurement } from './measurement';
 export const BENCHMARKS: readonly Benchmark[] = [infoIoctlBenchmark, infoHwIpBenchmark, csRoundtripBenchmark, codecHwIpBenchmark, layoutTypesBenchmark, pbtIoctlsBenchmark];
 
 /** Rate benchmarks whose state is prepared asynchronously (untimed), run after those above. */
-export const LOADED_BENCHMARKS: readonly LoadedBenchmark[] = [diffChangesBenchmark];
+export const LOADED_BENCHMARKS: readonly LoadedBenchmark[] = [diffChangesBenchmark, nativeUffdIoctlBenchmark];
 
 /** The start-up measurement, comparisons with check-uapi.sh's pipeline, the whole-uAPI run, the judged corpus, the whole-tree exactness run and the huge inputs, last (they take the longest). */
 export const MEASUREMENTS: readonly Measurement[] = [startupHelp, headerPairComparison, wholeUapiScale, realHistoryScore, exactWholeTree, hugeInputs];
