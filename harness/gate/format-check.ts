@@ -1,6 +1,7 @@
 import { collapseItems } from '../report/collapse';
 import { formatCollapsedText } from '../report/text';
 import type { Report, ReportItem } from '../report/report';
+import { RULE_REGISTRY } from './rule-registry';
 import type { CheckResult, StepResult } from './step';
 
 const MARK = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP' } as const;
@@ -25,7 +26,7 @@ export function formatCheckText(result: CheckResult): string {
 /** The gate as one report for the shared writers; each step is a check, its items carry its name. */
 export function checkReport(result: CheckResult): Report {
   const items = result.steps.flatMap((s: StepResult) => s.items.map((i) => ({ ...i, subject: `${s.name}: ${i.subject}` })));
-  return { title: 'uapi check', verdict: result.verdict, failed: result.verdict === 'fail', items, checks: result.steps.map((s) => s.name) };
+  return { title: 'uapi check', verdict: result.verdict, failed: result.verdict === 'fail', items, checks: result.steps.map((s) => s.name), rules: [...RULE_REGISTRY.values()] };
 }
 
 /** `uapi check --format json` (contract): `{"verdict": "pass"|"fail", "steps": [...]}`. */

@@ -1,6 +1,6 @@
 import { formatMarkdown } from '../report/markdown';
 import { countItems, countsLine, type ReportItem } from '../report/report';
-import { rulePurpose } from './html/rule-purpose';
+import { rulePurpose } from './rule-registry';
 import type { CheckResult, StepResult, StepVerdict } from './step';
 
 const ICON: { readonly [V in StepVerdict]: string } = { pass: '✅', fail: '❌', skip: '⏭️' };

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import test from 'ava';
-import { fixtureCheck } from './html/html-fixture';
+import { demoCheck } from '../testing/check-result-data';
 import { repositoryCopy, runCliCaptured, tempProject } from '../testing/run-cli-captured';
 import { checkJson } from './format-check';
 import { CHECK_OUTPUT_FILES, checkOutputs, writeCheckOutputs } from './out';
@@ -12,12 +12,12 @@ const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'uapi-out-'));
 const testcases = (xml: string): string[] => [...xml.matchAll(/<testcase classname="([^"]*)" name="([^"]*)"/g)].map((m) => `${m[1]} :: ${m[2]}`);
 
 test('report.json is exactly the --format json output', (t) => {
-  const input = fixtureCheck();
+  const input = demoCheck();
   t.is(checkOutputs(input)['report.json'], toJson(checkJson(input.result)) + '\n');
 });
 
 test('summary.md: the verdict first, then what broke, why, and how to reproduce each failing step', (t) => {
-  const md = checkOutputs(fixtureCheck())['summary.md'];
+  const md = checkOutputs(demoCheck())['summary.md'];
   const lines = md.split('\n');
   t.is(lines[0], '## ❌ uapi check: FAIL');
   t.is(lines[2], '**3 of 4 steps failed** · 21 errors, 0 warnings, 2 info, 0 waived');
@@ -31,7 +31,7 @@ test('summary.md: the verdict first, then what broke, why, and how to reproduce 
 });
 
 test('junit.xml: a suite per step, a case per step, per rule run and per property; failures are what failed', (t) => {
-  const xml = checkOutputs(fixtureCheck())['junit.xml'];
+  const xml = checkOutputs(demoCheck())['junit.xml'];
   const cases = testcases(xml);
   t.true(cases.includes('uapi check :: goldens demo 1.1.0'));
   t.true(cases.includes('uapi check :: diff demo@1.0.0 -&gt; 1.1.0'));
@@ -48,12 +48,12 @@ test('junit.xml: a suite per step, a case per step, per rule run and per propert
 
 test('writeCheckOutputs writes the four files; an unwritable folder is an issue naming it', (t) => {
   const dir = path.join(tmp(), 'nested', 'reports');
-  const r = writeCheckOutputs(dir, fixtureCheck());
+  const r = writeCheckOutputs(dir, demoCheck());
   t.deepEqual(r.issues, []);
   t.deepEqual(fs.readdirSync(dir).sort(), [...CHECK_OUTPUT_FILES].sort());
   const blocker = path.join(tmp(), 'file');
   fs.writeFileSync(blocker, 'not a folder');
-  const bad = writeCheckOutputs(path.join(blocker, 'reports'), fixtureCheck());
+  const bad = writeCheckOutputs(path.join(blocker, 'reports'), demoCheck());
   t.is(bad.issues[0]?.code, 'CHECK_OUT_WRITE');
   t.is(bad.issues[0]?.path, path.join(blocker, 'reports'));
   t.regex(bad.issues[0]?.message ?? '', /pass a writable folder with --out DIR/);
@@ -90,7 +90,7 @@ export const spec = defineSpec({ name: 'demo', version: '1.0.0',
 });
 
 test('summary.md: a failing step\'s note is a code block that its own backticks cannot close', (t) => {
-  const input = fixtureCheck();
+  const input = demoCheck();
   const note = 'recorded   replayed\n≠ result  0   ENOTTY (25)\n```not the end```';
   const steps = input.result.steps.map((s) => (s.verdict === 'fail' ? { ...s, note } : s));
   const md = checkOutputs({ ...input, result: { ...input.result, steps } })['summary.md'];

@@ -1,9 +1,9 @@
 import test from 'ava';
 import { formatMarkdown } from './markdown';
-import { CLEAN_REPORT, FIXTURE_REPORT } from './report-fixture';
+import { CLEAN_REPORT, DEMO_REPORT } from '../testing/report-data';
 
 test('markdown: verdict first, open items by level, waived ones folded with reasons, cells escaped', (t) => {
-  t.is(formatMarkdown(FIXTURE_REPORT), [
+  t.is(formatMarkdown(DEMO_REPORT), [
     '## ❌ uapi lint demo 1.0.0: failed',
     '',
     '2 errors, 1 warning, 0 info, 1 waived',

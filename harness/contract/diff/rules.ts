@@ -1,4 +1,5 @@
-import { defineRule, type Rule } from './rule';
+import type { RegisteredRule } from '../../core/rules/registered-rule';
+import { defineRule, registeredChangeRule, type Rule } from './rule';
 
 // Every change rule, one line each: a stable id (never renamed once released), its level and its
 // one-line purpose. Detection lives in the compare-*.ts files, by kind of declaration, since one
@@ -88,8 +89,8 @@ export const DEFINITION_MOVED_UNCOMPARED = defineRule('DEFINITION_MOVED_UNCOMPAR
 export const IOCTL_REMOVED_RETIRED = defineRule('IOCTL_REMOVED_RETIRED', 'hazard', 'An ioctl the old header itself marked as retired (a comment attached to it says deprecated, obsolete or no longer supported, or it is defined through a *_DEPRECATED_* name) was removed: old binaries that still issue it break only if the old kernel still served it.');
 export const CONSTANT_DEFAULT_OVERRIDDEN = defineRule('CONSTANT_DEFAULT_OVERRIDDEN', 'hazard', "A constant that had the header's own #ifndef fallback value on this ABI (its architecture's headers did not define it) is now defined by an included architecture header with another value: by the kernel's convention the fallback stands for a feature the architecture lacks, so old binaries could not use the old value for it; whether the old kernel of this ABI really lacked it the header cannot show.");
 
-/** Every change rule, by stable id. */
-export const RULES: { readonly [id: string]: Rule } = Object.fromEntries([
+/** Every change rule, in the README's order. */
+export const CHANGE_RULE_LIST: readonly Rule[] = [
   TYPE_ADDED,
   TYPE_REMOVED,
   TYPE_KIND_CHANGED,
@@ -173,4 +174,10 @@ export const RULES: { readonly [id: string]: Rule } = Object.fromEntries([
   DEFINITION_MOVED_UNCOMPARED,
   IOCTL_REMOVED_RETIRED,
   CONSTANT_DEFAULT_OVERRIDDEN,
-].map((r) => [r.id, r]));
+];
+
+/** Every change rule, by stable id. */
+export const CHANGE_RULES: { readonly [id: string]: Rule } = Object.fromEntries(CHANGE_RULE_LIST.map((r) => [r.id, r]));
+
+/** The change rules as the rule registry lists them. */
+export const REGISTERED_CHANGE_RULES: readonly RegisteredRule[] = CHANGE_RULE_LIST.map(registeredChangeRule);

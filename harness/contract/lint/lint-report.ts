@@ -3,6 +3,7 @@ import type { Spec } from '../../core/model/model';
 import { lintFailed, type Finding } from './finding';
 import { ruleLabel } from './rule';
 import { LINT_RULES_BY_ID } from './rules';
+import { REGISTERED_LINT_RULES } from './registered-rules';
 
 /** `S2/no-implicit-padding` for a rule id, the id itself for anything else (`waivers`). */
 export function findingLabel(f: Pick<Finding, 'rule'>): string {
@@ -31,5 +32,6 @@ export function lintReport(spec: Pick<Spec, 'name' | 'version'>, findings: reado
     failed,
     items: findings.map(findingToReportItem),
     checks: ran.map((id) => findingLabel({ rule: id })),
+    rules: REGISTERED_LINT_RULES,
   };
 }

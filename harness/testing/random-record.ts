@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
-import type { KernelScalarName, Member, RecordDecl, Spec, TypeNode } from '../../model/model';
-import type { PlanNode } from '../plan';
+import type { KernelScalarName, Member, RecordDecl, Spec, TypeNode } from '../core/model/model';
+import type { PlanNode } from '../core/codec/plan';
 
 // Random uAPI-like types for property tests: kernel scalars (both byte orders), arrays, nested and
 // anonymous structs and unions, bit-fields. Member names are assigned afterwards (f1, f2, ...) so that

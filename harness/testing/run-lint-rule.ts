@@ -1,6 +1,6 @@
-import type { RecordDecl, Spec } from '../../../core/model/model';
-import type { Finding } from '../finding';
-import { lintSpec, type LintOptions } from '../lint-spec';
+import type { RecordDecl, Spec } from '../core/model/model';
+import type { Finding } from '../contract/lint/finding';
+import { lintSpec, type LintOptions } from '../contract/lint/lint-spec';
 
 /** The findings of one rule alone, for rule tests. */
 export function findingsOf(ruleId: string, spec: Spec, options: Omit<LintOptions, 'rules'> = {}): Finding[] {

@@ -1,11 +1,11 @@
-import type { Report } from './report';
+import type { Report } from '../report/report';
 
 /**
  * A report exercising every writer's corner: a located error limited to some ABIs, an unlocated
  * warning whose message holds `%`, `:`, `,` and a line break, a waived note in a file whose name
  * holds `,` and `:` with Markdown and XML specials, and a diff-style item with its own level label.
  */
-export const FIXTURE_REPORT: Report = {
+export const DEMO_REPORT: Report = {
   title: 'uapi lint demo 1.0.0',
   verdict: 'failed',
   failed: true,

@@ -1,13 +1,13 @@
-import type { CheckResult, StepResult } from '../step';
-import { lintStep } from '../lint-step';
-import { releaseDiffStep } from '../releases-step';
-import { findAbi, type Abi } from '../../core/layout/abi';
-import { defineSpec, ioctl, struct, u16, u32, u64 } from '../../core/model/dsl';
-import type { Spec } from '../../core/model/model';
-import type { HtmlReportInput } from './page';
+import type { CheckResult, StepResult } from '../gate/step';
+import { lintStep } from '../gate/lint-step';
+import { releaseDiffStep } from '../gate/releases-step';
+import { findAbi, type Abi } from '../core/layout/abi';
+import { defineSpec, ioctl, struct, u16, u32, u64 } from '../core/model/dsl';
+import type { Spec } from '../core/model/model';
+import type { HtmlReportInput } from '../gate/html/page';
 
 /** x86_64 and i386: the pair whose layouts differ most often (`__u64` is 4-aligned on i386). */
-export const FIXTURE_ABIS: readonly Abi[] = ['x86_64', 'i386'].map((n) => findAbi(n) as Abi);
+export const DEMO_ABIS: readonly Abi[] = ['x86_64', 'i386'].map((n) => findAbi(n) as Abi);
 
 /** The classic hazard: a 4-byte hole before `b` and 4 bytes of tail padding on x86_64, none on i386. */
 export const hazard = struct('demo_hazard', { a: u32, b: u64, c: u32 });
@@ -30,24 +30,24 @@ function demoSpec(version: string, args: typeof released | typeof working): Spec
   });
 }
 
-export const FIXTURE_OLD_SPEC: Spec = demoSpec('1.0.0', released);
-export const FIXTURE_NEW_SPEC: Spec = demoSpec('1.1.0', working);
+export const DEMO_OLD_SPEC: Spec = demoSpec('1.0.0', released);
+export const DEMO_NEW_SPEC: Spec = demoSpec('1.1.0', working);
 
 /**
  * A failing gate over the demo uAPI for the HTML and out-file tests: a real diff step against the
  * 1.0.0 release and a real lint step, around a passing goldens step and a property step as the
  * steps that run them report themselves (their own tests cover how they get there).
  */
-export function fixtureCheck(): HtmlReportInput {
+export function demoCheck(): HtmlReportInput {
   const argument = 'specs/demo';
   const goldens: StepResult = { name: 'goldens demo 1.1.0', verdict: 'pass', summary: '2 golden files match', items: [], command: `npx uapi snapshot ${argument}` };
-  const diff = releaseDiffStep(FIXTURE_NEW_SPEC, argument, { version: '1.0.0', dir: 'snapshots/demo/1.0.0', spec: FIXTURE_OLD_SPEC }, FIXTURE_ABIS, 'kernel', []);
-  const lint = lintStep(FIXTURE_NEW_SPEC, argument, FIXTURE_ABIS);
+  const diff = releaseDiffStep(DEMO_NEW_SPEC, argument, { version: '1.0.0', dir: 'snapshots/demo/1.0.0', spec: DEMO_OLD_SPEC }, DEMO_ABIS, 'kernel', []);
+  const lint = lintStep(DEMO_NEW_SPEC, argument, DEMO_ABIS);
   const properties: StepResult = {
     name: 'properties demo 1.1.0',
     verdict: 'fail',
     summary: '1 of 2 properties failed',
-    items: [{ rule: 'D1/pad-must-be-zero', level: 'error', subject: 'struct demo_args.reserved', message: 'non-zero `reserved` accepted <&> not rejected with EINVAL' }],
+    items: [{ rule: 'D1/nonzero-pad-rejected', level: 'error', subject: 'struct demo_args.reserved', message: 'non-zero `reserved` accepted <&> not rejected with EINVAL' }],
     command: 'npx uapi replay --seed 42 --path "3:1"',
     properties: [
       { name: 'D1 demo_args.reserved rejected when non-zero', verdict: 'fail', runs: 4, seed: 42, path: '3:1', message: 'ioctl returned 0, expected EINVAL', command: 'npx uapi replay --seed 42 --path "3:1"' },
@@ -56,5 +56,5 @@ export function fixtureCheck(): HtmlReportInput {
   };
   const steps = [goldens, diff, lint, properties];
   const result: CheckResult = { verdict: steps.some((s) => s.verdict === 'fail') ? 'fail' : 'pass', steps };
-  return { result, uapis: [{ spec: FIXTURE_NEW_SPEC, argument }], abis: FIXTURE_ABIS, command: `npx uapi check ${argument}` };
+  return { result, uapis: [{ spec: DEMO_NEW_SPEC, argument }], abis: DEMO_ABIS, command: `npx uapi check ${argument}` };
 }
