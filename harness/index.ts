@@ -41,9 +41,9 @@ export type {
 // Report writers shared by lint, diff and check: pure (report) => string functions.
 export {
   REPORT_LEVELS, countItems, countsLine, locationText, messageWithAbis, formatText, formatItemText, formatMarkdown,
-  formatJunit, formatGithub, formatItemGithub, escapeXmlText, escapeXmlAttribute,
+  formatJunit, formatJunitSuites, itemsCase, markdownItems, formatGithub, formatItemGithub, escapeXmlText, escapeXmlAttribute,
 } from './report';
-export type { Report, ReportItem, ReportLevel, ReportLocation, ReportCounts } from './report';
+export type { Report, ReportItem, ReportLevel, ReportLocation, ReportCounts, JunitCase, JunitSuite, MarkdownItemsOptions } from './report';
 
 // Header import (clang), the layout oracle, the C header writer and kernel header downloads (issue 3).
 export { importHeader, specNameOf } from './frontend/import';

@@ -44,6 +44,7 @@ test('junit.xml: a suite per step, a case per step, per rule run and per propert
   t.regex(xml, /<testsuite name="properties demo 1\.1\.0" tests="4" failures="3" errors="0" skipped="0">/);
   t.regex(xml, /<testcase classname="lint demo 1\.1\.0" name="S1\/fixed-width-types"\/>/);
   t.regex(xml, /<testcase classname="diff demo@1\.0\.0 -&gt; 1\.1\.0" name="PAD_GIVEN_MEANING">\n {6}<system-out>/, 'a compatible change passes');
+  t.regex(xml, /<testcase classname="diff demo@1\.0\.0 -&gt; 1\.1\.0" name="FIELD_MOVED">\n {6}<failure type="abi-break" message="count moved/, 'a rule case fails as the report writer\'s do, with the level as type');
 });
 
 test('writeCheckOutputs writes the four files; an unwritable folder is an issue naming it', (t) => {
