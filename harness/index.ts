@@ -41,7 +41,7 @@ export type {
 // Report writers shared by lint, diff and check: pure (report) => string functions.
 export {
   REPORT_LEVELS, countItems, countsLine, locationText, messageWithAbis, formatText, formatItemText, formatMarkdown,
-  formatJunit, formatJunitSuites, itemsCase, markdownItems, formatGithub, formatItemGithub, escapeXmlText, escapeXmlAttribute,
+  formatJunit, formatJunitSuites, itemsCase, markdownItems, formatSarif, formatGithub, formatItemGithub, escapeXmlText, escapeXmlAttribute,
 } from './report';
 export type { Report, ReportItem, ReportLevel, ReportLocation, ReportCounts, JunitCase, JunitSuite, MarkdownItemsOptions } from './report';
 

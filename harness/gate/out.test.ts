@@ -7,6 +7,8 @@ import { repositoryCopy, runCliCaptured, tempProject } from '../testing/run-cli-
 import { checkJson } from './format-check';
 import { CHECK_OUTPUT_FILES, checkOutputs, writeCheckOutputs } from './out';
 import { toJson } from '../core/util/json';
+import { sarifProblems } from '../testing/sarif-shape';
+import { RULE_REGISTRY } from './rule-registry';
 
 const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'uapi-out-'));
 const testcases = (xml: string): string[] => [...xml.matchAll(/<testcase classname="([^"]*)" name="([^"]*)"/g)].map((m) => `${m[1]} :: ${m[2]}`);
@@ -30,6 +32,16 @@ test('summary.md: the verdict first, then what broke, why, and how to reproduce 
   t.true(md.length < 20_000);
 });
 
+test('report.sarif: valid SARIF 2.1.0, every registry rule described, a failed property under its rule', (t) => {
+  const log = JSON.parse(checkOutputs(demoCheck())['report.sarif']) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; ruleIndex?: number; locations?: unknown[] }[] }[] };
+  t.deepEqual(sarifProblems(log), []);
+  const run = log.runs[0];
+  t.is(run?.tool.driver.rules.length, RULE_REGISTRY.size);
+  const property = run?.results.find((r) => r.ruleId === 'D1/nonzero-pad-rejected');
+  t.is(run?.tool.driver.rules[property?.ruleIndex ?? -1]?.id, 'D1/nonzero-pad-rejected');
+  t.is(run?.results.filter((r) => r.ruleIndex === undefined).length, 0, 'every result names a registered rule');
+});
+
 test('junit.xml: a suite per step, a case per step, per rule run and per property; failures are what failed', (t) => {
   const xml = checkOutputs(demoCheck())['junit.xml'];
   const cases = testcases(xml);
@@ -47,7 +59,7 @@ test('junit.xml: a suite per step, a case per step, per rule run and per propert
   t.regex(xml, /<testcase classname="diff demo@1\.0\.0 -&gt; 1\.1\.0" name="FIELD_MOVED">\n {6}<failure type="abi-break" message="count moved/, 'a rule case fails as the report writer\'s do, with the level as type');
 });
 
-test('writeCheckOutputs writes the four files; an unwritable folder is an issue naming it', (t) => {
+test('writeCheckOutputs writes the five files; an unwritable folder is an issue naming it', (t) => {
   const dir = path.join(tmp(), 'nested', 'reports');
   const r = writeCheckOutputs(dir, demoCheck());
   t.deepEqual(r.issues, []);
@@ -60,14 +72,14 @@ test('writeCheckOutputs writes the four files; an unwritable folder is an issue 
   t.regex(bad.issues[0]?.message ?? '', /pass a writable folder with --out DIR/);
 });
 
-test('uapi check --out DIR on the bundled spec: four files, JUnit with at least 10 cases, HTML with at least 3 diagrams', async (t) => {
+test('uapi check --out DIR on the bundled spec: five files, JUnit with at least 10 cases, HTML with at least 3 diagrams', async (t) => {
   // A copy of this repository's specs and snapshots whose configuration runs the property suites 5
   // times per property: the reports are what this test is about, not the depth of the suites.
   const project = repositoryCopy(5);
   const out = path.join(tmp(), 'reports');
   const run = await runCliCaptured(['check', '--out', out, '--abi', 'x86_64,i386'], { cwd: project });
   t.true(run.code === 0 || run.code === 1, run.err);
-  t.regex(run.err, /reports written to .*reports\/ \(report\.json, summary\.md, junit\.xml, index\.html\)/);
+  t.regex(run.err, /reports written to .*reports\/ \(report\.json, summary\.md, junit\.xml, report\.sarif, index\.html\)/);
   t.deepEqual(fs.readdirSync(out).sort(), [...CHECK_OUTPUT_FILES].sort());
   const json = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8')) as { verdict: string };
   t.is(json.verdict, run.code === 0 ? 'pass' : 'fail');

@@ -6,4 +6,5 @@ export type { MarkdownItemsOptions } from './markdown';
 export { formatJunit, formatJunitSuites, itemsCase } from './junit';
 export type { JunitCase, JunitSuite, JunitOutcome } from './junit';
 export { formatGithub, formatItemGithub } from './github';
+export { formatSarif, SARIF_SCHEMA, SARIF_VERSION, SARIF_TOOL } from './sarif';
 export { escapeXmlText, escapeXmlAttribute } from './xml-escape';

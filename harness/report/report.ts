@@ -45,6 +45,8 @@ export interface Report {
   readonly checks?: readonly string[];
   /** What the rules items may name mean (id, level, purpose), for formats that describe rules (SARIF). */
   readonly rules?: readonly RegisteredRule[];
+  /** The file the report is about (the spec or header given): where items without a location of their own are placed (SARIF). */
+  readonly source?: string;
 }
 
 /** Unwaived items per level, and waived ones, for summary lines. */

@@ -26,30 +26,24 @@ export function productionSources(root: string, folders: readonly string[]): Sou
   return out;
 }
 
-const parse = (file: string, text: string): ts.SourceFile => ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+const parse = (file: string, text: string): ts.SourceFile => ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
 
 /**
  * Constants that hold a rule id, across all the sources: `const X = 'ID'` and
- * `const X = defineRule('ID', ...)` (a change rule, named as `R.X` or `X`).
+ * `const X = defineRule('ID', ...)` (a change rule, named as `R.X` or `X`); upper-case names only,
+ * since a local `const rule = ...` means nothing outside its function. Read from the text: it
+ * is cheaper than parsing every file, and a constant it missed could only hide an id, not invent one.
  */
-function ruleConstants(files: readonly ts.SourceFile[]): Map<string, string> {
+function ruleConstants(sources: Sources): Map<string, string> {
   const consts = new Map<string, string>();
-  for (const src of files) {
-    const visit = (n: ts.Node): void => {
-      if (ts.isVariableDeclaration(n) && ts.isIdentifier(n.name) && n.initializer !== undefined) {
-        const init = n.initializer;
-        if (ts.isStringLiteralLike(init)) consts.set(n.name.text, init.text);
-        else if (ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'defineRule') {
-          const first = init.arguments[0];
-          if (first !== undefined && ts.isStringLiteralLike(first)) consts.set(n.name.text, first.text);
-        }
-      }
-      ts.forEachChild(n, visit);
-    };
-    visit(src);
+  for (const text of Object.values(sources)) {
+    for (const m of text.matchAll(/\bconst\s+([A-Z][A-Z0-9_]*)\s*=\s*(?:defineRule\(\s*)?'([^'\\\n]+)'/g)) consts.set(m[1] as string, m[2] as string);
   }
   return consts;
 }
+
+/** Files that can fire a rule at all (the rest is not parsed). */
+const FIRES = /\brules?\s*:|ensure\(|new Violation\(|\.emit\(/;
 
 /**
  * Every rule id the sources report results under, read from the syntax: what an object literal's
@@ -59,8 +53,8 @@ function ruleConstants(files: readonly ts.SourceFile[]): Map<string, string> {
  * time (an issue's code) are not rule ids and are not followed.
  */
 export function firedRuleIds(sources: Sources): FiredRule[] {
-  const files = Object.entries(sources).map(([f, t]) => parse(f, t));
-  const consts = ruleConstants(files);
+  const consts = ruleConstants(sources);
+  const files = Object.entries(sources).filter(([, t]) => FIRES.test(t)).map(([f, t]) => parse(f, t));
   const out: FiredRule[] = [];
   for (const src of files) {
     const add = (e: ts.Expression | undefined): void => {

@@ -28,7 +28,7 @@ export function changeItem(c: Change, allAbis: readonly string[], subjectPrefix 
   };
 }
 
-/** A diff as the shared report writers (text, markdown, junit, github) take it. */
+/** A diff as the shared report writers (text, markdown, junit, github, sarif) take it. */
 export function diffReport(result: DiffResult): Report {
   const items = result.changes.map((c) => changeItem(c, result.abis, '', result.strict));
   return {

@@ -24,7 +24,7 @@ export function findingToReportItem(f: Finding): ReportItem {
 }
 
 /** The findings of a lint run in the shape every report writer takes. `ran`: ids of the rules run. */
-export function lintReport(spec: Pick<Spec, 'name' | 'version'>, findings: readonly Finding[], ran: readonly string[]): Report {
+export function lintReport(spec: Pick<Spec, 'name' | 'version' | 'source'>, findings: readonly Finding[], ran: readonly string[]): Report {
   const failed = lintFailed(findings);
   return {
     title: `uapi lint ${spec.name} ${spec.version}`,
@@ -33,5 +33,6 @@ export function lintReport(spec: Pick<Spec, 'name' | 'version'>, findings: reado
     items: findings.map(findingToReportItem),
     checks: ran.map((id) => findingLabel({ rule: id })),
     rules: REGISTERED_LINT_RULES,
+    ...(spec.source !== undefined ? { source: spec.source } : {}),
   };
 }
