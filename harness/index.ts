@@ -41,9 +41,9 @@ export type {
 // Report writers shared by lint, diff and check: pure (report) => string functions.
 export {
   REPORT_LEVELS, countItems, countsLine, locationText, messageWithAbis, formatText, formatItemText, formatMarkdown,
-  formatJunit, formatGithub, formatItemGithub, escapeXmlText, escapeXmlAttribute,
+  formatJunit, formatJunitSuites, itemsCase, markdownItems, formatSarif, formatGithub, formatItemGithub, escapeXmlText, escapeXmlAttribute,
 } from './report';
-export type { Report, ReportItem, ReportLevel, ReportLocation, ReportCounts } from './report';
+export type { Report, ReportItem, ReportLevel, ReportLocation, ReportCounts, JunitCase, JunitSuite, MarkdownItemsOptions } from './report';
 
 // Header import (clang), the layout oracle, the C header writer and kernel header downloads (issue 3).
 export { importHeader, specNameOf } from './frontend/import';
@@ -74,13 +74,17 @@ export type { RuntimeOptions, CommandBufferRef, Chunk, Submission, WaitResult, A
 // The gate's report files (`uapi check --out DIR`) and the self-contained HTML page with struct
 // layout diagrams (issue 8).
 export { CHECK_OUTPUT_FILES, checkOutputs, writeCheckOutputs, formatCheckSummary, formatCheckJunit } from './gate';
+// One registry of every rule a report can name (change, lint, property and the gate's checks): id, level, purpose.
+export { RULE_REGISTRY, rulePurpose } from './gate';
+export { ruleRegistry } from './core/rules/registered-rule';
+export type { RegisteredRule, RuleFamily, RuleRegistry } from './core/rules/registered-rule';
 export type { CheckResult, StepResult, StepVerdict, StepComparison, PropertyResult } from './gate';
 export { formatCheckHtml, byteMapOf, byteMapSvg, fieldChanges, escapeHtml, escapeHtmlAttribute } from './gate/html';
 export type { HtmlReportInput, CheckedUapi, ByteMap, MapField, MapPadding, FieldMark, FieldNote, ByteMapSvgOptions, FieldChanges } from './gate/html';
 
 // The conformance suite against the emulated core: properties, runner, replay, fuzzing, mutation testing (issue 6).
 export {
-  RULES, RULE_IDS, Violation, SUITE, findProperty, runSuite, runProperty, replayData, corpusDir, loadCorpus, replayFailure,
+  PROPERTY_RULES, RULE_IDS, REGISTERED_PROPERTY_RULES, SUITE_ERROR, Violation, SUITE, findProperty, runSuite, runProperty, replayData, corpusDir, loadCorpus, replayFailure,
   FAILURE_FORMAT, failureOf, readFailureFile, writeFailureFile, replayCommand, QUICK_SEED, fuzz, mergeFuzzReports,
   parseDuration, parseShard, mutate, mutationPassed, specFacts, SPEC_DERIVED, suiteOf, System, Slot, callValue,
 } from './conformance/pbt';

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import test from 'ava';
 import { parse as parseYaml } from 'yaml';
 import { repositoryCopy } from '../testing/run-cli-captured';
+import { sarifProblems } from '../testing/sarif-shape';
 
 // The CI recipes of the README, run as far as this machine allows: the YAML must have the shape the CI
 // system reads, and every `npx uapi` line must run and exit 0 on this repository. Installing packages
@@ -70,6 +71,9 @@ test('GitHub Actions recipe: a workflow with the gate, a sharded nightly fuzz an
     t.is(r.code, 0, `${line}\n${r.out}`);
     t.regex(r.out, /::notice title=uapi check::pass/);
   }
+  const upload = wf.jobs['gate']?.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif') === true) as { with?: { sarif_file?: string } } | undefined;
+  t.is(upload?.with?.sarif_file, 'reports/report.sarif');
+  t.deepEqual(sarifProblems(JSON.parse(fs.readFileSync(path.join(project, 'reports', 'report.sarif'), 'utf8'))), [], 'the gate wrote the SARIF the recipe uploads');
   await Promise.all(shards.map(async (shard) => {
     for (const line of uapiLines((wf.jobs['fuzz']?.steps ?? []).map((s) => s.run))) {
       const r = await runLine(line, project, { 'github.run_id': '7', 'matrix.shard': String(shard) });

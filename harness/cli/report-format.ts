@@ -1,8 +1,8 @@
 import type { Report } from '../report/report';
-import { formatGithub, formatJunit, formatMarkdown, formatText } from '../report';
+import { formatGithub, formatJunit, formatMarkdown, formatSarif, formatText } from '../report';
 import { toJson } from '../core/util/json';
 
-export const REPORT_FORMATS = ['text', 'json', 'markdown', 'junit', 'github'] as const;
+export const REPORT_FORMATS = ['text', 'json', 'markdown', 'junit', 'github', 'sarif'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** Renders a command's result in the chosen format; `json` is the command's own contract shape. */
@@ -13,5 +13,6 @@ export function renderReport(format: ReportFormat, report: Report, json: unknown
     case 'markdown': return formatMarkdown(report);
     case 'junit': return formatJunit(report);
     case 'github': return formatGithub(report);
+    case 'sarif': return formatSarif(report);
   }
 }

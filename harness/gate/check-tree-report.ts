@@ -1,5 +1,5 @@
 import { changeItem } from '../contract/diff/to-report';
-import { RULES } from '../contract/diff/rules';
+import { CHANGE_RULE_LIST, REGISTERED_CHANGE_RULES } from '../contract/diff/rules';
 import type { Report } from '../report/report';
 import type { TreeResult } from './check-tree';
 
@@ -11,7 +11,8 @@ export function treeReport(r: TreeResult): Report {
     verdict: r.verdict,
     failed: r.verdict === 'breaking',
     items,
-    checks: Object.keys(RULES),
+    checks: CHANGE_RULE_LIST.map((r) => r.id),
+    rules: REGISTERED_CHANGE_RULES,
   };
 }
 

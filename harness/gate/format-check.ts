@@ -1,6 +1,8 @@
 import { collapseItems } from '../report/collapse';
 import { formatCollapsedText } from '../report/text';
 import type { Report, ReportItem } from '../report/report';
+import { RULE_REGISTRY } from './rule-registry';
+import type { Spec } from '../core/model/model';
 import type { CheckResult, StepResult } from './step';
 
 const MARK = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP' } as const;
@@ -22,10 +24,18 @@ export function formatCheckText(result: CheckResult): string {
   return out.join('\n') + '\n';
 }
 
-/** The gate as one report for the shared writers; each step is a check, its items carry its name. */
-export function checkReport(result: CheckResult): Report {
+/**
+ * The gate as one report for the shared writers; each step is a check, its items carry its name, and
+ * every rule of the registry is described. With one uAPI checked, items without a location of their
+ * own (SARIF) are placed in its spec or header.
+ */
+export function checkReport(result: CheckResult, uapis: readonly { readonly spec: Pick<Spec, 'source'> }[] = []): Report {
   const items = result.steps.flatMap((s: StepResult) => s.items.map((i) => ({ ...i, subject: `${s.name}: ${i.subject}` })));
-  return { title: 'uapi check', verdict: result.verdict, failed: result.verdict === 'fail', items, checks: result.steps.map((s) => s.name) };
+  const source = uapis.length === 1 ? uapis[0]?.spec.source : undefined;
+  return {
+    title: 'uapi check', verdict: result.verdict, failed: result.verdict === 'fail', items, checks: result.steps.map((s) => s.name),
+    rules: [...RULE_REGISTRY.values()], ...(source !== undefined ? { source } : {}),
+  };
 }
 
 /** `uapi check --format json` (contract): `{"verdict": "pass"|"fail", "steps": [...]}`. */

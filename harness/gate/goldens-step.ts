@@ -4,7 +4,17 @@ import type { ReportItem } from '../report/report';
 import { isReleased } from '../contract/release/store-layout';
 import { compareGoldens, goldenFiles, versionDir } from '../contract/snapshot';
 import type { Spec } from '../core/model/model';
+import type { RegisteredRule } from '../core/rules/registered-rule';
 import type { StepResult } from './step';
+
+export const GOLDEN_MISSING = 'GOLDEN_MISSING';
+export const GOLDEN_CHANGED = 'GOLDEN_CHANGED';
+
+/** What this step reports, as the rule registry lists it. */
+export const REGISTERED_GOLDEN_RULES: readonly RegisteredRule[] = [
+  { id: GOLDEN_MISSING, family: 'check', level: 'error', severity: 'error', purpose: 'every layout, request number, enum and constant of the working version is pinned by a committed golden file on every ABI' },
+  { id: GOLDEN_CHANGED, family: 'check', level: 'error', severity: 'error', purpose: 'what the spec computes equals the committed goldens: a difference is accepted only in review (snapshot --update), never silently' },
+];
 
 /** The committed golden layouts of the working version against what the spec computes now. */
 export function goldensStep(spec: Spec, snapshotsRoot: string, abis: readonly Abi[], specArg: string): StepResult {
@@ -13,7 +23,7 @@ export function goldensStep(spec: Spec, snapshotsRoot: string, abis: readonly Ab
   // The goldens of a released version are frozen: a spec that no longer matches them is a new version.
   const released = isReleased(path.join(snapshotsRoot, versionDir(spec)));
   const items = bad.map((r): ReportItem => ({
-    rule: r.status === 'missing' ? 'GOLDEN_MISSING' : 'GOLDEN_CHANGED',
+    rule: r.status === 'missing' ? GOLDEN_MISSING : GOLDEN_CHANGED,
     level: 'error',
     subject: path.join(path.basename(snapshotsRoot), r.file.relPath),
     message: released

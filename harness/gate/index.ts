@@ -5,3 +5,4 @@ export type { CheckResult, StepResult, StepVerdict, StepComparison, PropertyResu
 export { CHECK_OUTPUT_FILES, checkOutputs, writeCheckOutputs } from './out';
 export { formatCheckSummary } from './out-summary';
 export { formatCheckJunit } from './out-junit';
+export { RULE_REGISTRY, rulePurpose } from './rule-registry';

@@ -2,22 +2,24 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import test from 'ava';
-import { fixtureCheck } from './html/html-fixture';
+import { demoCheck } from '../testing/check-result-data';
 import { repositoryCopy, runCliCaptured, tempProject } from '../testing/run-cli-captured';
 import { checkJson } from './format-check';
 import { CHECK_OUTPUT_FILES, checkOutputs, writeCheckOutputs } from './out';
 import { toJson } from '../core/util/json';
+import { sarifProblems } from '../testing/sarif-shape';
+import { RULE_REGISTRY } from './rule-registry';
 
 const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'uapi-out-'));
 const testcases = (xml: string): string[] => [...xml.matchAll(/<testcase classname="([^"]*)" name="([^"]*)"/g)].map((m) => `${m[1]} :: ${m[2]}`);
 
 test('report.json is exactly the --format json output', (t) => {
-  const input = fixtureCheck();
+  const input = demoCheck();
   t.is(checkOutputs(input)['report.json'], toJson(checkJson(input.result)) + '\n');
 });
 
 test('summary.md: the verdict first, then what broke, why, and how to reproduce each failing step', (t) => {
-  const md = checkOutputs(fixtureCheck())['summary.md'];
+  const md = checkOutputs(demoCheck())['summary.md'];
   const lines = md.split('\n');
   t.is(lines[0], '## ❌ uapi check: FAIL');
   t.is(lines[2], '**3 of 4 steps failed** · 21 errors, 0 warnings, 2 info, 0 waived');
@@ -30,8 +32,18 @@ test('summary.md: the verdict first, then what broke, why, and how to reproduce 
   t.true(md.length < 20_000);
 });
 
+test('report.sarif: valid SARIF 2.1.0, every registry rule described, a failed property under its rule', (t) => {
+  const log = JSON.parse(checkOutputs(demoCheck())['report.sarif']) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; ruleIndex?: number; locations?: unknown[] }[] }[] };
+  t.deepEqual(sarifProblems(log), []);
+  const run = log.runs[0];
+  t.is(run?.tool.driver.rules.length, RULE_REGISTRY.size);
+  const property = run?.results.find((r) => r.ruleId === 'D1/nonzero-pad-rejected');
+  t.is(run?.tool.driver.rules[property?.ruleIndex ?? -1]?.id, 'D1/nonzero-pad-rejected');
+  t.is(run?.results.filter((r) => r.ruleIndex === undefined).length, 0, 'every result names a registered rule');
+});
+
 test('junit.xml: a suite per step, a case per step, per rule run and per property; failures are what failed', (t) => {
-  const xml = checkOutputs(fixtureCheck())['junit.xml'];
+  const xml = checkOutputs(demoCheck())['junit.xml'];
   const cases = testcases(xml);
   t.true(cases.includes('uapi check :: goldens demo 1.1.0'));
   t.true(cases.includes('uapi check :: diff demo@1.0.0 -&gt; 1.1.0'));
@@ -44,29 +56,30 @@ test('junit.xml: a suite per step, a case per step, per rule run and per propert
   t.regex(xml, /<testsuite name="properties demo 1\.1\.0" tests="4" failures="3" errors="0" skipped="0">/);
   t.regex(xml, /<testcase classname="lint demo 1\.1\.0" name="S1\/fixed-width-types"\/>/);
   t.regex(xml, /<testcase classname="diff demo@1\.0\.0 -&gt; 1\.1\.0" name="PAD_GIVEN_MEANING">\n {6}<system-out>/, 'a compatible change passes');
+  t.regex(xml, /<testcase classname="diff demo@1\.0\.0 -&gt; 1\.1\.0" name="FIELD_MOVED">\n {6}<failure type="abi-break" message="count moved/, 'a rule case fails as the report writer\'s do, with the level as type');
 });
 
-test('writeCheckOutputs writes the four files; an unwritable folder is an issue naming it', (t) => {
+test('writeCheckOutputs writes the five files; an unwritable folder is an issue naming it', (t) => {
   const dir = path.join(tmp(), 'nested', 'reports');
-  const r = writeCheckOutputs(dir, fixtureCheck());
+  const r = writeCheckOutputs(dir, demoCheck());
   t.deepEqual(r.issues, []);
   t.deepEqual(fs.readdirSync(dir).sort(), [...CHECK_OUTPUT_FILES].sort());
   const blocker = path.join(tmp(), 'file');
   fs.writeFileSync(blocker, 'not a folder');
-  const bad = writeCheckOutputs(path.join(blocker, 'reports'), fixtureCheck());
+  const bad = writeCheckOutputs(path.join(blocker, 'reports'), demoCheck());
   t.is(bad.issues[0]?.code, 'CHECK_OUT_WRITE');
   t.is(bad.issues[0]?.path, path.join(blocker, 'reports'));
   t.regex(bad.issues[0]?.message ?? '', /pass a writable folder with --out DIR/);
 });
 
-test('uapi check --out DIR on the bundled spec: four files, JUnit with at least 10 cases, HTML with at least 3 diagrams', async (t) => {
+test('uapi check --out DIR on the bundled spec: five files, JUnit with at least 10 cases, HTML with at least 3 diagrams', async (t) => {
   // A copy of this repository's specs and snapshots whose configuration runs the property suites 5
   // times per property: the reports are what this test is about, not the depth of the suites.
   const project = repositoryCopy(5);
   const out = path.join(tmp(), 'reports');
   const run = await runCliCaptured(['check', '--out', out, '--abi', 'x86_64,i386'], { cwd: project });
   t.true(run.code === 0 || run.code === 1, run.err);
-  t.regex(run.err, /reports written to .*reports\/ \(report\.json, summary\.md, junit\.xml, index\.html\)/);
+  t.regex(run.err, /reports written to .*reports\/ \(report\.json, summary\.md, junit\.xml, report\.sarif, index\.html\)/);
   t.deepEqual(fs.readdirSync(out).sort(), [...CHECK_OUTPUT_FILES].sort());
   const json = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8')) as { verdict: string };
   t.is(json.verdict, run.code === 0 ? 'pass' : 'fail');
@@ -90,7 +103,7 @@ export const spec = defineSpec({ name: 'demo', version: '1.0.0',
 });
 
 test('summary.md: a failing step\'s note is a code block that its own backticks cannot close', (t) => {
-  const input = fixtureCheck();
+  const input = demoCheck();
   const note = 'recorded   replayed\n≠ result  0   ENOTTY (25)\n```not the end```';
   const steps = input.result.steps.map((s) => (s.verdict === 'fail' ? { ...s, note } : s));
   const md = checkOutputs({ ...input, result: { ...input.result, steps } })['summary.md'];

@@ -3,6 +3,7 @@ import { corpusDir, loadCorpus } from '../conformance/pbt/run/corpus';
 import { replayCommand } from '../conformance/pbt/run/replay-command';
 import { QUICK_SEED } from '../conformance/pbt/run/seeds';
 import type { PropertyOutcome } from '../conformance/pbt/run/run-property';
+import { SUITE_ERROR } from '../conformance/pbt/rules';
 import { failed, runSuite } from '../conformance/pbt/run/suite';
 import { emulatorProblem, suiteAbis } from '../conformance/pbt/run/suite-setup';
 import type { ReportItem } from '../report/report';
@@ -34,7 +35,7 @@ export function propertyResults(outcomes: readonly PropertyOutcome[], specArg: s
 
 /** A report item per failed property run. */
 export function failureItems(outcomes: readonly PropertyOutcome[]): ReportItem[] {
-  return outcomes.filter((x) => x.verdict === 'fail').map((x): ReportItem => ({ rule: x.rule ?? 'property', level: 'error', subject: x.name, message: x.message ?? 'failed' }));
+  return outcomes.filter((x) => x.verdict === 'fail').map((x): ReportItem => ({ rule: x.rule ?? SUITE_ERROR, level: 'error', subject: x.name, message: x.message ?? 'failed' }));
 }
 
 /**

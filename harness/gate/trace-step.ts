@@ -6,7 +6,15 @@ import { describeDivergence, callText } from '../conformance/trace/describe-dive
 import { replayTrace } from '../conformance/trace/replay-trace';
 import { readTrace } from '../conformance/trace/trace-file';
 import { TRACE_FILE, type TraceStep } from '../conformance/trace/trace-format';
+import type { RegisteredRule } from '../core/rules/registered-rule';
 import type { StepResult } from './step';
+
+export const TRACE_DIVERGED = 'TRACE_DIVERGED';
+
+/** What this step reports, as the rule registry lists it. */
+export const REGISTERED_TRACE_RULES: readonly RegisteredRule[] = [
+  { id: TRACE_DIVERGED, family: 'check', level: 'error', severity: 'error', purpose: "a release's golden ioctl trace replays on the current core with the same answers, byte for byte: old binaries see the behaviour they were built against" },
+];
 
 /**
  * Replays a release's golden ioctl trace on the working spec's emulated core: every recorded call,
@@ -40,7 +48,7 @@ export function traceStep(spec: Spec, specArg: string, release: Release, cwd: st
   return {
     name, verdict: 'fail',
     summary: `session ${d.session + 1}, step ${d.step + 1} (${d.property} [${d.abi}]) answered differently`,
-    items: [{ rule: 'TRACE_DIVERGED', level: 'error', subject: callText(release.spec, d.abi, d.recorded), message: oneLine }],
+    items: [{ rule: TRACE_DIVERGED, level: 'error', subject: callText(release.spec, d.abi, d.recorded), message: oneLine }],
     note: text, command,
     detail: { release: release.version, session: d.session, step: d.step, recorded: d.recorded, replayed: d.replayed ?? null },
   };

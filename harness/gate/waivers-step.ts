@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { expiredIssue, unusedIssue, type Waiver } from '../contract/diff';
+import { expiredIssue, unusedIssue, WAIVER_EXPIRED, WAIVER_UNUSED, type Waiver } from '../contract/diff';
 import type { Issue } from '../core/diagnostics/issue';
 import type { ReportItem } from '../report/report';
 import type { StepResult } from './step';
@@ -29,6 +29,6 @@ export function waiversStep(specArg: string, waivers: readonly Waiver[], expired
     summary: `${waivers.length} accepted change(s): ${expired.length} expired, ${unused.length} unused`,
     items,
     command: `npx uapi check ${specArg}`,
-    rules: ['WAIVER_EXPIRED', 'WAIVER_UNUSED'],
+    rules: [WAIVER_EXPIRED, WAIVER_UNUSED],
   };
 }

@@ -1,9 +1,9 @@
 import test from 'ava';
 import { formatGithub } from './github';
-import { CLEAN_REPORT, FIXTURE_REPORT } from './report-fixture';
+import { CLEAN_REPORT, DEMO_REPORT } from '../testing/report-data';
 
 test('github: one workflow command per item, properties and data encoded as the runner decodes them', (t) => {
-  t.is(formatGithub(FIXTURE_REPORT), [
+  t.is(formatGithub(DEMO_REPORT), [
     '::error file=specs/x/spec.ts,line=12,col=3,title=S2/no-implicit-padding error%3A struct a.b::struct a.b: 4-byte hole before it; declare `__u32 pad` (on x86_64, arm)',
     '::warning title=S8/64-bit-time warning%3A struct a.timeout::struct a.timeout: a 32-bit count: 100%25, overflow%0Asoon',
     '::notice file=a%2Cb%3Ac.h,line=5,title=S7/size-multiple-of-4 info waived%3A struct <anonymous #1>::struct <anonymous #1>: size 12 | not 8 (waived: frozen <since> 5.1 & "ok")',

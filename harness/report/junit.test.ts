@@ -1,10 +1,10 @@
 import test from 'ava';
 import { formatJunit } from './junit';
-import { CLEAN_REPORT, FIXTURE_REPORT } from './report-fixture';
+import { CLEAN_REPORT, DEMO_REPORT } from '../testing/report-data';
 import { escapeXmlAttribute, escapeXmlText } from './xml-escape';
 
 test('junit: a case per rule and subject, failures exactly the unwaived errors, waived skipped, passing rules listed', (t) => {
-  t.is(formatJunit(FIXTURE_REPORT), [
+  t.is(formatJunit(DEMO_REPORT), [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<testsuites name="uapi lint demo 1.0.0" tests="5" failures="2" errors="0" skipped="1">',
     '  <testsuite name="uapi lint demo 1.0.0" tests="5" failures="2" errors="0" skipped="1">',

@@ -3,6 +3,7 @@
  * diff or check. Writers are pure functions `(report) => string`, one file per format, so that any
  * command can offer every format by building one of these.
  */
+import type { RegisteredRule } from '../core/rules/registered-rule';
 
 /** How a result gates and how annotations show it. Commands map their own levels onto these. */
 export type ReportLevel = 'error' | 'warning' | 'info';
@@ -44,6 +45,10 @@ export interface Report {
   readonly items: readonly ReportItem[];
   /** Every rule that ran, so that formats listing checks (JUnit) can show the ones that passed. */
   readonly checks?: readonly string[];
+  /** What the rules items may name mean (id, level, purpose), for formats that describe rules (SARIF). */
+  readonly rules?: readonly RegisteredRule[];
+  /** The file the report is about (the spec or header given): where items without a location of their own are placed (SARIF). */
+  readonly source?: string;
 }
 
 /** Unwaived items per level, and waived ones, for summary lines. */

@@ -7,7 +7,7 @@ import { formatIssue } from '../../core/diagnostics/format';
 import { hasErrors, issue } from '../../core/diagnostics/issue';
 import { UserError } from '../../core/diagnostics/user-error';
 import { ACCEPTED_CHANGES_FILE, POLICIES, readWaivers, type PolicyName, type Waiver } from '../../contract/diff';
-import { formatGithub, formatMarkdown } from '../../report';
+import { formatGithub, formatMarkdown, formatSarif } from '../../report';
 import { formatCheckJunit } from '../../gate/out-junit';
 import { toJson } from '../../core/util/json';
 import { EXIT_BREAKING, EXIT_OK, type Command } from '../command';
@@ -16,7 +16,7 @@ import { parseAbiList } from '../../core/layout/abi';
 import { configOption, projectConfig, projectTargets } from '../targets';
 import { COMMAND_SUMMARIES } from './summaries';
 
-const FORMATS = ['text', 'json', 'markdown', 'junit', 'github'] as const;
+const FORMATS = ['text', 'json', 'markdown', 'junit', 'github', 'sarif'] as const;
 
 function waiversIn(folder: string): Waiver[] {
   const file = path.join(folder, ACCEPTED_CHANGES_FILE);
@@ -47,7 +47,7 @@ export const checkCommand: Command = {
     'quick property suite, then for every release its userspace\'s suite on the current core and the replay',
     'of its golden ioctl trace (snapshots/<uapi>/<version>/trace.json). Exit 1 when any step fails.',
     `Besides the terminal output, writes ${CHECK_OUTPUT_FILES.join(', ')} into --out DIR: the JSON of`,
-    '--format json, a PR-comment summary, JUnit for CI dashboards, and a self-contained HTML page with',
+    '--format json, a PR-comment summary, JUnit for CI dashboards, SARIF 2.1.0 for code scanning, and a self-contained HTML page with',
     'struct layout diagrams (old against new for every changed type).',
   ].join('\n'),
   async run(ctx) {
@@ -81,7 +81,7 @@ export const checkCommand: Command = {
     if (format === 'json') ctx.io.out(toJson(checkJson(result)) + '\n');
     else if (format === 'text') ctx.io.out(formatCheckText(result));
     else if (format === 'junit') ctx.io.out(formatCheckJunit(result));
-    else ctx.io.out({ markdown: formatMarkdown, github: formatGithub }[format](checkReport(result)));
+    else ctx.io.out({ markdown: formatMarkdown, github: formatGithub, sarif: formatSarif }[format](checkReport(result, uapis)));
     return result.verdict === 'fail' ? EXIT_BREAKING : EXIT_OK;
   },
 };

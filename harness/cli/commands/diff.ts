@@ -80,7 +80,9 @@ export const diffCommand: Command = {
     );
     for (const w of result.unusedWaivers) ctx.io.err(`${formatIssue(unusedIssue(w))}\n`);
     for (const w of expired) ctx.io.err(`${formatIssue(expiredIssue(w))}\n`);
-    ctx.io.out(renderReport(format, diffReport(result), diffJson(result)));
+    // Changes without a location of their own (SARIF) are placed in the new side's file.
+    const source = newU.spec.source !== undefined ? { source: newU.spec.source } : {};
+    ctx.io.out(renderReport(format, { ...diffReport(result), ...source }, diffJson(result)));
     return result.verdict === 'breaking' || expired.length > 0 ? EXIT_BREAKING : EXIT_OK;
   },
 };

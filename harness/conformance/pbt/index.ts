@@ -3,7 +3,7 @@
  * spec's annotations, the stateful model, scenarios, the ABI comparison; the runner, failure files,
  * replay and the regression corpus; time-boxed sharded fuzzing; mutation testing of the suite.
  */
-export { RULES, RULE_IDS, Violation, ensure } from './rules';
+export { PROPERTY_RULES, RULE_IDS, REGISTERED_PROPERTY_RULES, SUITE_ERROR, Violation, ensure } from './rules';
 export type { RuleId } from './rules';
 export { SUITE, SPEC_DERIVED, suiteOf, findProperty } from './properties/catalogue';
 export { System, Slot, CANARY_BYTES } from './world/system';

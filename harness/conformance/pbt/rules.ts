@@ -1,9 +1,11 @@
+import type { RegisteredRule } from '../../core/rules/registered-rule';
+
 /**
  * The behaviour rules the conformance suite checks, each named after the design doc rule it checks
  * (D1–D14) or, for security properties, after the class of hole it rules out. Every failed check of
  * the suite names one of these ids, so that a report says which promise broke, not only where.
  */
-export const RULES = {
+export const PROPERTY_RULES = {
   'D1/nonzero-pad-rejected': { design: 'D1', rulesOut: 'pad and reserved bytes that old binaries fill with garbage, which would make giving them a meaning later impossible' },
   'D2/unknown-flag-bits-rejected': { design: 'D2', rulesOut: 'flag bits that are silently ignored today and so cannot be given a meaning tomorrow' },
   'D14/unknown-value-rejected': { design: 'D14', rulesOut: 'an unknown opcode or enum value treated as some known one' },
@@ -34,8 +36,23 @@ export const RULES = {
   'no-side-effect-on-failure': { design: 'security', rulesOut: 'a rejected call that still allocated, freed or queued something' },
 } as const;
 
-export type RuleId = keyof typeof RULES;
-export const RULE_IDS: readonly RuleId[] = Object.keys(RULES) as RuleId[];
+export type RuleId = keyof typeof PROPERTY_RULES;
+export const RULE_IDS: readonly RuleId[] = Object.keys(PROPERTY_RULES) as RuleId[];
+
+/** The rule a failure is reported under when the suite itself threw, not a check of the device. */
+export const SUITE_ERROR = 'suite-error';
+
+/**
+ * The behaviour rules as the rule registry lists them: a failed property fails the gate, so each is
+ * an error; its purpose is what it rules out.
+ */
+export const REGISTERED_PROPERTY_RULES: readonly RegisteredRule[] = [
+  ...RULE_IDS.map((id): RegisteredRule => ({ id, family: 'property', level: 'error', severity: 'error', purpose: `rules out ${PROPERTY_RULES[id].rulesOut}` })),
+  {
+    id: SUITE_ERROR, family: 'property', level: 'error', severity: 'error',
+    purpose: 'the suite runs to the end: an exception of a property or generator itself (not an errno of the device) proves nothing either way until it is fixed',
+  },
+];
 
 /**
  * A broken rule, thrown by a property's predicate: fast-check records it as the failure, and the

@@ -1,12 +1,13 @@
 export type { Change, ChangeLocation, ChangeValue, DiffResult, Level, Verdict } from './change';
 export { LEVELS, BREAKING_LEVELS } from './change';
 export type { Rule } from './rule';
-export { RULES } from './rules';
+export { changeSeverity, registeredChangeRule } from './rule';
+export { CHANGE_RULES, CHANGE_RULE_LIST, REGISTERED_CHANGE_RULES } from './rules';
 export { diffSpecs } from './diff-specs';
 export type { DiffSide, DiffOptions } from './diff-specs';
 export { applyPolicy, verdictOf, POLICIES } from './policy';
 export type { PolicyName } from './policy';
-export { readWaivers, applyWaivers, splitExpired, expiredIssue, unusedIssue, ACCEPTED_CHANGES_FILE } from './waivers';
+export { readWaivers, applyWaivers, splitExpired, expiredIssue, unusedIssue, ACCEPTED_CHANGES_FILE, WAIVER_EXPIRED, WAIVER_UNUSED, REGISTERED_WAIVER_RULES } from './waivers';
 export type { Waiver } from './waivers';
 export { diffReport, diffJson, changeItem } from './to-report';
 export { sideContext, isSentinel, isReservedMember } from './context';

@@ -1,11 +1,15 @@
 import type { Report, ReportItem, ReportLevel } from '../../report/report';
 import type { Change, DiffResult } from './change';
 import { breaksVerdict } from './policy';
-import { RULES } from './rules';
+import { changeSeverity } from './rule';
+import { CHANGE_RULE_LIST, REGISTERED_CHANGE_RULES } from './rules';
 
+// A change that would break but is allowed by the policy (or waived) is no error; with `--strict` a
+// hazard is one.
 function reportLevel(c: Change, strict: boolean): ReportLevel {
   if (breaksVerdict(c, strict) && c.allowedByPolicy !== true) return 'error';
-  return c.level === 'source-break' || c.level === 'hazard' ? 'warning' : 'info';
+  const severity = changeSeverity(c.level);
+  return severity === 'error' ? 'info' : severity;
 }
 
 /** One change as a report item; `allAbis` are the ABIs compared (an item lists its own only when fewer). */
@@ -24,7 +28,7 @@ export function changeItem(c: Change, allAbis: readonly string[], subjectPrefix 
   };
 }
 
-/** A diff as the shared report writers (text, markdown, junit, github) take it. */
+/** A diff as the shared report writers (text, markdown, junit, github, sarif) take it. */
 export function diffReport(result: DiffResult): Report {
   const items = result.changes.map((c) => changeItem(c, result.abis, '', result.strict));
   return {
@@ -32,7 +36,8 @@ export function diffReport(result: DiffResult): Report {
     verdict: result.verdict,
     failed: result.verdict === 'breaking',
     items,
-    checks: Object.keys(RULES),
+    checks: CHANGE_RULE_LIST.map((r) => r.id),
+    rules: REGISTERED_CHANGE_RULES,
   };
 }
 

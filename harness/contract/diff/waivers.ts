@@ -5,6 +5,7 @@ import { readInputText } from '../../core/util/read-input';
 import type { Change } from './change';
 import type { SourceLoc } from '../../core/model/model';
 import { expiredText, expiryProblem, hasExpired, todayUtc } from '../../core/model/waiver-expiry';
+import type { RegisteredRule } from '../../core/rules/registered-rule';
 
 /** One reviewed, accepted change: it stays in every report, marked waived with its reason. */
 export interface Waiver {
@@ -82,12 +83,21 @@ export function splitExpired(waivers: readonly Waiver[], today: string = todayUt
   return { live: waivers.filter((w) => !hasExpired(w.expires, today)), expired: waivers.filter((w) => hasExpired(w.expires, today)) };
 }
 
+export const WAIVER_EXPIRED = 'WAIVER_EXPIRED';
+export const WAIVER_UNUSED = 'WAIVER_UNUSED';
+
+/** The checks of the accepted changes themselves, as the rule registry lists them. */
+export const REGISTERED_WAIVER_RULES: readonly RegisteredRule[] = [
+  { id: WAIVER_EXPIRED, family: 'check', level: 'error', severity: 'error', purpose: 'an accepted change past its expires date accepts nothing and fails the run, so that every exception is reviewed again in time' },
+  { id: WAIVER_UNUSED, family: 'check', level: 'warning', severity: 'warning', purpose: 'an accepted change that matches nothing is removed, so that it cannot hide a later change of the same rule and subject' },
+];
+
 /** The error an expired waiver is: the gate fails, at the waiver's entry. */
 export function expiredIssue(w: Waiver): Issue {
-  return issue('WAIVER_EXPIRED', `${w.rule} ${w.subject}`, `accepted change ${expiredText(w)}: review it again, then renew its expires date or remove it`, w.loc);
+  return issue(WAIVER_EXPIRED, `${w.rule} ${w.subject}`, `accepted change ${expiredText(w)}: review it again, then renew its expires date or remove it`, w.loc);
 }
 
 /** The warning an unused waiver is: it would hide a later change of the same rule and subject. */
 export function unusedIssue(w: Waiver): Issue {
-  return issue('WAIVER_UNUSED', `${w.rule} ${w.subject}`, 'accepted change matches nothing: remove it', w.loc, 'warning');
+  return issue(WAIVER_UNUSED, `${w.rule} ${w.subject}`, 'accepted change matches nothing: remove it', w.loc, 'warning');
 }

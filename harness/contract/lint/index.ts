@@ -8,6 +8,7 @@ export type { LintContext, RecordEntry, MemberEntry, HeaderText } from './contex
 export { buildContext } from './context';
 export { LINT_RULES, LINT_RULES_BY_ID, findLintRule } from './rules';
 export { WAIVER_RULE } from './waivers';
+export { REGISTERED_LINT_RULES } from './registered-rules';
 export { lintReport, findingToReportItem, findingLabel } from './lint-report';
 export { lintJson } from './lint-json';
 export type { LintJson, LintJsonFinding } from './lint-json';

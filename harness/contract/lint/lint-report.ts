@@ -4,6 +4,7 @@ import type { Spec } from '../../core/model/model';
 import { lintFailed, type Finding } from './finding';
 import { ruleLabel } from './rule';
 import { LINT_RULES_BY_ID } from './rules';
+import { REGISTERED_LINT_RULES } from './registered-rules';
 
 /** `S2/no-implicit-padding` for a rule id, the id itself for anything else (`waivers`). */
 export function findingLabel(f: Pick<Finding, 'rule'>): string {
@@ -24,7 +25,7 @@ export function findingToReportItem(f: Finding): ReportItem {
 }
 
 /** The findings of a lint run in the shape every report writer takes. `ran`: ids of the rules run. */
-export function lintReport(spec: Pick<Spec, 'name' | 'version'>, findings: readonly Finding[], ran: readonly string[]): Report {
+export function lintReport(spec: Pick<Spec, 'name' | 'version' | 'source'>, findings: readonly Finding[], ran: readonly string[]): Report {
   const failed = lintFailed(findings);
   return {
     title: `uapi lint ${spec.name} ${spec.version}`,
@@ -32,5 +33,7 @@ export function lintReport(spec: Pick<Spec, 'name' | 'version'>, findings: reado
     failed,
     items: findings.map(findingToReportItem),
     checks: ran.map((id) => findingLabel({ rule: id })),
+    rules: REGISTERED_LINT_RULES,
+    ...(spec.source !== undefined ? { source: spec.source } : {}),
   };
 }

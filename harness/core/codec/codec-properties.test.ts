@@ -5,7 +5,7 @@ import { validateSpec } from '../model/validate';
 import { valueArbitrary } from './arbitrary';
 import { codecFor } from './codec-for';
 import { formatCodecError } from './codec-error';
-import { agrees, coverageMask, randomSpecArbitrary } from './test-support/random-record';
+import { agrees, coverageMask, randomSpecArbitrary } from '../../testing/random-record';
 
 const ABIS: readonly Abi[] = DEFAULT_ABI_NAMES.map((n) => findAbi(n) as Abi);
 const SEED = 0x5eed;

@@ -2,7 +2,7 @@ import type { ReportItem, ReportLocation } from '../../report/report';
 import { locationText } from '../../report/report';
 import { attr, html } from './escape';
 import { richText } from './rich-text';
-import { rulePurpose } from './rule-purpose';
+import { rulePurpose } from '../rule-registry';
 
 /** Level badge: the command's own word (`abi-break`) coloured by the gating level. */
 export function levelCell(i: Pick<ReportItem, 'level' | 'label' | 'waived'>): string {

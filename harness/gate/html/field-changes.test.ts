@@ -2,14 +2,14 @@ import test from 'ava';
 import { layoutEngine } from '../../core/layout/engine';
 import { byteMapOf } from './byte-map-model';
 import { fieldChanges, layoutsDiffer } from './field-changes';
-import { FIXTURE_ABIS, FIXTURE_NEW_SPEC, FIXTURE_OLD_SPEC } from './html-fixture';
+import { DEMO_ABIS, DEMO_NEW_SPEC, DEMO_OLD_SPEC } from '../../testing/check-result-data';
 
 const maps = (abiIndex: number) => {
-  const abi = FIXTURE_ABIS[abiIndex];
+  const abi = DEMO_ABIS[abiIndex];
   if (abi === undefined) throw new Error('no ABI');
   return {
-    old: byteMapOf(layoutEngine(FIXTURE_OLD_SPEC, abi).record('demo_args')),
-    new: byteMapOf(layoutEngine(FIXTURE_NEW_SPEC, abi).record('demo_args')),
+    old: byteMapOf(layoutEngine(DEMO_OLD_SPEC, abi).record('demo_args')),
+    new: byteMapOf(layoutEngine(DEMO_NEW_SPEC, abi).record('demo_args')),
   };
 };
 

@@ -5,9 +5,9 @@ import test from 'ava';
 import type { Page } from 'playwright-core';
 import { writeCheckOutputs } from '../out';
 import { runCliCaptured } from '../../testing/run-cli-captured';
-import { fixtureCheck } from './html-fixture';
-import { launchChromium, type HeadlessChromium } from './testing/headless-chromium';
-import { compareWithGolden } from './testing/png-golden';
+import { demoCheck } from '../../testing/check-result-data';
+import { launchChromium, type HeadlessChromium } from '../../testing/headless-chromium';
+import { compareWithGolden } from '../../testing/png-golden';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const GOLDEN = path.join(repoRoot, 'harness', 'gate', 'html', '__goldens__', 'changed-demo_args-x86_64.png');
@@ -22,7 +22,7 @@ test.before(async () => {
   const run = await runCliCaptured(['check', '--out', path.join(out, 'bundled')], { cwd: repoRoot });
   if (run.code !== 0 && run.code !== 1) throw new Error(`uapi check failed to run: ${run.err}`);
   bundledPage = path.join(out, 'bundled', 'index.html');
-  const w = writeCheckOutputs(path.join(out, 'fixture'), fixtureCheck());
+  const w = writeCheckOutputs(path.join(out, 'fixture'), demoCheck());
   if (w.issues.length > 0) throw new Error(w.issues.map((i) => i.message).join('; '));
   fixturePage = path.join(out, 'fixture', 'index.html');
   browser = await launchChromium();

@@ -1,12 +1,12 @@
 import test from 'ava';
 import type { StepResult } from '../step';
 import { formatCheckHtml } from './page';
-import { fixtureCheck } from './html-fixture';
+import { demoCheck } from '../../testing/check-result-data';
 
 const count = (s: string, re: RegExp): number => [...s.matchAll(re)].length;
 
 test('the page is self-contained: no script, no stylesheet link, no external reference', (t) => {
-  const page = formatCheckHtml(fixtureCheck());
+  const page = formatCheckHtml(demoCheck());
   t.true(page.startsWith('<!DOCTYPE html>\n<html lang="en">'));
   t.false(/<script|<link|<img|<iframe|@import|url\((?!#)/i.test(page));
   const refs = [...page.matchAll(/\b(?:href|src)="([^"]*)"/g)].map((m) => m[1] ?? '');
@@ -18,7 +18,7 @@ test('the page is self-contained: no script, no stylesheet link, no external ref
 });
 
 test('the failing demo gate: what failed first, then steps, changed layouts old against new, changes, lint, properties, layouts', (t) => {
-  const page = formatCheckHtml(fixtureCheck());
+  const page = formatCheckHtml(demoCheck());
   const order = ['class="verdict v-fail"', 'What failed', 'id="steps"', 'id="changed-demo_args"', '<table class="changes">', 'id="step-lint-demo-1-1-0"', '<table class="properties">', 'id="layouts-demo"'];
   const at = order.map((s) => page.indexOf(s));
   t.false(at.includes(-1), `missing: ${order.filter((_, k) => at[k] === -1).join(', ')}`);
@@ -35,16 +35,16 @@ test('the failing demo gate: what failed first, then steps, changed layouts old 
 });
 
 test('the first screen names the rules that failed in each failed step and the next command to run', (t) => {
-  const page = formatCheckHtml(fixtureCheck());
+  const page = formatCheckHtml(demoCheck());
   const box = page.slice(page.indexOf('<div class="failures">'), page.indexOf('</ul><p class="next">') + '</ul><p class="next">'.length);
   t.regex(box, /diff demo@1\.0\.0 -&gt; 1\.1\.0<\/a>: breaking: 9 change\(s\)\. Reproduce: <code>[^<]*<\/code><div class="rules">Rules that failed: .*<code title="A field is at another offset\.">FIELD_MOVED<\/code>/, 'a diff rule, with its purpose as the title');
   t.regex(box, /<code title="[^"]+">S2\/no-implicit-padding<\/code> ×5/, 'a lint rule with its count');
-  t.regex(box, /properties demo 1\.1\.0<\/a>: 1 of 2 properties failed\. Reproduce: <code>[^<]*<\/code><div class="rules">Rules that failed: <code title="">D1\/pad-must-be-zero<\/code>\.<\/div>/, 'a failed property rule');
+  t.regex(box, /properties demo 1\.1\.0<\/a>: 1 of 2 properties failed\. Reproduce: <code>[^<]*<\/code><div class="rules">Rules that failed: <code title="rules out pad and reserved bytes [^"]*">D1\/nonzero-pad-rejected<\/code>\.<\/div>/, 'a failed property rule, with its purpose from the rule registry');
   t.regex(page, /<\/ul><p class="next">Next: <code>npx uapi diff snapshots\/demo\/1\.0\.0\/spec\.json specs\/demo --policy kernel<\/code><\/p><\/div>/, 'the first failure\'s command');
 });
 
 test('every text from a step is escaped', (t) => {
-  const input = fixtureCheck();
+  const input = demoCheck();
   const evil: StepResult = {
     name: '<script>alert(1)</script>',
     verdict: 'fail',
@@ -64,5 +64,5 @@ test('every text from a step is escaped', (t) => {
 });
 
 test('the page is deterministic', (t) => {
-  t.is(formatCheckHtml(fixtureCheck()), formatCheckHtml(fixtureCheck()));
+  t.is(formatCheckHtml(demoCheck()), formatCheckHtml(demoCheck()));
 });

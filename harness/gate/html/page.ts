@@ -7,7 +7,7 @@ import { idSource } from './ids';
 import { layoutsSection } from './layouts-section';
 import { stepSection } from './step-section';
 import { stepsTable } from './steps-table';
-import { rulePurpose } from './rule-purpose';
+import { rulePurpose } from '../rule-registry';
 import { PAGE_CSS } from './style';
 
 /** A working spec the gate checked, and how it was named on the command line. */

@@ -27,7 +27,7 @@ export const TEST_HELPERS = 'testing';
 export const LAYERS: readonly Layer[] = [
   {
     name: 'core', paths: ['harness/core/'], may: ['core'],
-    holds: 'spec model (model/: the DSL, validation, canonical JSON), layout (ABIs, engine, ioctl encoding), codec, diagnostics, util',
+    holds: 'spec model (model/: the DSL, validation, canonical JSON), layout (ABIs, engine, ioctl encoding), codec, diagnostics, the shape of the rule registry (rules/), util',
   },
   {
     name: 'frontend', paths: ['harness/frontend/'], may: ['core', 'frontend'],
@@ -35,7 +35,7 @@ export const LAYERS: readonly Layer[] = [
   },
   {
     name: 'report', paths: ['harness/report/'], may: ['core', 'report'],
-    holds: 'the generic report writers (text, markdown, junit, github) and the `Report` shape they take',
+    holds: 'the generic report writers (text, markdown, junit, github, sarif) and the `Report` shape they take',
   },
   {
     name: 'contract', paths: ['harness/contract/'], may: ['core', 'frontend', 'report', 'contract'],

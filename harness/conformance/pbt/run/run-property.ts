@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { Violation } from '../rules';
+import { SUITE_ERROR, Violation } from '../rules';
 import { propertyName, type SuiteContext, type SuiteProperty } from '../properties/suite-property';
 
 export interface RunParams {
@@ -67,7 +67,7 @@ export function runProperty(p: SuiteProperty, ctx: SuiteContext, params: RunPara
   const runs = details.numRuns;
   if (!details.failed) return { ...base, verdict: 'pass', runs, ioctls, ms };
   const error = details.errorInstance;
-  const rule = error instanceof Violation ? error.rule : 'suite-error';
+  const rule = error instanceof Violation ? error.rule : SUITE_ERROR;
   const message = error instanceof Error ? error.message : String(error);
   const input = details.counterexample?.[0];
   const replayPath = p.stateful === true && input !== undefined ? replayPathOf(input) : undefined;
@@ -90,7 +90,7 @@ export function replayData(p: SuiteProperty, ctx: SuiteContext, data: unknown): 
     return { ...base, verdict: 'pass', runs: 1, ioctls: ctx.counter.ioctls - before, ms: Date.now() - started };
   } catch (e) {
     return {
-      ...base, verdict: 'fail', runs: 1, rule: e instanceof Violation ? e.rule : 'suite-error',
+      ...base, verdict: 'fail', runs: 1, rule: e instanceof Violation ? e.rule : SUITE_ERROR,
       message: e instanceof Error ? e.message : String(e), counterexample: data, ioctls: ctx.counter.ioctls - before, ms: Date.now() - started,
     };
   }

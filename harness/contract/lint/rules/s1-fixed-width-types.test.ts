@@ -1,6 +1,6 @@
 import test from 'ava';
 import { alignedU64, array, be32, cScalar, defineSpec, ioctl, le16, s8, struct, u16, u32, u64, u8 } from '../../../core/model/dsl';
-import { findingsOf, specOfRecords, subjects } from '../testing/run-rule';
+import { findingsOf, specOfRecords, subjects } from '../../../testing/run-lint-rule';
 
 test('S1 flags C scalars in members and ioctl arguments, with the reason per type', (t) => {
   const bad = struct('s1_bad', {

@@ -1,6 +1,6 @@
 import test from 'ava';
 import { defineSpec, ioctl, struct, u32 } from '../../../core/model/dsl';
-import { findingsOf, subjects } from '../testing/run-rule';
+import { findingsOf, subjects } from '../../../testing/run-lint-rule';
 
 const arg = struct('s10_arg', { a: u32, b: u32 });
 

@@ -1,6 +1,6 @@
 import test from 'ava';
 import { array, defineSpec, ioctl, struct, u32, u64 } from '../../../core/model/dsl';
-import { findingsOf, subjects } from '../testing/run-rule';
+import { findingsOf, subjects } from '../../../testing/run-lint-rule';
 
 const flexible = struct('with_flex', { count: u32, pad: u32.pad(), items: array(u64, 0) });
 

@@ -1,6 +1,6 @@
 import test from 'ava';
 import { defineSpec, ioctl, struct, u32 } from '../../../core/model/dsl';
-import { findingsOf, subjects } from '../testing/run-rule';
+import { findingsOf, subjects } from '../../../testing/run-lint-rule';
 
 const a = struct('s12_a', { x: u32, y: u32 });
 const b = struct('s12_b', { x: u32, y: u32, z: u32, w: u32 });

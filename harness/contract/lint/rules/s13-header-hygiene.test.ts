@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import test from 'ava';
 import { defineSpec, struct, u32 } from '../../../core/model/dsl';
 import type { Finding } from '../finding';
-import { findingsOf } from '../testing/run-rule';
+import { findingsOf } from '../../../testing/run-lint-rule';
 
 const spec = defineSpec({ name: 's13', version: '1.0.0', types: [struct('s13_arg', { a: u32 })] });
 const lint = (text: string): Finding[] => findingsOf('S13', spec, { header: { file: 'x.h', text } });

@@ -1,6 +1,6 @@
 import test from 'ava';
 import { anonymous, array, defineSpec, struct, u32, u64, u8, union } from '../../../core/model/dsl';
-import { findingsOf, subjects } from '../testing/run-rule';
+import { findingsOf, subjects } from '../../../testing/run-lint-rule';
 
 test('S14 flags structs and unions without members, named or inline', (t) => {
   const spec = defineSpec({

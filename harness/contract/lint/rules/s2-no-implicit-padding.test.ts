@@ -1,6 +1,6 @@
 import test from 'ava';
 import { anonymous, defineSpec, struct, u16, u32, u64, u8, union } from '../../../core/model/dsl';
-import { findingsOf, subjects } from '../testing/run-rule';
+import { findingsOf, subjects } from '../../../testing/run-lint-rule';
 
 const ALL_BUT_I386 = 'x86_64,aarch64,arm,riscv64,ppc64le,s390x,mips';
 

@@ -1,6 +1,6 @@
 import test from 'ava';
 import { defineSpec, struct, u32, u64 } from '../../../core/model/dsl';
-import { findingsOf, subjects } from '../testing/run-rule';
+import { findingsOf, subjects } from '../../../testing/run-lint-rule';
 
 test('S3 flags a struct with a 64-bit member whose size is not a multiple of 8 (i386)', (t) => {
   const found = findingsOf('S3', defineSpec({ name: 's3', version: '1.0.0', types: [struct('short_tail', { a: u64, b: u32 })] }));

@@ -1,6 +1,6 @@
 import test from 'ava';
 import { alignedU64, defineSpec, s64, struct, u32, u64 } from '../../../core/model/dsl';
-import { findingsOf, specOfRecords, subjects } from '../testing/run-rule';
+import { findingsOf, specOfRecords, subjects } from '../../../testing/run-lint-rule';
 
 test('S4 flags C pointer members with their size per ABI', (t) => {
   const spec = specOfRecords([{

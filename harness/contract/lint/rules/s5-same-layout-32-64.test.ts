@@ -1,7 +1,7 @@
 import test from 'ava';
 import { findAbi, type Abi } from '../../../core/layout/abi';
 import { cScalar, defineSpec, struct, u32, u64 } from '../../../core/model/dsl';
-import { findingsOf, subjects } from '../testing/run-rule';
+import { findingsOf, subjects } from '../../../testing/run-lint-rule';
 
 test('S5 compares i386 with x86_64: size, then the first moved field', (t) => {
   const found = findingsOf('S5', defineSpec({ name: 's5', version: '1.0.0', types: [struct('moves', { a: u32, b: u64, c: u32 })] }));

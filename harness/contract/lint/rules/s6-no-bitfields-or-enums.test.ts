@@ -1,6 +1,6 @@
 import test from 'ava';
 import { defineSpec, enumeration, field, ioctl, struct, u32 } from '../../../core/model/dsl';
-import { findingsOf, subjects } from '../testing/run-rule';
+import { findingsOf, subjects } from '../../../testing/run-lint-rule';
 
 const mode = enumeration('s6_mode', { S6_OFF: 0, S6_ON: 1 });
 

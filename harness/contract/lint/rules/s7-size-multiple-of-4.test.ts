@@ -1,6 +1,6 @@
 import test from 'ava';
 import { defineSpec, struct, u16, u32, u64, u8 } from '../../../core/model/dsl';
-import { findingsOf, subjects } from '../testing/run-rule';
+import { findingsOf, subjects } from '../../../testing/run-lint-rule';
 
 test('S7 warns below a multiple of 4 and notes a multiple of 4 that is not one of 8', (t) => {
   const spec = defineSpec({ name: 's7', version: '1.0.0', types: [struct('tiny', { a: u16, b: u8, c: u8, d: u16 }), struct('twelve', { a: u32, b: u32, c: u32 })] });

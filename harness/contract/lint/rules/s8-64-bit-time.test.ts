@@ -1,6 +1,6 @@
 import test from 'ava';
 import { defineSpec, s32, s64, struct, u32, u64 } from '../../../core/model/dsl';
-import { findingsOf, subjects } from '../testing/run-rule';
+import { findingsOf, subjects } from '../../../testing/run-lint-rule';
 import { timeUnitOf } from './s8-64-bit-time';
 
 test('S8 flags 32-bit time fields and explains the overflow per unit', (t) => {

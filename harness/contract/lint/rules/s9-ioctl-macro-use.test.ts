@@ -1,7 +1,7 @@
 import test from 'ava';
 import { array, defineSpec, ioctl, struct, u32, u64, u8 } from '../../../core/model/dsl';
 import type { IoctlDecl } from '../../../core/model/model';
-import { findingsOf, specOfRecords, subjects } from '../testing/run-rule';
+import { findingsOf, specOfRecords, subjects } from '../../../testing/run-lint-rule';
 
 const inOut = struct('in_out', { request: u32.in(), result: u32.out() });
 const onlyIn = struct('only_in', { a: u32.in(), pad: u32.pad() });
