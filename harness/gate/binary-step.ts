@@ -6,7 +6,15 @@ import type { Release } from '../contract/release/releases';
 import { binaryResultsFile, divergenceText, firstDivergence, readBinaryGolden } from '../conformance/binary/binary-results';
 import { binarySuiteSha } from '../conformance/binary/record-binary-results';
 import { runBinarySuite } from '../conformance/binary/run-binary-suite';
+import type { RegisteredRule } from '../core/rules/registered-rule';
 import type { StepResult } from './step';
+
+export const BINARY_DIVERGED = 'BINARY_DIVERGED';
+
+/** What this step reports, as the rule registry lists it. */
+export const REGISTERED_BINARY_RULES: readonly RegisteredRule[] = [
+  { id: BINARY_DIVERGED, family: 'check', level: 'error', severity: 'error', purpose: "a release's C client suite, compiled against its own header and run through the interposer, gets the same result from every call on the current core as it recorded: an old binary keeps working" },
+];
 
 /** Prerequisites whose absence skips the step (said, never passed): no compiler, an ABI this machine does not run, no 32-bit toolchain. */
 const SKIPPING = new Set(['CC_MISSING', 'ABI_NOT_NATIVE']);
@@ -52,7 +60,7 @@ export function binaryStep(spec: Spec, specArg: string, release: Release, abi: A
   const subject = d?.recorded ?? d?.now;
   return {
     name, verdict: 'fail', summary: message,
-    items: [{ rule: 'BINARY_DIVERGED', level: 'error', subject: subject !== undefined ? `${subject.subtest}: ${subject.call}` : `${release.version} (${abi.name})`, message }],
+    items: [{ rule: BINARY_DIVERGED, level: 'error', subject: subject !== undefined ? `${subject.subtest}: ${subject.call}` : `${release.version} (${abi.name})`, message }],
     ...(r.stderr.trim() !== '' ? { note: r.stderr.trim().split('\n').slice(0, 10).join('\n') } : {}),
     command, detail: { release: release.version, abi: abi.name, divergence: d ?? null, exitStatus: r.exitStatus ?? null },
   };

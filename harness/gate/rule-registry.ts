@@ -2,6 +2,7 @@ import { REGISTERED_CHANGE_RULES, REGISTERED_WAIVER_RULES } from '../contract/di
 import { REGISTERED_LINT_RULES } from '../contract/lint/registered-rules';
 import { REGISTERED_PROPERTY_RULES } from '../conformance/pbt/rules';
 import { ruleRegistry, type RuleRegistry } from '../core/rules/registered-rule';
+import { REGISTERED_BINARY_RULES } from './binary-step';
 import { REGISTERED_GOLDEN_RULES } from './goldens-step';
 import { REGISTERED_TRACE_RULES } from './trace-step';
 
@@ -17,6 +18,7 @@ export const RULE_REGISTRY: RuleRegistry = ruleRegistry(
   REGISTERED_WAIVER_RULES,
   REGISTERED_GOLDEN_RULES,
   REGISTERED_TRACE_RULES,
+  REGISTERED_BINARY_RULES,
 );
 
 /** The one-line purpose of a rule as report items name it (`FIELD_MOVED`, `S8/64-bit-time`, `D1/nonzero-pad-rejected`). */
