@@ -45,6 +45,8 @@ function result(i: ReportItem, index: ReadonlyMap<string, number>, fallback: str
     level: LEVEL[i.level],
     message: { text: `${i.subject}: ${messageWithAbis(i)}` },
     ...(where !== undefined ? { locations: [{ ...(physicalLocation(where) as object), logicalLocations: [{ fullyQualifiedName: i.subject }] }] } : {}),
+    // An imported header's finding: the spec file's line of the declaration, as a related location.
+    ...(i.location?.spec !== undefined ? { relatedLocations: [{ id: 1, ...(physicalLocation(i.location.spec) as object), message: { text: 'declared in the spec here' } }] } : {}),
     ...(i.waived !== undefined ? { suppressions: [{ kind: 'external', justification: i.waived }] } : {}),
     ...(i.label !== undefined || i.abis !== undefined ? { properties: { ...(i.label !== undefined ? { level: i.label } : {}), ...(i.abis !== undefined ? { abis: i.abis } : {}) } } : {}),
   };
