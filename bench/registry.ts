@@ -1,6 +1,7 @@
 import type { Benchmark, LoadedBenchmark } from './benchmark';
 import { codecHwIpBenchmark } from './benchmarks/codec-hw-ip-roundtrip';
 import { headerPairComparison } from './benchmarks/compare-header-pair';
+import { realPairsComparison } from './benchmarks/compare-real-pairs';
 import { diffChangesBenchmark } from './benchmarks/diff-changes';
 import { csRoundtripBenchmark } from './benchmarks/emulator-cs-roundtrip';
 import { infoHwIpBenchmark } from './benchmarks/emulator-info-hw-ip';
@@ -13,6 +14,7 @@ import { hugeInputs } from './benchmarks/huge-inputs';
 import { realHistoryScore } from './benchmarks/real-history';
 import { wholeUapiScale } from './benchmarks/scale-whole-uapi';
 import { startupHelp } from './benchmarks/startup-help';
+import { wasmHeaderPair } from './benchmarks/wasm-header-pair';
 import type { Measurement } from './measurement';
 
 /** Every rate benchmark `npm run bench` runs, in order. Add a file under benchmarks/ and list it here. */
@@ -21,8 +23,8 @@ export const BENCHMARKS: readonly Benchmark[] = [infoIoctlBenchmark, infoHwIpBen
 /** Rate benchmarks whose state is prepared asynchronously (untimed), run after those above. */
 export const LOADED_BENCHMARKS: readonly LoadedBenchmark[] = [diffChangesBenchmark, nativeUffdIoctlBenchmark];
 
-/** The start-up measurement, comparisons with check-uapi.sh's pipeline, the whole-uAPI run, the judged corpus, the whole-tree exactness run and the huge inputs, last (they take the longest). */
-export const MEASUREMENTS: readonly Measurement[] = [startupHelp, headerPairComparison, wholeUapiScale, realHistoryScore, exactWholeTree, hugeInputs];
+/** The start-up measurement, comparisons with check-uapi.sh's pipeline (one small pair, the WebAssembly clang on it, real pairs), the whole-uAPI run, the judged corpus, the whole-tree exactness run and the huge inputs, last (they take the longest). */
+export const MEASUREMENTS: readonly Measurement[] = [startupHelp, headerPairComparison, wasmHeaderPair, realPairsComparison, wholeUapiScale, realHistoryScore, exactWholeTree, hugeInputs];
 
 /** Every figure name the bench can print, in order (contract names). */
 export function allFigureNames(): string[] {

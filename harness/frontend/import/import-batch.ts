@@ -3,6 +3,7 @@ import type { FileMemo } from '../clang/file-memo';
 import { BATCH_SIZE } from '../clang/native-batch';
 import { runProbe } from '../clang/probe-compile';
 import { importAlone } from './import-chunks';
+import { candidatesReachingIoctl } from './ioctl-reach';
 import { fallbacksMatter, headerErrorsOf, importInPasses, type PassOutcome } from './import-passes';
 import { finishImport, finishSpec, type ImportResult, type PendingImport } from './prepared-import';
 
@@ -14,7 +15,7 @@ const PASS_SLICE = BATCH_SIZE;
  * folders are compiled together where the clang in use can share processes between them (native
  * clang: one `clang -cc1` for many probes), in two passes that make clang print about half as much
  * (see import-passes.ts), and the AST is read for what the importer uses only (read-probe-ast.ts).
- * Other clangs run the one-pass probe per header. `parallel`: groups compiled at the same time.
+ * Other clangs run the same passes, a probe at a time. `parallel`: groups compiled at the same time.
  */
 export async function runPendingImports(tool: ClangTool, pending: readonly PendingImport[], memo: FileMemo, parallel = 1): Promise<Map<PendingImport, ImportResult>> {
   const finished = new Map<PendingImport, ImportResult>();
@@ -27,16 +28,18 @@ export async function runPendingImports(tool: ClangTool, pending: readonly Pendi
     else groups.set(k, [p]);
   }
   const importGroup = async (all: readonly PendingImport[]): Promise<void> => {
-    // A header too big for one probe is imported in chunks of its own (import-chunks.ts).
-    const shared = tool.runMany !== undefined;
-    for (const p of all) if (!shared || p.chunk !== undefined) finished.set(p, await importAlone(tool, p, memo));
-    const group = shared ? all.filter((p) => p.chunk === undefined) : [];
+    // A header too big for one probe is imported in chunks of its own (import-chunks.ts). Every other
+    // one goes through the two passes, whichever the clang: the WebAssembly build runs in this process
+    // and hands its dump over a byte or a few per call, so a dump a third as long pays for the second run.
+    for (const p of all) if (p.chunk !== undefined) finished.set(p, await importAlone(tool, p, memo));
+    const group = all.filter((p) => p.chunk === undefined);
     // A slice at a time: clang's output and the ASTs of a slice are held until its second pass is done.
     for (let start = 0; start < group.length; start += PASS_SLICE) {
       const slice = group.slice(start, start + PASS_SLICE);
       const outcomes = await importInPasses(tool, slice.map((p) => ({
         header: p.header, candidates: p.candidates, text: p.text, base: p.prepared,
         fallbacksMatter: fallbacksMatter(p.prepared.hostFiles, memo),
+        shapes: candidatesReachingIoctl(p.candidates, p.text, p.prepared.hostFiles, memo),
       })));
       for (const [i, p] of slice.entries()) {
         const o = outcomes[i] as PassOutcome;

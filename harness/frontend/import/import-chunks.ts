@@ -4,7 +4,7 @@ import type { FileMemo } from '../clang/file-memo';
 import { prepareVariant, runProbe, runProbes, type ProbeResult } from '../clang/probe-compile';
 import type { AstNode } from '../clang/ast-json';
 import { chunkProbe, END_MARKER, FALLBACK_NAME, SHAPE_NAME, VALUE_NAME, valuesProbe, type PassProbe } from './import-probe';
-import { fallbacksMatter, headerErrorsOf, passOneValues, valueErrorsOf } from './import-passes';
+import { fallbacksAsked, fallbacksMatter, headerErrorsOf, passOneValues, valueErrorsOf } from './import-passes';
 import { finishImport, finishSpec, type ImportResult, type PendingImport } from './prepared-import';
 import { readProbeAst } from './read-probe-ast';
 import { ioctlShape, shapeErrorsOf, type IoctlShape } from './spec-from-ast';
@@ -102,7 +102,7 @@ export async function importInChunks(tool: ClangTool, p: PendingImport, memo: Fi
 
   const deferred: number[] = [];
   const fallbacks: number[] = [];
-  const matter = fallbacksMatter(p.prepared.hostFiles, memo);
+  const matter = fallbacksAsked(fallbacksMatter(p.prepared.hostFiles, memo), root.inner ?? []);
   for (let i = 0; i < n; i++) {
     if (gathered.shapes.has(i)) continue;
     if (!asked.has(i)) deferred.push(i);

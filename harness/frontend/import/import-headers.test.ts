@@ -2,9 +2,14 @@ import test from 'ava';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { FileMemo } from '../clang/file-memo';
+import { findClang } from '../clang/find-clang';
+import { runPendingImports } from './import-batch';
+import { importAlone } from './import-chunks';
 import { importHeader, importHeaders, type HeaderImport } from './import-header';
 import { passOneValues } from './import-passes';
 import { macroCandidates } from './macro-candidates';
+import { prepareImport } from './prepared-import';
 
 // Compare the batched, two-pass import with the one-pass import on real work, no cache in between.
 process.env['UAPI_HARNESS_CACHE'] = 'off';
@@ -62,4 +67,30 @@ test('importHeaders gives, header by header, exactly what importHeader gives', a
   t.true(many[0]?.issues.some((i) => i.code === 'IMPORT_KERNEL_ONLY_MACRO' && i.path === 'constant TRICKY_BIG'));
   t.is(many.at(-2)?.spec, undefined, 'a header that does not compile');
   t.is(many.at(-1)?.issues[0]?.code, 'INPUT_UNREADABLE');
+});
+
+/** A constant made from an ioctl by a header that includes no <linux/ioctl.h> (linux/hidraw.h's `HIDIOCTL_LAST`). */
+const NO_IOC = `#include <linux/types.h>
+#define NOIOC_REVOKE _IOW('H', 0x0D, int)
+#define NOIOC_LAST _IOC_NR(NOIOC_REVOKE)
+#define NOIOC_PLAIN 3
+`;
+
+test('the two-pass import gives exactly what the one-pass probe gives, also where the header defines no _IOC', async (t) => {
+  const found = await findClang();
+  if (found.tool === undefined) return t.fail('no clang');
+  for (const [text, name] of [[TRICKY, 'tricky.h'], [NO_IOC, 'noioc.h']] as const) {
+    const file = tempHeader(text, name);
+    const memo = new FileMemo();
+    const p = prepareImport(file, { includeDirs: [] }, found.tool, memo);
+    if (p.done !== undefined) return t.fail(`${name}: prepared import already done`);
+    const twoPass = (await runPendingImports(found.tool, [p], memo)).get(p);
+    t.deepEqual(twoPass, await importAlone(found.tool, p, memo), name);
+  }
+  // The fallback definitions include <linux/ioctl.h> when the header defines no _IOC: the constant gets
+  // its value there, as a warning, on every ABI alike (no target-dependent variants).
+  const r = await importHeader(tempHeader(NO_IOC, 'noioc.h'), { includeDirs: [] });
+  t.deepEqual(r.spec?.constants.map((c) => [c.name, c.value]), [['NOIOC_LAST', 13n], ['NOIOC_PLAIN', 3n]]);
+  t.true(r.issues.some((i) => i.code === 'IMPORT_KERNEL_ONLY_MACRO' && i.path === 'constant NOIOC_LAST'));
+  t.false(r.issues.some((i) => i.code === 'IMPORT_TARGET_DEPENDENT'));
 });

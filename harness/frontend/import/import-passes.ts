@@ -7,7 +7,7 @@ import { PROBE_FILE, prepareVariant, runProbes, type PreparedProbe, type ProbeRe
 import { declarationsProbe, END_MARKER, valuesProbe, type PassProbe } from './import-probe';
 import { definitionText, type MacroCandidate } from './macro-candidates';
 import { readProbeAst } from './read-probe-ast';
-import { readProbeDeclarations, readValue, shapeErrorsOf, type IoctlShape, type ProbeReadings } from './spec-from-ast';
+import { probeDefinesNoIoc, readProbeDeclarations, readValue, shapeErrorsOf, type IoctlShape, type ProbeReadings } from './spec-from-ast';
 
 // Most of what clang prints for an import probe is the expression of every candidate macro, three
 // times over: as a value, as a fallback value and as an ioctl shape. Values of ioctls and fallback
@@ -37,6 +37,8 @@ export interface PassImport {
    * fails where the value failed, and is not asked for.
    */
   readonly fallbacksMatter: boolean;
+  /** The candidates that may have a shape (ioctl-reach.ts); every one when not given. */
+  readonly shapes?: readonly number[];
 }
 
 /** What the passes give for one header: clang's pass-1 AST and diagnostics, and the readings. */
@@ -72,6 +74,16 @@ export function fallbacksMatter(hostFiles: readonly string[], memo: FileMemo): b
   return hostFiles.some((f) => memo.matches(f, 'kernel-internal', MENTIONS_KERNEL_INTERNAL_MACRO));
 }
 
+/**
+ * Whether fallback values are asked for, after pass 1 has read `top`: where they can matter by the
+ * header's text, and where the header defines no `_IOC`, since the fallbacks then include
+ * <linux/ioctl.h> (kernel-internal-macros.ts) and an ioctl-derived constant (`_IOC_NR(HIDIOCREVOKE)`
+ * of linux/hidraw.h) gets a value there, as in the one-pass probe.
+ */
+export function fallbacksAsked(matter: boolean, top: readonly AstNode[]): boolean {
+  return matter || probeDefinesNoIoc(top);
+}
+
 /** Errors that mean the header does not compile: outside the probe, or on its `#include` line. */
 export function headerErrorsOf(diagnostics: readonly ClangDiagnostic[]): ClangDiagnostic[] {
   return diagnostics.filter((d) => d.severity === 'error' && (d.loc?.file !== PROBE_FILE || d.loc.line === 1));
@@ -97,7 +109,7 @@ interface Open {
 export async function importInPasses(tool: ClangTool, imports: readonly PassImport[]): Promise<PassOutcome[]> {
   const plans = imports.map((imp) => {
     const values = passOneValues(imp.text, imp.candidates);
-    const probe = declarationsProbe(imp.header, imp.candidates, values);
+    const probe = declarationsProbe(imp.header, imp.candidates, values, imp.shapes);
     return { imp, values, probe, prepared: prepareVariant(imp.base, probe.text, imp.base.request.args) };
   });
   const runs = await runProbes(tool, plans.map((p) => p.prepared));
@@ -113,7 +125,7 @@ export async function importInPasses(tool: ClangTool, imports: readonly PassImpo
     const { values, shapes } = readProbeDeclarations(root.inner ?? []);
     const asked = new Set(plan.values);
     const deferred = plan.imp.candidates.flatMap((_, i) => (!asked.has(i) && !shapes.has(i) ? [i] : []));
-    const fallbacks = plan.imp.fallbacksMatter ? plan.imp.candidates.flatMap((_, i) => (!shapes.has(i) && !values.has(i) ? [i] : [])) : [];
+    const fallbacks = fallbacksAsked(plan.imp.fallbacksMatter, root.inner ?? []) ? plan.imp.candidates.flatMap((_, i) => (!shapes.has(i) && !values.has(i) ? [i] : [])) : [];
     const o: Open = { index, root, diagnostics: result.diagnostics, values, shapes, valueErrors: valueErrorsOf(plan.probe, result.diagnostics), shapeErrors: shapeErrorsOf(plan.probe.text, result.diagnostics), deferred, fallbacks };
     if (deferred.length === 0 && fallbacks.length === 0) outcomes[index] = finished(o, new Map());
     else open.push(o);

@@ -15,7 +15,8 @@ export const NO_IOC_NAME = '__uapi_no_ioc';
 const NO_IOC_LINES = `#ifndef _IOC\nenum { ${NO_IOC_NAME} = 0 };\n#endif`;
 export const IOC_SIZED = '__uapi_ioc_sized';
 
-const IOC_MACROS = ['_IO', '_IOR', '_IOW', '_IOWR', '_IOC', '_IOR_BAD', '_IOW_BAD', '_IOWR_BAD', '_IOC_NONE', '_IOC_READ', '_IOC_WRITE'];
+/** The macros the shape section redefines: a candidate has a shape only when its expansion reaches one (ioctl-reach.ts). */
+export const IOC_MACROS: readonly string[] = ['_IO', '_IOR', '_IOW', '_IOWR', '_IOC', '_IOR_BAD', '_IOW_BAD', '_IOWR_BAD', '_IOC_NONE', '_IOC_READ', '_IOC_WRITE'];
 
 /** Direction codes the probe's own `_IO*` use (not any architecture's). */
 export const PROBE_DIR = { none: 0, w: 1, r: 2, rw: 3 } as const;
@@ -24,11 +25,11 @@ const valueLineText = (c: MacroCandidate, i: number): string => `enum { ${valueN
 const fallbackLineText = (c: MacroCandidate, i: number): string => `enum { ${fallbackName(i)} = (${c.name}) };`;
 
 /**
- * The shape section for candidates `from`..`to`-1, appended to `lines`: `_IO*` redefined to build
- * types, one typedef per candidate, `_IO*` restored. A loop, not a spread: a 10 MB header gives more
- * lines than a call may take as arguments.
+ * The shape section for candidates `from`..`to`-1 (those of `only`, when given), appended to `lines`:
+ * `_IO*` redefined to build types, one typedef per candidate, `_IO*` restored. A loop, not a spread:
+ * a 10 MB header gives more lines than a call may take as arguments.
  */
-function pushShapeSection(lines: string[], candidates: readonly MacroCandidate[], from = 0, to = candidates.length): void {
+function pushShapeSection(lines: string[], candidates: readonly MacroCandidate[], from = 0, to = candidates.length, only?: ReadonlySet<number>): void {
   for (const m of IOC_MACROS) lines.push(`#pragma push_macro("${m}")`);
   for (const m of IOC_MACROS) lines.push(`#undef ${m}`);
   lines.push(
@@ -47,7 +48,7 @@ function pushShapeSection(lines: string[], candidates: readonly MacroCandidate[]
     `#define _IOW_BAD(t, n, T) _IOW(t, n, T)`,
     `#define _IOWR_BAD(t, n, T) _IOWR(t, n, T)`,
   );
-  for (let i = from; i < to; i++) lines.push(`typedef __typeof__(${(candidates[i] as MacroCandidate).name}) ${shapeName(i)};`);
+  for (let i = from; i < to; i++) if (only === undefined || only.has(i)) lines.push(`typedef __typeof__(${(candidates[i] as MacroCandidate).name}) ${shapeName(i)};`);
   for (const m of IOC_MACROS) lines.push(`#pragma pop_macro("${m}")`);
 }
 
@@ -93,15 +94,17 @@ function valueLinesAfterInclude(header: string, candidates: readonly MacroCandid
 
 /**
  * Pass 1 of a two-pass import (what {@link importProbe} does, split so that clang dumps less): the
- * header's declarations, every candidate's shape, and the values of the candidates in `values` only
- * (those that do not look like ioctls, whose value the importer needs). Each declaration is written
- * in the same order and the same context as in the one-pass probe, without the fallback values.
+ * header's declarations, the shapes of the candidates in `shapes` (every one when not given; those
+ * left out are the ones that cannot have a shape, see ioctl-reach.ts), and the values of the
+ * candidates in `values` only (those that do not look like ioctls, whose value the importer needs).
+ * Each declaration is written in the same order and the same context as in the one-pass probe,
+ * without the fallback values.
  */
-export function declarationsProbe(header: string, candidates: readonly MacroCandidate[], values: readonly number[]): PassProbe {
+export function declarationsProbe(header: string, candidates: readonly MacroCandidate[], values: readonly number[], shapes?: readonly number[]): PassProbe {
   const { lines, valueLines } = valueLinesAfterInclude(header, candidates, values);
   lines.push(NO_IOC_LINES);
   lines.push(kernelInternalFallbacks());
-  pushShapeSection(lines, candidates);
+  pushShapeSection(lines, candidates, 0, candidates.length, shapes !== undefined ? new Set(shapes) : undefined);
   return { text: lines.join('\n') + '\n', valueLines };
 }
 

@@ -87,6 +87,11 @@ export function readProbeDeclarations(top: readonly AstNode[]): { values: Map<nu
   return { values, fallbackValues, shapes };
 }
 
+/** Whether the probe found no `_IOC` after the header's include (it then declares `__uapi_no_ioc`). */
+export function probeDefinesNoIoc(top: readonly AstNode[]): boolean {
+  return top.some((n) => n.kind === 'EnumDecl' && declLoc(n.loc)?.file === PROBE_FILE && (n.inner ?? []).some((c) => c.name === NO_IOC_NAME));
+}
+
 /** The value of one `__uapi_vN` / `__uapi_wN` enumerator, into the map its name says. */
 export function readValue(c: AstNode, values: Map<number, bigint>, fallbackValues: Map<number, bigint>): void {
   const m = VALUE_NAME.exec(c.name ?? '');
@@ -205,7 +210,7 @@ export function specFromAst(root: AstNode, imp: AstImport): { spec: Spec; issues
     }
   };
   const { values, fallbackValues, shapes, valueErrors, shapeErrors } = imp.readings ?? onePassReadings(tu.top, imp);
-  const noIoc = tu.top.some((n) => n.kind === 'EnumDecl' && declLoc(n.loc)?.file === PROBE_FILE && (n.inner ?? []).some((c) => c.name === NO_IOC_NAME));
+  const noIoc = probeDefinesNoIoc(tu.top);
   let noIocWarned = false;
   for (const n of tu.top) {
     if (declLoc(n.loc)?.file !== imp.header) continue;

@@ -141,9 +141,21 @@ function parenthesised(text: string, open: number): { inner: string; end: number
 /** Whether a type spelling (after typedefs) is `long`, `unsigned long` or a pointer. */
 const isWordType = (t: string): boolean => /^(?:(?:unsigned |signed )?long(?: int)?|.*\*)$/.test(t.replace(/\b(?:const|volatile)\b/g, '').replace(/\s+/g, ' ').trim());
 
+/**
+ * C's exact-width integer types of 8 to 32 bits: the standard fixes their width and signedness, and on
+ * every supported ABI they are `char`, `short` or `int` (32 bits), so a value or a field typed so is the
+ * same everywhere (unlike `int64_t`, `long` on some ABIs and `long long` on others).
+ */
+const EXACT_WIDTH = /^u?int(?:8|16|32)_t$/;
+
 /** What a typedef's meaning depends on: the file of each typedef in its chain (see {@link fileDependence}). */
 export function typedefDependence(name: string, ctx: DependenceContext, seen = new Set<string>()): SimpleDependence | undefined {
   if (KERNEL.has(name) || seen.has(name)) return undefined;
+  // Only where a libc or compiler header defines it (a header of the tree might define its own).
+  if (EXACT_WIDTH.test(name)) {
+    const file = ctx.typedef(name)?.file;
+    if (file !== undefined && fileDependence(file, ctx.setup) === 'abi' && !isKernelFile(file, ctx.setup)) return undefined;
+  }
   seen.add(name);
   const t = ctx.typedef(name);
   if (t === undefined) return undefined;
