@@ -27,7 +27,9 @@ export function runOperation(name: string, unit: string, op: BenchOperation, opt
   try {
     const phase = (seconds: number): { ops: number; ns: bigint } | string => {
       const budget = BigInt(Math.round(seconds * 1e9));
-      let batch = 16;
+      // From one operation: a slow one (a whole property suite run) must not be run 16 times past the
+      // budget; fast ones double quickly (until a batch takes a twentieth of the budget).
+      let batch = 1;
       let ops = 0;
       const start = process.hrtime.bigint();
       let elapsed = 0n;
