@@ -45,8 +45,17 @@ export type ConstantName = (typeof CONSTANT_NAMES)[number];
 /** Every constant above as a number (all fit 32 bits unsigned). */
 export type SpecConstants = { readonly [N in ConstantName]: number };
 
+// A device is created for every run of every property: the constants of a spec are resolved once.
+const resolved = new WeakMap<Spec, { constants?: SpecConstants; issues: readonly Issue[] }>();
+
 /** Resolves the constants from `#define`s and enumerators; each missing one is an issue. */
 export function resolveConstants(spec: Spec): { constants?: SpecConstants; issues: Issue[] } {
+  let r = resolved.get(spec);
+  if (r === undefined) resolved.set(spec, (r = resolveUncached(spec)));
+  return { ...(r.constants !== undefined ? { constants: r.constants } : {}), issues: [...r.issues] };
+}
+
+function resolveUncached(spec: Spec): { constants?: SpecConstants; issues: Issue[] } {
   const values = new Map<string, bigint>();
   for (const c of spec.constants) values.set(c.name, c.value);
   for (const e of spec.enums) for (const v of e.values) values.set(v.name, v.value);

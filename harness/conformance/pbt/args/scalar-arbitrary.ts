@@ -7,6 +7,16 @@ import type { ScalarAccess } from '../../../core/codec';
  * field's unsigned bit pattern as a bigint (a signed field's negative values wrap, as C stores them).
  */
 export function plainScalar(access: ScalarAccess, boundaries: readonly bigint[]): fc.Arbitrary<bigint> {
+  // Arbitraries are immutable: one per field width and limits, not one per generated argument.
+  const key = `${access.bytes}:${boundaries.join(',')}`;
+  let a = plainScalars.get(key);
+  if (a === undefined) plainScalars.set(key, (a = plainScalarUncached(access, boundaries)));
+  return a;
+}
+
+const plainScalars = new Map<string, fc.Arbitrary<bigint>>();
+
+function plainScalarUncached(access: ScalarAccess, boundaries: readonly bigint[]): fc.Arbitrary<bigint> {
   const bits = access.bytes * 8;
   const max = (1n << BigInt(bits)) - 1n;
   const inRange = boundaries.filter((b) => b >= 0n && b <= max);
