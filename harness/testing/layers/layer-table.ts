@@ -46,7 +46,7 @@ export const LAYERS: readonly Layer[] = [
     holds: 'the emulated accelerator core and the emulated process (the `Process` boundary of core over an emulated /dev); it serves the spec it is given and reads the habanalabs spec for types only',
   },
   {
-    name: 'userspace', paths: ['harness/userspace/'], may: ['core', 'userspace', 'harness/frontend/clang/content-cache'], mayForTypes: ['specs'],
+    name: 'userspace', paths: ['harness/userspace/'], may: ['core', 'userspace', 'harness/frontend/clang/content-cache', 'harness/frontend/cbuild/'], mayForTypes: ['specs'],
     holds: 'the one userspace caller (request numbers, scratch memory, struct in/out) over the `Process` boundary of core, the typed runtime (HlRuntime) on it, and the native backend (native/: a C executor compiled into the harness cache, implementing `Process` with real system calls)',
   },
   {
