@@ -1,11 +1,22 @@
+import type { BackendName } from '../../core/boundary/process';
 import type { Spec } from '../../core/model/model';
 import type { DeviceUnderTest } from './device-under-test';
 import { HABANALABS } from './habanalabs/device';
+import { userfaultfdDevice } from './userfaultfd/device';
 
+export { USERFAULTFD_NODE } from './userfaultfd/device';
 export type { DeviceUnderTest, Fixture, HandlesByKind, MappedHost, RecipeOptions } from './device-under-test';
 
 /** The devices under test the harness has, in the order a spec is offered to them. */
 export const DEVICES: readonly DeviceUnderTest[] = [HABANALABS];
+
+/**
+ * The devices of a backend: the emulated ones above, or the real kernel's through the native
+ * executor (`node`: the path `--device` names instead of the recipe's own).
+ */
+export function devicesOf(backend: BackendName, node?: string): readonly DeviceUnderTest[] {
+  return backend === 'emulated' ? DEVICES : [userfaultfdDevice(node)];
+}
 
 /** The device the suite runs against when none is named (the emulated habanalabs core). */
 export const DEFAULT_DEVICE: DeviceUnderTest = HABANALABS;
