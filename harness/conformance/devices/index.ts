@@ -31,3 +31,14 @@ export function deviceFor(spec: Spec, devices: readonly DeviceUnderTest[] = DEVI
   }
   return { problem: problems.join('; ') };
 }
+
+/**
+ * The device `backend` runs `spec` on, or why there is none. On the emulated backend, a uAPI only a
+ * native device speaks says so (`--backend native not given`), so that the way to test it is named.
+ */
+export function deviceOnBackend(spec: Spec, backend: BackendName, node?: string): { device?: DeviceUnderTest; problem?: string } {
+  const r = deviceFor(spec, devicesOf(backend, node));
+  if (r.device !== undefined || backend === 'native') return r;
+  const native = deviceFor(spec, devicesOf('native', node)).device;
+  return native === undefined ? r : { problem: `--backend native not given (${native.name} speaks it); ${r.problem ?? ''}` };
+}
