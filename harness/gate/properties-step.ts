@@ -76,7 +76,7 @@ export function propertiesStep(spec: Spec, specArg: string, o: PropertiesStepOpt
   const command = [`npx uapi fuzz ${specArg} --quick --seed ${seed}`, ...backendArgs(o.backend, o.node)].join(' ');
   const problem = o.device !== undefined ? o.device.problem(spec) : emulatorProblem(spec);
   if (problem !== undefined) {
-    return { name, verdict: 'skip', summary: `${o.device?.name ?? 'the emulated core'} does not serve ${spec.name}: ${problem}`, items: [], command };
+    return { name, verdict: 'skip', summary: `${o.device?.name ?? 'the emulated core'} does not speak ${spec.name}: ${problem}`, items: [], command };
   }
   const corpus = loadCorpus(corpusDir(o.snapshotsRoot, spec.name));
   const abis = suiteAbis(o.abis);
