@@ -9,6 +9,7 @@ import { infoIoctlBenchmark } from './benchmarks/emulator-info-ioctl';
 import { layoutTypesBenchmark } from './benchmarks/layout-types';
 import { nativeUffdIoctlBenchmark } from './benchmarks/native-uffd-ioctl';
 import { pbtIoctlsBenchmark } from './benchmarks/pbt-ioctls';
+import { nativePbtIoctlsBenchmark } from './benchmarks/native-pbt-ioctls';
 import { exactWholeTree } from './benchmarks/exact-whole-tree';
 import { hugeInputs } from './benchmarks/huge-inputs';
 import { realHistoryScore } from './benchmarks/real-history';
@@ -21,7 +22,7 @@ import type { Measurement } from './measurement';
 export const BENCHMARKS: readonly Benchmark[] = [infoIoctlBenchmark, infoHwIpBenchmark, csRoundtripBenchmark, codecHwIpBenchmark, layoutTypesBenchmark, pbtIoctlsBenchmark];
 
 /** Rate benchmarks whose state is prepared asynchronously (untimed), run after those above. */
-export const LOADED_BENCHMARKS: readonly LoadedBenchmark[] = [diffChangesBenchmark, nativeUffdIoctlBenchmark];
+export const LOADED_BENCHMARKS: readonly LoadedBenchmark[] = [diffChangesBenchmark, nativeUffdIoctlBenchmark, nativePbtIoctlsBenchmark];
 
 /** The start-up measurement, comparisons with check-uapi.sh's pipeline (one small pair, the WebAssembly clang on it, real pairs), the whole-uAPI run, the judged corpus, the whole-tree exactness run and the huge inputs, last (they take the longest). */
 export const MEASUREMENTS: readonly Measurement[] = [startupHelp, headerPairComparison, wasmHeaderPair, realPairsComparison, wholeUapiScale, realHistoryScore, exactWholeTree, hugeInputs];

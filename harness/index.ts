@@ -89,7 +89,8 @@ export {
   parseDuration, parseShard, mutate, mutationPassed, specFacts, SPEC_DERIVED, suiteOf, System, Slot, callValue,
 } from './conformance/pbt';
 export type { SystemOptions, CallOptions, CallOutcome, IoctlCounter, DeviceInstance, OpenMode } from './conformance/pbt';
-export { DEVICES, DEFAULT_DEVICE, deviceFor } from './conformance/devices';
+export { DEVICES, DEFAULT_DEVICE, deviceFor, deviceOnBackend, devicesOf, USERFAULTFD_NODE } from './conformance/devices';
+export { userfaultfdDevice } from './conformance/devices/userfaultfd/device';
 export type { DeviceUnderTest, Fixture, HandlesByKind, MappedHost, RecipeOptions } from './conformance/devices';
 export { E, errnoName } from './core/boundary/errno';
 export type {

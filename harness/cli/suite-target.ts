@@ -12,7 +12,9 @@ import { MUTATION_IDS, parseMutations, type MutationId } from '../../emulator/mu
 import type { Release } from '../contract/release/releases';
 import { readReleasesOrFail } from './read-releases';
 import { suiteAbis } from '../conformance/pbt/run/suite-setup';
-import { deviceFor } from '../conformance/devices';
+import { deviceOnBackend, type DeviceUnderTest } from '../conformance/devices';
+import type { BackendName } from '../core/boundary/process';
+import { selectedBackend } from './backend-option';
 
 /** The uAPI a suite command works on, how it was named, and the project's configuration. */
 export interface SuiteTarget {
@@ -20,13 +22,19 @@ export interface SuiteTarget {
   readonly argument: string;
   readonly config: Config;
   readonly snapshotsRoot: string;
+  /** The device under test on the backend `--backend` names, the backend, and the node `--device` named. */
+  readonly device: DeviceUnderTest;
+  readonly backend: BackendName;
+  readonly node?: string;
 }
 
 /**
  * The uAPI named by `argument`, or else the first uAPI of the configuration that a device under test
- * speaks (the emulated core). A uAPI none speaks is a usage error naming the first things missing.
+ * of the chosen backend speaks (`--backend`, default `fallback`: emulated). A uAPI none speaks is a
+ * usage error naming the first things missing (or that `--backend native` was not given).
  */
-export async function suiteTarget(ctx: CommandContext, argument: string | undefined): Promise<SuiteTarget> {
+export async function suiteTarget(ctx: CommandContext, argument: string | undefined, fallback: BackendName = 'emulated'): Promise<SuiteTarget> {
+  const { backend, node } = selectedBackend(ctx, fallback);
   const config = projectConfig(ctx);
   const snapshotsRoot = path.resolve(config.root, config.snapshots);
   const candidates = argument !== undefined ? [argument] : config.uapis.flatMap((u) => (u.spec !== undefined ? [path.relative(ctx.io.cwd, path.resolve(config.root, u.spec)) || '.'] : []));
@@ -34,11 +42,11 @@ export async function suiteTarget(ctx: CommandContext, argument: string | undefi
   const problems: string[] = [];
   for (const arg of candidates) {
     const { spec } = await loadOrFail(ctx, arg);
-    const { problem } = deviceFor(spec);
-    if (problem === undefined) return { spec, argument: arg, config, snapshotsRoot };
-    problems.push(candidates.length > 1 ? `${arg}: ${problem}` : problem);
+    const { device, problem } = deviceOnBackend(spec, backend, node);
+    if (device !== undefined) return { spec, argument: arg, config, snapshotsRoot, device, backend, ...(node !== undefined ? { node } : {}) };
+    problems.push(candidates.length > 1 ? `${arg}: ${problem ?? ''}` : problem ?? '');
   }
-  throw new UserError([issue('PBT_NOT_EMULATED', candidates.join(', '), `no device under test speaks this uAPI (${problems.join('; ')})`)]);
+  throw new UserError([issue('PBT_NOT_EMULATED', candidates.join(', '), `no device under test speaks this uAPI on the ${backend} backend (${problems.join('; ')})`)]);
 }
 
 /** The ABIs of `--abi` (default: the quick pair x86_64 and i386). */

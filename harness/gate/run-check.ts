@@ -6,7 +6,8 @@ import type { Spec } from '../core/model/model';
 import { DEFAULT_BUDGETS } from '../contract/config/config';
 import { goldensStep } from './goldens-step';
 import { lintStep } from './lint-step';
-import { deviceFor } from '../conformance/devices';
+import { deviceOnBackend } from '../conformance/devices';
+import type { BackendName } from '../core/boundary/process';
 import { behaviourSkipStep, propertiesStep } from './properties-step';
 import { releaseDiffStep } from './releases-step';
 import { crossVersionStep } from './cross-version-step';
@@ -33,6 +34,9 @@ export interface CheckOptions {
   readonly quickRuns?: number;
   /** The date (YYYY-MM-DD) waivers' expiry is judged on (default: today, UTC). */
   readonly today?: string;
+  /** Where the behaviour steps run (default emulated), and the node `--device` named for the native backend. */
+  readonly backend?: BackendName;
+  readonly node?: string;
 }
 
 /**
@@ -58,10 +62,15 @@ export function checkUapi(target: CheckTarget, options: CheckOptions): { steps: 
   steps.push(lintStep(spec, argument, options.abis));
   // The quick property suite, for a uAPI the emulated core speaks (the others have nothing to run it on).
   const runs = options.quickRuns ?? DEFAULT_BUDGETS.quickRuns;
-  const noDevice = runs > 0 ? deviceFor(spec).problem : undefined;
+  const backend = options.backend ?? 'emulated';
+  const chosen = runs > 0 ? deviceOnBackend(spec, backend, options.node) : {};
+  const backendArgs = { backend, ...(options.node !== undefined ? { node: options.node } : {}) };
   // Nothing silent: a uAPI with no device under test says so in a step of its own.
-  if (noDevice !== undefined) steps.push(behaviourSkipStep(spec, argument, noDevice));
-  if (runs > 0 && noDevice === undefined) {
+  if (chosen.problem !== undefined) steps.push(behaviourSkipStep(spec, argument, chosen.problem, /--backend native not given/.test(chosen.problem) ? 'native' : backend));
+  if (runs > 0 && chosen.device !== undefined && backend === 'native') {
+    // The running kernel: the spec-derived properties only (release suites, traces and C clients run against the emulated core).
+    steps.push(propertiesStep(spec, argument, { runs, snapshotsRoot: options.snapshotsRoot, abis: options.abis, device: chosen.device, ...backendArgs }));
+  } else if (runs > 0 && chosen.device !== undefined) {
     steps.push(propertiesStep(spec, argument, { runs, snapshotsRoot: options.snapshotsRoot, abis: options.abis }));
     for (const r of releases) steps.push(crossVersionStep(spec, argument, r, { runs, abis: options.abis }));
     for (const r of releases) steps.push(traceStep(spec, argument, r, options.cwd));

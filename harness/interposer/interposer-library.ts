@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { issue, type Issue } from '../core/diagnostics/issue';
 import type { Abi } from '../core/layout/abi';
 import { abiFlags } from './native-abi';
-import { buildC, findCCompiler } from './c-compiler';
+import { buildC, findCCompiler } from '../frontend/cbuild';
 
 /** A C source shipped beside this module's TypeScript (harness/interposer/<name>, also in the npm package). */
 export function shippedSource(relative: string): string {

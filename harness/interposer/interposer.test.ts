@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { findAbi, type Abi } from '../core/layout/abi';
 import { createDevice } from '../../emulator/device/create-device';
 import { spec } from '../../specs/habanalabs/spec';
-import { buildC, findCCompiler, type CCompiler } from './c-compiler';
+import { buildC, findCCompiler, type CCompiler } from '../frontend/cbuild';
 import { dynamicElfProblem } from './elf-check';
 import { interposerLibrary } from './interposer-library';
 import { runInterposed } from './run-interposed';
@@ -13,7 +13,7 @@ const x86_64 = findAbi('x86_64') as Abi;
 test('without a C compiler the build is a clear error naming what to install', (t) => {
   const r = findCCompiler({ PATH: path.join(__dirname, 'no-such-folder') });
   t.is(r.compiler, undefined);
-  t.deepEqual(r.issues.map((i) => [i.code, i.message]), [['CC_MISSING', 'no C compiler (cc, gcc or clang) on PATH: install one (apt-get install gcc) or name it with UAPI_CC']]);
+  t.deepEqual(r.issues.map((i) => [i.code, i.message]), [['CC_MISSING', 'no C compiler: found none of cc, gcc, clang on PATH (install one: apt-get install gcc; or name it with CC)']]);
 });
 
 // One small program built twice (static and dynamic, cached by content hash) and run once.

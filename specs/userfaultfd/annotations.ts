@@ -19,8 +19,10 @@
 //   Only uffdio_copy.src is read through copy_from_user (EFAULT when unreadable).
 import { defineAnnotations } from 'uapi-harness/dsl';
 
-// The DRM-convention errnos that userfaultfd shares; each ioctl adds what it has beyond them.
-const rangeErrnos = { outOfRange: 'EINVAL', badPointer: 'EFAULT' } as const;
+// The DRM-convention errnos that userfaultfd shares; each ioctl adds what it has beyond them. A range
+// no registration of this userfaultfd covers (or one without a mapping) is the kernel's unknown
+// object: ENOENT, the errno the DRM convention gives an unknown handle, so it is declared as that class.
+const rangeErrnos = { outOfRange: 'EINVAL', badPointer: 'EFAULT', staleHandle: 'ENOENT' } as const;
 
 export const annotations = defineAnnotations({
   version: '1.0.0',

@@ -40,7 +40,7 @@ test('a uAPI with no device: fuzz exits 2 naming the first few missing things, c
   const project = tempProject('tiny', TINY);
   const fuzz = await runCliCaptured(['fuzz', 'specs/tiny', '--quick'], { cwd: project });
   t.is(fuzz.code, 2);
-  t.regex(fuzz.err, /PBT_NOT_EMULATED: specs\/tiny: no device under test speaks this uAPI \(the emulated habanalabs core needs constant \w+, constant \w+, constant \w+ and \d+ more, which tiny 1\.0\.0 does not define\)/);
+  t.regex(fuzz.err, /PBT_NOT_EMULATED: specs\/tiny: no device under test speaks this uAPI on the emulated backend \(the emulated habanalabs core needs constant \w+, constant \w+, constant \w+ and \d+ more, which tiny 1\.0\.0 does not define\)/);
   t.true(fuzz.err.length < 400, fuzz.err);
   const check = await runCliCaptured(['check', 'specs/tiny', '--format', 'json', '--abi', 'x86_64', '--out', path.join(project, 'reports')], { cwd: project });
   const steps = (JSON.parse(check.out) as { steps: { name: string; verdict: string; summary: string }[] }).steps;

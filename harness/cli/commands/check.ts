@@ -15,6 +15,7 @@ import { abiOption, formatOption, selectedFormat } from '../shared-options';
 import { parseAbiList } from '../../core/layout/abi';
 import { configOption, projectConfig, projectTargets } from '../targets';
 import { COMMAND_SUMMARIES } from './summaries';
+import { backendOptions, selectedBackend } from '../backend-option';
 
 const FORMATS = ['text', 'json', 'markdown', 'junit', 'github', 'sarif'] as const;
 
@@ -29,7 +30,7 @@ function waiversIn(folder: string): Waiver[] {
 export const checkCommand: Command = {
   name: 'check',
   summary: COMMAND_SUMMARIES['check'],
-  synopsis: '[<spec>...] [--policy kernel|semver] [--format F] [--abi A,B|all] [--dir DIR] [--out DIR]',
+  synopsis: '[<spec>...] [--policy kernel|semver] [--format F] [--abi A,B|all] [--dir DIR] [--out DIR] [--backend emulated|native] [--device PATH]',
   positionals: [0, Infinity],
   options: {
     policy: { type: 'string', valueName: 'kernel|semver', description: 'version policy for the release diffs (default kernel: nothing may break)' },
@@ -38,6 +39,7 @@ export const checkCommand: Command = {
     dir: { type: 'string', valueName: 'DIR', description: 'snapshots folder (default: the configuration\'s, snapshots/)' },
     config: configOption,
     out: { type: 'string', valueName: 'DIR', description: `where to write ${CHECK_OUTPUT_FILES.join(', ')} (default: the configuration's, reports/)` },
+    ...backendOptions,
   },
   details: [
     'Without <spec>, the uAPIs of uapi.config.json (default: every folder under specs/) are checked;',
@@ -45,13 +47,16 @@ export const checkCommand: Command = {
     `version; a diff against every frozen release in snapshots/<uapi>/<version>/spec.json (waivers from`,
     `${ACCEPTED_CHANGES_FILE} in the spec folder); the lint rules; for a uAPI the emulated core speaks, the`,
     'quick property suite, then for every release its userspace\'s suite on the current core and the replay',
-    'of its golden ioctl trace (snapshots/<uapi>/<version>/trace.json). Exit 1 when any step fails.',
+    'of its golden ioctl trace (snapshots/<uapi>/<version>/trace.json). With --backend native, the quick',
+    'property suite runs against the running kernel instead (real ioctl(2); specs/userfaultfd), and only it;',
+    'a uAPI only a native device speaks has a skipped behaviour step without it. Exit 1 when any step fails.',
     `Besides the terminal output, writes ${CHECK_OUTPUT_FILES.join(', ')} into --out DIR: the JSON of`,
     '--format json, a PR-comment summary, JUnit for CI dashboards, SARIF 2.1.0 for code scanning, and a self-contained HTML page with',
     'struct layout diagrams (old against new for every changed type).',
   ].join('\n'),
   async run(ctx) {
     const format = selectedFormat(ctx, FORMATS);
+    const { backend, node } = selectedBackend(ctx);
     const config = projectConfig(ctx);
     const abiArg = (ctx.values['abi'] as string | undefined) ?? config.abis;
     const parsedAbis = parseAbiList(abiArg);
@@ -67,14 +72,14 @@ export const checkCommand: Command = {
     for (const t of targets) {
       const spec = t.uapi.spec;
       uapis.push({ spec, argument: t.argument });
-      const r = checkUapi({ spec, argument: t.argument, waivers: t.folder !== undefined ? waiversIn(t.folder) : [] }, { snapshotsRoot, abis, policy, cwd: ctx.io.cwd, quickRuns: config.budgets.quickRuns });
+      const r = checkUapi({ spec, argument: t.argument, waivers: t.folder !== undefined ? waiversIn(t.folder) : [] }, { snapshotsRoot, abis, policy, cwd: ctx.io.cwd, quickRuns: config.budgets.quickRuns, backend, ...(node !== undefined ? { node } : {}) });
       if (hasErrors(r.issues)) throw new UserError(r.issues);
       for (const i of r.issues) ctx.io.err(`${formatIssue(i)}\n`);
       steps.push(...r.steps);
     }
     const result = checkResult(steps);
     const outDir = path.resolve(ctx.io.cwd, (ctx.values['out'] as string | undefined) ?? path.resolve(config.root, config.reports));
-    const command = ['npx uapi check', ...ctx.positionals, ...['config', 'policy', 'abi', 'dir', 'out'].flatMap((o) => (typeof ctx.values[o] === 'string' ? [`--${o} ${ctx.values[o] as string}`] : []))].join(' ');
+    const command = ['npx uapi check', ...ctx.positionals, ...['config', 'policy', 'abi', 'dir', 'out', 'backend', 'device'].flatMap((o) => (typeof ctx.values[o] === 'string' ? [`--${o} ${ctx.values[o] as string}`] : []))].join(' ');
     const out = writeCheckOutputs(outDir, { result, uapis, abis, command });
     if (out.issues.length > 0) throw new UserError(out.issues);
     ctx.io.err(`reports written to ${path.relative(ctx.io.cwd, outDir) || '.'}/ (${CHECK_OUTPUT_FILES.join(', ')})\n`);

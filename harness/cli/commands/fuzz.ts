@@ -17,12 +17,13 @@ import { runSuite } from '../../conformance/pbt/run/suite';
 import { EXIT_BREAKING, EXIT_OK, type Command, type CommandContext } from '../command';
 import { abiOption, formatOption, selectedFormat } from '../shared-options';
 import { configOption } from '../targets';
+import { backendOptions } from '../backend-option';
 import { COMMAND_SUMMARIES } from './summaries';
 
 const FORMATS = ['text', 'json'] as const;
 
 function reportText(r: FuzzReport): string {
-  const head = `fuzz ${r.spec} [${r.abis.join(', ')}], seed ${r.seed}, shard ${r.shard}: ${formatDuration(r.elapsedMs)}, `
+  const head = `fuzz ${r.spec} [${r.abis.join(', ')}]${r.backend === 'native' ? ' on the running kernel (native)' : ''}, seed ${r.seed}, shard ${r.shard}: ${formatDuration(r.elapsedMs)}, `
     + `${r.ioctls.toLocaleString('en-US')} ioctls, ${r.runs.toLocaleString('en-US')} runs, ${r.rounds} rounds\n`;
   if (r.failures.length === 0) return `${head}no failures\n`;
   return head + r.failures.map((f) => `FAIL ${f.property} [${f.abi}${f.mirror !== undefined ? ` vs ${f.mirror}` : ''}] seed ${f.seed} path ${f.path ?? '-'}\n  ${(f.message ?? '').split('\n')[0] ?? ''}\n  replay: ${f.command}\n`).join('');
@@ -55,13 +56,13 @@ async function quick(ctx: CommandContext, format: 'text' | 'json'): Promise<numb
   // The regression corpus holds failures of the working spec's own userspace: not replayed for an old release's.
   const corpus = release === undefined ? loadCorpus(corpusDir(t.snapshotsRoot, t.spec.name)) : { entries: [], issues: [] };
   if (corpus.issues.length > 0) throw new UserError(corpus.issues);
-  const r = runSuite({ spec: client, deviceSpec: t.spec, abis, counter: { ioctls: 0 }, runs: t.config.budgets.quickRuns, seed, corpus: corpus.entries });
+  const r = runSuite({ spec: client, deviceSpec: t.spec, abis, counter: { ioctls: 0 }, runs: t.config.budgets.quickRuns, seed, corpus: corpus.entries, device: t.device });
   const failures = r.outcomes.filter((o) => o.verdict === 'fail').map((o) => ({
-    ...failureOf(o, `${client.name} ${client.version}`, []),
-    command: replayCommand({ specArg: t.argument, ...(release !== undefined ? { release } : {}), property: o.id, abi: o.abi, ...(o.mirror !== undefined ? { mirror: o.mirror } : {}), seed: o.seed, ...(o.path !== undefined ? { path: o.path } : {}), ...(o.replayPath !== undefined ? { replayPath: o.replayPath } : {}), mutations: [] }),
+    ...failureOf(o, `${client.name} ${client.version}`, [], t.backend),
+    command: replayCommand({ backend: t.backend, ...(t.node !== undefined ? { device: t.node } : {}), specArg: t.argument, ...(release !== undefined ? { release } : {}), property: o.id, abi: o.abi, ...(o.mirror !== undefined ? { mirror: o.mirror } : {}), seed: o.seed, ...(o.path !== undefined ? { path: o.path } : {}), ...(o.replayPath !== undefined ? { replayPath: o.replayPath } : {}), mutations: [] }),
   }));
   const report: FuzzReport = {
-    ioctls: r.ioctls, runs: r.outcomes.reduce((a, o) => a + o.runs, 0), failures, seed, shard: '1/1', spec: `${client.name} ${client.version}${release !== undefined ? ` on the ${t.spec.version} core` : ''}`,
+    ioctls: r.ioctls, runs: r.outcomes.reduce((a, o) => a + o.runs, 0), failures, backend: t.backend, seed, shard: '1/1', spec: `${client.name} ${client.version}${release !== undefined ? ` on the ${t.spec.version} core` : ''}`,
     abis: abis.map((a) => a.name), rounds: 1, elapsedMs: r.ms, properties: r.outcomes.map((o) => ({ name: o.name, runs: o.runs, ioctls: o.ioctls })),
   };
   if (format === 'text') {
@@ -73,7 +74,7 @@ async function quick(ctx: CommandContext, format: 'text' | 'json'): Promise<numb
 export const fuzzCommand: Command = {
   name: 'fuzz',
   summary: COMMAND_SUMMARIES['fuzz'],
-  synopsis: '[<uapi>] [--time D | --rounds N] [--seed N] [--shard i/n] [--abi A,B] [--format text|json] [--out DIR] | --quick [--release V] | --merge FILE...',
+  synopsis: '[<uapi>] [--time D | --rounds N] [--seed N] [--shard i/n] [--abi A,B] [--backend emulated|native] [--device PATH] [--format text|json] [--out DIR] | --quick [--release V] | --merge FILE...',
   positionals: [0, Infinity],
   options: {
     time: { type: 'string', valueName: 'D', description: 'how long to run: 30s, 10m, 1h30m (default: the configuration\'s budgets.fuzzTime)' },
@@ -81,6 +82,7 @@ export const fuzzCommand: Command = {
     seed: { type: 'string', valueName: 'N', description: 'seed of the run (default: a fresh one, printed); the same seed and shard run the same cases' },
     shard: { type: 'string', valueName: 'i/n', description: 'run shard i of n (1-based) of the run the seed defines' },
     abi: { ...abiOption, description: 'ABIs of the calling processes (default x86_64,i386: a 64-bit ABI and its 32-bit compat ABI)' },
+    ...backendOptions,
     format: formatOption(FORMATS),
     out: { type: 'string', valueName: 'DIR', description: 'where failure files go (default: the configuration\'s reports folder, fuzz-failures/)' },
     quick: { type: 'boolean', description: 'run the quick suite once (budgets.quickRuns runs per property), as uapi check does' },
@@ -94,7 +96,9 @@ export const fuzzCommand: Command = {
     'rounds i-1, i-1+n, ...: n shards with the same seed split one run between them without overlap, and each',
     'is deterministic for its (seed, shard). A progress bar shows on a terminal; otherwise a line every 10 s.',
     'Every distinct failure is written to a failure file with the `uapi replay` command that reproduces it.',
-    '--format json prints {"ioctls", "runs", "failures", "seed", "shard", ...}; --merge adds shard reports up.',
+    '--format json prints {"ioctls", "runs", "failures", "backend", "seed", "shard", ...}; --merge adds shard reports up.',
+    'With --backend native the calls are real ioctl(2) on the running kernel (specs/userfaultfd: /dev/userfaultfd,',
+    'or the node --device names), from native executors compiled on first use with the system C compiler.',
     'Exit 1 when any property failed.',
   ].join('\n'),
   async run(ctx) {
@@ -124,7 +128,7 @@ export const fuzzCommand: Command = {
     const bar = progressReporter(ctx.io.err, ctx.io.isTty);
     const rounds = intOption(ctx, 'rounds', 1);
     const report = fuzz({
-      spec: t.spec, specArg: t.argument, abis, seed, shard, timeMs, ...(rounds !== undefined ? { rounds } : {}), runsPerRound: t.config.budgets.quickRuns, corpus: corpus.entries, failuresDir,
+      spec: t.spec, specArg: t.argument, abis, seed, shard, device: t.device, ...(t.node !== undefined ? { node: t.node } : {}), timeMs, ...(rounds !== undefined ? { rounds } : {}), runsPerRound: t.config.budgets.quickRuns, corpus: corpus.entries, failuresDir,
       onProgress: (p) => { if (ctx.io.isTty || format === 'text') bar.update(p); },
     });
     bar.end();

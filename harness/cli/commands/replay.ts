@@ -12,6 +12,7 @@ import type { PropertyOutcome } from '../../conformance/pbt/run/run-property';
 import { EXIT_BREAKING, EXIT_OK, type Command, type CommandContext } from '../command';
 import { formatOption, selectedFormat } from '../shared-options';
 import { configOption } from '../targets';
+import { backendOptions } from '../backend-option';
 import { COMMAND_SUMMARIES } from './summaries';
 
 const FORMATS = ['text', 'json'] as const;
@@ -47,7 +48,7 @@ function text(o: PropertyOutcome, f: FailureFile): string {
 export const replayCommand: Command = {
   name: 'replay',
   summary: COMMAND_SUMMARIES['replay'],
-  synopsis: '[<uapi>] <failure-file.json> | [<uapi>] [--release V] --property ID --seed N --path P [--abi A] [--mirror B] [--replay-path R] [--mutation M]... [--format text|json]',
+  synopsis: '[<uapi>] <failure-file.json> | [<uapi>] [--release V] --property ID --seed N --path P [--abi A] [--mirror B] [--replay-path R] [--mutation M]... [--backend emulated|native] [--device PATH] [--format text|json]',
   positionals: [0, 2],
   options: {
     property: { type: 'string', valueName: 'ID', description: 'property id, as the failure names it (D1/nonzero-pad-rejected, model/command-sequences, ...)' },
@@ -58,10 +59,12 @@ export const replayCommand: Command = {
     mirror: { type: 'string', valueName: 'B', description: 'second ABI of a pair-wise property (i386)' },
     mutation: { type: 'string', multiple: true, valueName: 'M', description: 'emulator mutation the failure was found with (repeatable)' },
     release: { ...releaseOption, description: 'the failure was found with the userspace of frozen release V (a cross-version step of uapi check)' },
+    ...backendOptions,
     format: formatOption(FORMATS),
     config: configOption,
   },
   details: [
+    'A failure replays on the backend it was found on (the failure file\'s "backend"; --backend for --property runs).',
     'A failure file (written by uapi fuzz, or kept in snapshots/<uapi>/regressions/) holds the shrunk',
     'counterexample itself, which replays exactly even after the generators change; --seed/--path replay',
     'through fast-check and need the same generators. Exit 1 when the failure reproduces, 0 when it no longer does.',
@@ -72,33 +75,39 @@ export const replayCommand: Command = {
     const format = selectedFormat(ctx, FORMATS);
     const file = ctx.positionals.find((p) => p.endsWith('.json'));
     const uapi = ctx.positionals.find((p) => !p.endsWith('.json'));
-    const t = await suiteTarget(ctx, uapi);
+    // The whole file is checked before anything runs: a damaged one is an error, never a result.
+    const r = file !== undefined ? readFailureFile(path.resolve(ctx.io.cwd, file), file) : undefined;
+    if (r !== undefined && (r.failure === undefined || r.locate === undefined)) throw new UserError(r.issues);
+    // A failure replays on the backend it was found on: the file says which (older files: emulated).
+    const found = r?.failure?.backend ?? 'emulated';
+    const asked = ctx.values['backend'] as string | undefined;
+    if (r?.locate !== undefined && asked !== undefined && asked !== found) {
+      throw new UserError([issue('USAGE_BACKEND', '--backend', `the failure was found on the ${found} backend and replays on it, not on ${asked} (leave --backend out)`, r.locate(['backend']))]);
+    }
+    const t = await suiteTarget(ctx, uapi, found);
     const { client } = clientSpecOf(ctx, t);
     let failure: FailureFile;
     let ids: MutationId[];
-    if (file !== undefined) {
-      // The whole file is checked before anything runs: a damaged one is an error, never a result.
-      const r = readFailureFile(path.resolve(ctx.io.cwd, file), file);
-      if (r.failure === undefined || r.locate === undefined) throw new UserError(r.issues);
+    if (file !== undefined && r?.failure !== undefined && r.locate !== undefined) {
       failure = r.failure;
       // A failure of another uAPI names fields and ioctls this one may share by chance: never a result.
       // (Another version of the same uAPI is fine: kept regressions replay on every later version.)
-      const found = failure.spec.split(' ')[0];
-      if (found !== client.name) throw new UserError([issue('PBT_FAILURE_FILE', 'spec', `the failure was found on ${failure.spec}, not on uAPI ${client.name}: replay it on that uAPI (uapi replay <its spec> ${file})`, r.locate(['spec']))]);
+      const foundOn = failure.spec.split(' ')[0];
+      if (foundOn !== client.name) throw new UserError([issue('PBT_FAILURE_FILE', 'spec', `the failure was found on ${failure.spec}, not on uAPI ${client.name}: replay it on that uAPI (uapi replay <its spec> ${file})`, r.locate(['spec']))]);
       ids = MUTATION_IDS.filter((id) => failure.mutations.includes(id));
       const abi = findAbi(failure.abi) as Abi;
       const mirror = failure.mirror !== undefined ? findAbi(failure.mirror) : undefined;
-      const bad = checkCounterexample(failure, { spec: client, deviceSpec: t.spec, abi, mirror, mutations: ids, counter: { ioctls: 0 } }, file, r.locate);
+      const bad = checkCounterexample(failure, { spec: client, deviceSpec: t.spec, abi, mirror, mutations: ids, counter: { ioctls: 0 }, device: t.device }, file, r.locate);
       if (bad.length > 0) throw new UserError(bad);
     } else {
-      failure = failureFromOptions(ctx, `${client.name} ${client.version}`);
+      failure = { ...failureFromOptions(ctx, `${client.name} ${client.version}`), backend: t.backend };
       const { mutations, unknown } = parseMutations(failure.mutations);
       if (unknown.length > 0) throw new UserError([issue('USAGE_MUTATION', '--mutation', `unknown mutation ${unknown.join(', ')}`)]);
       ids = MUTATION_IDS.filter((id) => mutations[id]);
     }
-    const outcome = replayFailure(failure, { spec: client, deviceSpec: t.spec, mutations: ids, counter: { ioctls: 0 } });
+    const outcome = replayFailure(failure, { spec: client, deviceSpec: t.spec, mutations: ids, counter: { ioctls: 0 }, device: t.device });
     if (outcome === undefined) throw new UserError([issue('USAGE_REPLAY', file ?? '--property', `cannot replay: unknown property ${failure.property} or ABI ${failure.abi}${failure.mirror !== undefined ? `/${failure.mirror}` : ''}`)]);
-    if (format === 'json') ctx.io.out(`${dataToJson({ property: failure.property, abi: failure.abi, mirror: failure.mirror, seed: failure.seed, path: failure.path, verdict: outcome.verdict, rule: outcome.rule, message: outcome.message, counterexample: outcome.counterexample })}\n`);
+    if (format === 'json') ctx.io.out(`${dataToJson({ property: failure.property, abi: failure.abi, mirror: failure.mirror, backend: t.backend, seed: failure.seed, path: failure.path, verdict: outcome.verdict, rule: outcome.rule, message: outcome.message, counterexample: outcome.counterexample })}\n`);
     else ctx.io.out(text(outcome, failure));
     return outcome.verdict === 'fail' ? EXIT_BREAKING : EXIT_OK;
   },

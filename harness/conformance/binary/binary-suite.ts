@@ -3,7 +3,7 @@ import { issue, type Issue } from '../../core/diagnostics/issue';
 import type { Abi } from '../../core/layout/abi';
 import type { Spec } from '../../core/model/model';
 import { emitCHeader } from '../../frontend/emit/c-header';
-import { buildC, findCCompiler } from '../../interposer/c-compiler';
+import { buildC, findCCompiler } from '../../frontend/cbuild';
 import { shippedSource } from '../../interposer/interposer-library';
 import { abiFlags } from '../../interposer/native-abi';
 

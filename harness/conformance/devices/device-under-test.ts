@@ -1,3 +1,4 @@
+import type { BackendName } from '../../core/boundary/process';
 import type { Issue } from '../../core/diagnostics/issue';
 import type { Spec } from '../../core/model/model';
 import type { SuiteProperty } from '../pbt/properties/suite-property';
@@ -47,6 +48,20 @@ export type RecipeOptions = Omit<SystemOptions, 'slots'>;
 export interface DeviceUnderTest {
   /** For messages, before its problem: which driver, on which backend (`the emulated habanalabs core`). */
   readonly name: string;
+  /** What its processes are: TypeScript ones (`emulated`, the default) or real ones through the native executor. */
+  readonly backend?: BackendName;
+  /**
+   * The errno the driver answers a command it does not know, or a known one with another size, when it
+   * is not the ENOTTY of design rule D3 (userfaultfd: EINVAL), with why; D3 and D4 then expect it.
+   */
+  readonly unknownCommand?: { readonly errno: number; readonly why: string };
+  /**
+   * Set (to why) when the driver copies in only the argument's leading fields it reads and never the
+   * trailing output-only ones (userfaultfd's `copy_from_user(&x, arg, sizeof(x) - sizeof(x.copy))`):
+   * an argument unreadable only in those trailing bytes is then not a bad pointer to it, and the
+   * unreadable-argument property cuts the argument inside the bytes the driver reads.
+   */
+  readonly readsInputPrefixOnly?: string;
   /** How a process opens it: the node of a compute open and, when the driver has one, its control node. */
   readonly nodes: { readonly compute: string; readonly control?: string };
   /** Why it cannot serve `spec`, after its name (`needs X, Y, Z and 4 more, which S 1.0.0 does not define`), or undefined. */

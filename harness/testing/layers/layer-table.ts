@@ -31,7 +31,7 @@ export const LAYERS: readonly Layer[] = [
   },
   {
     name: 'frontend', paths: ['harness/frontend/'], may: ['core', 'frontend'],
-    holds: 'everything that reads C: clang, header import, C header emit, layout oracle, kernel header downloads, git trees',
+    holds: 'everything that reads C: clang, header import, C header emit, layout oracle, kernel header downloads, git trees, and the one C build (cbuild/: the system C compiler, `$CC`, and content-addressed builds for the native executor, the interposer and the C client suite)',
   },
   {
     name: 'report', paths: ['harness/report/'], may: ['core', 'report'],
@@ -46,7 +46,7 @@ export const LAYERS: readonly Layer[] = [
     holds: 'the emulated accelerator core and the emulated process (the `Process` boundary of core over an emulated /dev); it serves the spec it is given and reads the habanalabs spec for types only',
   },
   {
-    name: 'userspace', paths: ['harness/userspace/'], may: ['core', 'userspace', 'harness/frontend/clang/content-cache'], mayForTypes: ['specs'],
+    name: 'userspace', paths: ['harness/userspace/'], may: ['core', 'userspace', 'harness/frontend/clang/content-cache', 'harness/frontend/cbuild/'], mayForTypes: ['specs'],
     holds: 'the one userspace caller (request numbers, scratch memory, struct in/out) over the `Process` boundary of core, the typed runtime (HlRuntime) on it, and the native backend (native/: a C executor compiled into the harness cache, implementing `Process` with real system calls)',
   },
   {
@@ -55,7 +55,7 @@ export const LAYERS: readonly Layer[] = [
   },
   {
     name: 'conformance', paths: ['harness/conformance/'], may: ['core', 'frontend', 'report', 'contract', 'emulator', 'userspace', 'interposer', 'conformance'],
-    holds: 'the property suite (pbt) and golden ioctl traces',
+    holds: 'the property suite (pbt), the devices under test it runs against (devices/: the emulated habanalabs core, userfaultfd on the running kernel through the native backend) and golden ioctl traces',
   },
   {
     name: 'gate', paths: ['harness/gate/'], may: ['core', 'frontend', 'report', 'contract', 'emulator', 'userspace', 'interposer', 'conformance', 'gate'],

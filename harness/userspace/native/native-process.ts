@@ -57,6 +57,11 @@ export class NativeProcess implements Process {
   }
 
   /** Compiles (first use) and starts an executor. Problems come back as issues (exit 2 at the CLI). */
+  /** The ABI a host executor calls as (`x86_64` here), or undefined on an architecture the backend does not know. */
+  static hostAbi(): string | undefined {
+    return HOST_ABI[process.arch];
+  }
+
   static start(options: NativeProcessOptions): NativeStart {
     const abiName = options.build?.abi === 'i386' ? 'i386' : HOST_ABI[process.arch];
     const abi = abiName !== undefined ? findAbi(abiName) : undefined;

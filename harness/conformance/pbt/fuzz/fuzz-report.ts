@@ -1,3 +1,4 @@
+import type { BackendName } from '../../../core/boundary/process';
 import type { FailureFile } from '../run/failure-file';
 
 /** One failure of a fuzz run: the failure file's content, where it was written, and how to replay it. */
@@ -21,6 +22,8 @@ export interface FuzzReport {
   readonly ioctls: number;
   readonly runs: number;
   readonly failures: readonly FuzzFailure[];
+  /** Where the calls went: an emulated device, or the running kernel (real ioctl(2) through the native executor). */
+  readonly backend: BackendName;
   readonly seed: number;
   /** `i/n`, or for a merged report the shards it holds (`1/4,2/4,3/4,4/4`). */
   readonly shard: string;

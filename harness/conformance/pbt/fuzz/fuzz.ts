@@ -1,6 +1,7 @@
 import type { MutationId } from '../../../../emulator/mutations';
 import type { Abi } from '../../../core/layout/abi';
 import type { Spec } from '../../../core/model/model';
+import type { DeviceUnderTest } from '../../devices/device-under-test';
 import type { CorpusEntry } from '../run/corpus';
 import { failureOf, writeFailureFile } from '../run/failure-file';
 import { replayCommand, replayFileCommand } from '../run/replay-command';
@@ -23,6 +24,9 @@ export interface FuzzOptions {
   readonly runsPerRound: number;
   readonly corpus: readonly CorpusEntry[];
   readonly mutations?: readonly MutationId[];
+  /** The device under test (default: the emulated habanalabs core) and the node `--device` named. */
+  readonly device?: DeviceUnderTest;
+  readonly node?: string;
   /** Where failure files go (none written without). */
   readonly failuresDir?: string;
   readonly onProgress?: (p: FuzzProgress) => void;
@@ -50,6 +54,7 @@ export function fuzz(o: FuzzOptions): FuzzReport {
   const started = now();
   const deadline = o.rounds === undefined ? started + o.timeMs : undefined;
   const counter = { ioctls: 0 };
+  const backend = o.device?.backend ?? 'emulated';
   const failures: FuzzFailure[] = [];
   const seen = new Set<string>();
   const stats = new Map<string, { runs: number; ioctls: number }>();
@@ -65,10 +70,10 @@ export function fuzz(o: FuzzOptions): FuzzReport {
     const key = `${x.name}|${x.rule ?? ''}`;
     if (seen.has(key)) return;
     seen.add(key);
-    const f = failureOf(x, `${o.spec.name} ${o.spec.version}`, o.mutations ?? []);
+    const f = failureOf(x, `${o.spec.name} ${o.spec.version}`, o.mutations ?? [], backend);
     const file = o.failuresDir !== undefined ? writeFailureFile(o.failuresDir, f) : undefined;
-    const command = file !== undefined ? replayFileCommand(o.specArg, file)
-      : replayCommand({ specArg: o.specArg, property: x.id, abi: x.abi, ...(x.mirror !== undefined ? { mirror: x.mirror } : {}), seed: x.seed, ...(x.path !== undefined ? { path: x.path } : {}), ...(x.replayPath !== undefined ? { replayPath: x.replayPath } : {}), mutations: o.mutations ?? [] });
+    const command = file !== undefined ? replayFileCommand(o.specArg, file, o.node)
+      : replayCommand({ specArg: o.specArg, property: x.id, abi: x.abi, ...(x.mirror !== undefined ? { mirror: x.mirror } : {}), seed: x.seed, ...(x.path !== undefined ? { path: x.path } : {}), ...(x.replayPath !== undefined ? { replayPath: x.replayPath } : {}), mutations: o.mutations ?? [], backend, ...(o.node !== undefined ? { device: o.node } : {}) });
     failures.push({ ...f, command, ...(file !== undefined ? { file } : {}) });
   };
   const progress = (): void => o.onProgress?.({ elapsedMs: now() - started, timeMs: o.timeMs, ioctls: counter.ioctls, runs, failures: failures.length, rounds });
@@ -76,13 +81,13 @@ export function fuzz(o: FuzzOptions): FuzzReport {
   for (let k = 0; more(k); k++) {
     const r = runSuite({
       spec: o.spec, abis: o.abis, mutations: o.mutations ?? [], counter, runs: o.runsPerRound, seed: o.seed, round: roundOf(o.shard, k),
-      corpus: k === 0 ? o.corpus : [], ...(deadline !== undefined ? { deadline } : {}), onOutcome: (x) => { record(x); progress(); },
+      corpus: k === 0 ? o.corpus : [], ...(o.device !== undefined ? { device: o.device } : {}), ...(deadline !== undefined ? { deadline } : {}), onOutcome: (x) => { record(x); progress(); },
     });
     if (!r.interrupted) rounds += 1;
   }
   const properties: FuzzPropertyStats[] = [...stats].map(([name, s]) => ({ name, runs: s.runs, ioctls: s.ioctls }));
   return {
-    ioctls: counter.ioctls, runs, failures, seed: o.seed, shard: shardText(o.shard), spec: `${o.spec.name} ${o.spec.version}`,
+    ioctls: counter.ioctls, runs, failures, backend, seed: o.seed, shard: shardText(o.shard), spec: `${o.spec.name} ${o.spec.version}`,
     abis: o.abis.map((a) => a.name), rounds, elapsedMs: now() - started, properties,
   };
 }

@@ -16,7 +16,7 @@ export function readFuzzReport(file: string): { report?: FuzzReport; issues: Iss
   if (r === null || typeof r !== 'object' || typeof r.ioctls !== 'number' || typeof r.runs !== 'number' || !Array.isArray(r.failures) || typeof r.shard !== 'string') {
     return { issues: [issue('FUZZ_REPORT', file, 'not a fuzz report: ioctls, runs, failures and shard are required')] };
   }
-  return { report: { seed: 0, spec: '', abis: [], rounds: 0, elapsedMs: 0, properties: [], ...r } as FuzzReport, issues: [] };
+  return { report: { backend: 'emulated', seed: 0, spec: '', abis: [], rounds: 0, elapsedMs: 0, properties: [], ...r } as FuzzReport, issues: [] };
 }
 
 /**
@@ -30,6 +30,7 @@ export function mergeFuzzReports(reports: readonly FuzzReport[], names: readonly
   const issues: Issue[] = [];
   reports.forEach((r, i) => {
     if (r.seed !== first.seed || r.spec !== first.spec) issues.push(issue('FUZZ_MERGE', names[i] ?? `report ${i + 1}`, `seed ${r.seed} of ${r.spec} does not match seed ${first.seed} of ${first.spec}`));
+    else if (r.backend !== first.backend) issues.push(issue('FUZZ_MERGE', names[i] ?? `report ${i + 1}`, `ran on the ${r.backend} backend, ${names[0] ?? 'report 1'} on the ${first.backend} one`));
   });
   if (issues.length > 0) return { issues };
   const shards = reports.flatMap((r) => r.shard.split(',')).map((s) => ({ text: s, shard: parseShard(s) }))
@@ -44,6 +45,7 @@ export function mergeFuzzReports(reports: readonly FuzzReport[], names: readonly
       ioctls: reports.reduce((a, r) => a + r.ioctls, 0),
       runs: reports.reduce((a, r) => a + r.runs, 0),
       failures: reports.flatMap((r) => r.failures),
+      backend: first.backend,
       seed: first.seed,
       shard: shards.map((s) => s.text).join(','),
       spec: first.spec,

@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { E, errnoName } from '../../../../emulator/errno';
+import { errnoName } from '../../../../emulator/errno';
 import { ensure } from '../rules';
 import { deviceIoctl } from '../spec-facts/device-view';
 import type { IoctlFacts } from '../spec-facts/ioctl-facts';
@@ -11,6 +11,7 @@ import type { SuiteContext, SuiteProperty } from './suite-property';
 import { argCaseSchema } from '../data/arg-case-schema';
 import { int } from '../data/data-schema';
 import { MAX_IOCTL_SIZE } from '../data/limits';
+import { unknownCommandErrno } from './unknown-command';
 
 /** A conforming call made with another `_IOC_SIZE`: an older (shorter) or newer (longer) caller's struct. */
 export interface SizedCase extends ArgCase {
@@ -84,7 +85,8 @@ export const shorterArgument: SuiteProperty<SizedCase> = {
     const b = prepared(ctx, c);
     if (b.ioctl.decl.sizeExtensible !== true) {
       const r = b.fx.system.call(b.fx.own, b.ioctl, b.image, { size: c.size, request: b.ioctl.requestFor(c.size) });
-      ensure(r.errno === E.ENOTTY, 'D4/shorter-argument-zero-extended', () => `${c.ioctl} is not size-extensible, but a ${c.size}-byte argument gave ${errnoName(r.errno)} instead of ENOTTY`);
+      const expected = unknownCommandErrno(ctx);
+      ensure(r.errno === expected.errno, 'D4/shorter-argument-zero-extended', () => `${c.ioctl} is not size-extensible, but a ${c.size}-byte argument gave ${errnoName(r.errno)} instead of ${errnoName(expected.errno)}${expected.why}`);
       return;
     }
     const rb = b.fx.system.call(b.fx.own, b.ioctl, b.image, { size: c.size });
@@ -120,7 +122,8 @@ export const longerArgument: SuiteProperty<SizedCase> = {
     long.set(b.image);
     if (b.ioctl.decl.sizeExtensible !== true) {
       const r = b.fx.system.call(b.fx.own, b.ioctl, long, { size: c.size, request: b.ioctl.requestFor(c.size) });
-      ensure(r.errno === E.ENOTTY, 'D4/longer-argument-tail-policy', () => `${c.ioctl} is not size-extensible, but a ${c.size}-byte argument gave ${errnoName(r.errno)} instead of ENOTTY`);
+      const expected = unknownCommandErrno(ctx);
+      ensure(r.errno === expected.errno, 'D4/longer-argument-tail-policy', () => `${c.ioctl} is not size-extensible, but a ${c.size}-byte argument gave ${errnoName(r.errno)} instead of ${errnoName(expected.errno)}${expected.why}`);
       return;
     }
     const rb = b.fx.system.call(b.fx.own, b.ioctl, long, { size: c.size });

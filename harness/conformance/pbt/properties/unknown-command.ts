@@ -4,10 +4,16 @@ import { encodeRequest } from '../../../core/layout/ioctl-encoding';
 import type { IoctlDir } from '../../../core/model/model';
 import { ensure } from '../rules';
 import { specFacts } from '../spec-facts/spec-facts';
-import { fixtureFor, fixtureProblem, inputIoctls } from './arg-case';
-import type { SuiteProperty } from './suite-property';
+import { deviceOf, fixtureFor, fixtureProblem, inputIoctls } from './arg-case';
+import type { SuiteContext, SuiteProperty } from './suite-property';
 import { int, literal, object } from '../data/data-schema';
 import { MAX_IOCTL_SIZE } from '../data/limits';
+
+/** What the device answers an unknown command: ENOTTY (D3), unless the device states otherwise (with why, for messages). */
+export function unknownCommandErrno(ctx: SuiteContext): { errno: number; why: string } {
+  const d = deviceOf(ctx).unknownCommand;
+  return d === undefined ? { errno: E.ENOTTY, why: '' } : { errno: d.errno, why: ` (${deviceOf(ctx).name}: ${d.why})` };
+}
 
 /** A request whose (type, nr) no ioctl of the spec has, with any size and direction. */
 export interface UnknownCommand {
@@ -48,7 +54,8 @@ export const unknownCommand: SuiteProperty<UnknownCommand> = {
     if (any === undefined) return;
     const request = encodeRequest(fx.system.abi.ioctl, c.dir, c.type, c.nr, c.size);
     const r = fx.system.call(fx.own, any, new Uint8Array(c.size).fill(0x5a), { size: c.size, request });
-    ensure(r.errno === E.ENOTTY, 'D3/unknown-command-enotty', () => `request 0x${request.toString(16)} (type 0x${c.type.toString(16)}, nr 0x${c.nr.toString(16)}, size ${c.size}, ${c.dir}) gave ${errnoName(r.errno)}, expected ENOTTY`);
+    const expected = unknownCommandErrno(ctx);
+    ensure(r.errno === expected.errno, 'D3/unknown-command-enotty', () => `request 0x${request.toString(16)} (type 0x${c.type.toString(16)}, nr 0x${c.nr.toString(16)}, size ${c.size}, ${c.dir}) gave ${errnoName(r.errno)}, expected ${errnoName(expected.errno)}${expected.why}`);
   },
   toData: (c) => c,
   fromData: (d) => d as UnknownCommand,

@@ -2,8 +2,9 @@ import * as fc from 'fast-check';
 import { errnoName } from '../../../../emulator/errno';
 import { straddle } from '../args/materialize';
 import { ensure } from '../rules';
-import { argCaseArb, fixtureFor, fixtureProblem, inputIoctls, ioctlOf, materializeCase, type ArgCase } from './arg-case';
-import type { SuiteProperty } from './suite-property';
+import { argCaseArb, deviceOf, fixtureFor, fixtureProblem, inputIoctls, ioctlOf, materializeCase, type ArgCase } from './arg-case';
+import type { SuiteContext, SuiteProperty } from './suite-property';
+import type { IoctlFacts } from '../spec-facts/ioctl-facts';
 import { argCaseSchema } from '../data/arg-case-schema';
 import { int } from '../data/data-schema';
 import { MAX_IOCTL_SIZE } from '../data/limits';
@@ -12,6 +13,17 @@ import { MAX_IOCTL_SIZE } from '../data/limits';
 export interface UnreadableCase extends ArgCase {
   /** 0: nothing mapped; otherwise the struct's first `mapped` bytes are (fewer than its size). */
   readonly mapped: number;
+}
+
+/**
+ * The argument bytes the driver copies in: the whole struct (the DRM convention), or, for a device
+ * that reads only the leading fields it uses, up to the end of the last field that is not output-only.
+ */
+function readBytes(ctx: SuiteContext, ioctl: IoctlFacts | undefined): number {
+  if (ioctl === undefined) return 1;
+  if (deviceOf(ctx).readsInputPrefixOnly === undefined) return ioctl.size;
+  const read = (ioctl.input?.sites ?? []).filter((s) => s.dir !== 'out').map((s) => s.offset + s.access.bytes);
+  return read.length === 0 ? ioctl.size : Math.max(...read);
 }
 
 /**
@@ -25,8 +37,8 @@ export const unreadableArgument: SuiteProperty<UnreadableCase> = {
   abis: 'each',
   skip: (ctx) => (inputIoctls(ctx).length === 0 ? 'the spec has no ioctl that reads an argument' : fixtureProblem(ctx)),
   arbitrary: (ctx) => argCaseArb(ctx).chain((c) => {
-    const size = inputIoctls(ctx).find((i) => i.name === c.ioctl)?.size ?? 1;
-    return fc.integer({ min: 0, max: Math.max(0, size - 1) }).map((mapped): UnreadableCase => ({ ...c, mapped }));
+    const ioctl = inputIoctls(ctx).find((i) => i.name === c.ioctl);
+    return fc.integer({ min: 0, max: Math.max(0, readBytes(ctx, ioctl) - 1) }).map((mapped): UnreadableCase => ({ ...c, mapped }));
   }),
   check(ctx, c) {
     const fx = fixtureFor(ctx);

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MUTATION_IDS } from '../../../../emulator/mutations';
+import type { BackendName } from '../../../core/boundary/process';
 import { issue, type Issue } from '../../../core/diagnostics/issue';
 import { abiNames } from '../../../core/layout/abi';
 import type { SourceLoc } from '../../../core/model/model';
@@ -26,6 +27,8 @@ export interface FailureFile {
   readonly spec: string;
   readonly abi: string;
   readonly mirror?: string;
+  /** Where it ran: an emulated device, or the running kernel through the native executor (absent in older files: emulated). */
+  readonly backend?: BackendName;
   readonly mutations: readonly string[];
   readonly seed: number;
   readonly path?: string;
@@ -37,9 +40,9 @@ export interface FailureFile {
   readonly note?: string;
 }
 
-export function failureOf(o: PropertyOutcome, spec: string, mutations: readonly string[]): FailureFile {
+export function failureOf(o: PropertyOutcome, spec: string, mutations: readonly string[], backend: BackendName = 'emulated'): FailureFile {
   return {
-    format: FAILURE_FORMAT, property: o.id, spec, abi: o.abi, ...(o.mirror !== undefined ? { mirror: o.mirror } : {}), mutations,
+    format: FAILURE_FORMAT, property: o.id, spec, abi: o.abi, ...(o.mirror !== undefined ? { mirror: o.mirror } : {}), backend, mutations,
     seed: o.seed, ...(o.path !== undefined ? { path: o.path } : {}), ...(o.replayPath !== undefined ? { replayPath: o.replayPath } : {}),
     ...(o.rule !== undefined ? { rule: o.rule } : {}), ...(o.message !== undefined ? { message: o.message } : {}),
     ...(o.counterexample !== undefined ? { counterexample: o.counterexample } : {}),
@@ -77,6 +80,7 @@ const failureSchema: Check = object({
   spec: str,
   abi: literal(...abiNames()),
   mirror: literal(...abiNames()),
+  backend: literal('emulated', 'native'),
   mutations: arrayOf(literal(...MUTATION_IDS), MUTATION_IDS.length),
   seed: int(-(2 ** 31), 2 ** 31 - 1),
   path: shrinkPath,
@@ -85,7 +89,7 @@ const failureSchema: Check = object({
   message: str,
   counterexample: () => undefined,
   note: str,
-}, ['mirror', 'path', 'replayPath', 'rule', 'message', 'counterexample', 'note']);
+}, ['mirror', 'backend', 'path', 'replayPath', 'rule', 'message', 'counterexample', 'note']);
 
 /** A failure file as read: the failure, and where each of its keys is (for later checks' messages). */
 export interface ReadFailure {

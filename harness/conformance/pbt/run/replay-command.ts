@@ -1,3 +1,5 @@
+import type { BackendName } from '../../../core/boundary/process';
+
 /** What identifies one property run for replay. */
 export interface ReplayTarget {
   readonly specArg: string;
@@ -10,6 +12,14 @@ export interface ReplayTarget {
   readonly mutations: readonly string[];
   /** The frozen release whose spec was the client (a cross-version run), if not the working spec. */
   readonly release?: string;
+  /** The backend it ran on (the emulated default adds nothing) and the node `--device` named. */
+  readonly backend?: BackendName;
+  readonly device?: string;
+}
+
+/** The options that repeat a backend on a reproduce command (`--backend native --device P`); none for the emulated default. */
+export function backendArgs(backend: BackendName | undefined, device?: string): string[] {
+  return backend === undefined || backend === 'emulated' ? [] : ['--backend', backend, ...(device !== undefined ? ['--device', q(device)] : [])];
 }
 
 const q = (s: string): string => (/^[A-Za-z0-9_./:@-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
@@ -23,10 +33,11 @@ export function replayCommand(t: ReplayTarget): string {
     ...(t.path !== undefined ? ['--path', q(t.path)] : []),
     ...(t.replayPath !== undefined ? ['--replay-path', q(t.replayPath)] : []),
     ...t.mutations.flatMap((m) => ['--mutation', m]),
+    ...backendArgs(t.backend, t.device),
   ].join(' ');
 }
 
-/** The command that replays a failure file. */
-export function replayFileCommand(specArg: string, file: string): string {
-  return `npx uapi replay ${q(specArg)} ${q(file)}`;
+/** The command that replays a failure file (its backend is in the file; a `--device` node is not). */
+export function replayFileCommand(specArg: string, file: string, device?: string): string {
+  return [`npx uapi replay ${q(specArg)} ${q(file)}`, ...(device !== undefined ? ['--device', q(device)] : [])].join(' ');
 }

@@ -54,7 +54,7 @@ export function runSuite(o: SuiteOptions): SuiteResult {
   };
   const done = (interrupted: boolean): SuiteResult => ({ outcomes, ioctls: o.counter.ioctls - before, ms: Date.now() - started, interrupted });
   for (const entry of o.corpus ?? []) {
-    const r = replayFailure(entry.failure, { spec: o.spec, deviceSpec: o.deviceSpec ?? o.spec, mutations: o.mutations ?? [], counter: o.counter });
+    const r = replayFailure(entry.failure, { spec: o.spec, deviceSpec: o.deviceSpec ?? o.spec, mutations: o.mutations ?? [], counter: o.counter, ...(o.device !== undefined ? { device: o.device } : {}) });
     if (r === undefined) continue;
     const name = `regression ${entry.file.split(/[\\/]/).pop() ?? entry.file}: ${r.name}`;
     if (emit({ ...r, name })) return done(false);
