@@ -169,7 +169,7 @@ export function renderCatchTable(m: CatchMeasurement): string {
     '',
     `**Summary:** ${summaryLine(m.rows)}`,
     '',
-    'How it was measured: every edit is one change to the fixture header `bench/edits/acme-accel-header.ts`;',
+    'How it was measured: every edit is one change to the benchmark header `bench/edits/acme-accel-header.ts`;',
     '"correct" is the kernel rule (a binary built against the old header keeps working on every ABI).',
     '`uapi diff` ran in header mode on x86_64, i386, aarch64, arm, riscv64, ppc64le, s390x and mips.',
     m.tools === undefined

@@ -91,7 +91,7 @@ export {
 export type { SystemOptions, CallOptions, CallOutcome, IoctlCounter, DeviceInstance, OpenMode } from './conformance/pbt';
 export { DEVICES, DEFAULT_DEVICE, deviceFor, deviceOnBackend, devicesOf, USERFAULTFD_NODE } from './conformance/devices';
 export { userfaultfdDevice } from './conformance/devices/userfaultfd/device';
-export type { DeviceUnderTest, Fixture, HandlesByKind, MappedHost, RecipeOptions } from './conformance/devices';
+export type { DeviceUnderTest, Stage, HandlesByKind, MappedHost, RecipeOptions } from './conformance/devices';
 export { E, errnoName } from './core/boundary/errno';
 export type {
   RuleId, SuiteProperty, SuiteContext, SuiteOptions, SuiteResult, PropertyOutcome, CorpusEntry, FailureFile, FuzzOptions,

@@ -12,7 +12,7 @@ export const ACME_ACCEL_HEADER_NAME = 'acme_accel.h';
 
 export const ACME_ACCEL_HEADER = `/* SPDX-License-Identifier: GPL-2.0 WITH Linux-syscall-note */
 /*
- * acme_accel.h - uAPI of a small DRM accel driver (benchmark fixture).
+ * acme_accel.h - uAPI of a small DRM accel driver (benchmark input).
  */
 #ifndef ACME_ACCEL_H_
 #define ACME_ACCEL_H_

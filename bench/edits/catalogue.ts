@@ -17,7 +17,7 @@ function newIoctl(ioctl: string, struct: string, members: string): EditDefinitio
 const DEBUG_IOCTL = '#define DRM_IOCTL_ACME_DEBUG _IOWR(ACME_IOCTL_BASE, ACME_COMMAND_BASE + DRM_ACME_DEBUG, struct acme_debug_args)\n';
 
 /**
- * Single edits of the acme_accel.h fixture, each with the answer of the kernel's rule: a binary
+ * Single edits of the acme_accel.h benchmark header, each with the answer of the kernel's rule: a binary
  * built against the old header keeps working on every ABI. Order: layout edits, ioctl edits,
  * values (constants, flags, enums), then additions that must stay quiet.
  */
@@ -204,7 +204,7 @@ export const EDIT_DEFINITIONS: readonly EditDefinition[] = [
   },
 ];
 
-/** Every edit applied to the fixture header; problems name catalogue entries that do not apply. */
+/** Every edit applied to the benchmark header; problems name catalogue entries that do not apply. */
 export function headerEdits(): { edits: HeaderEdit[]; problems: string[] } {
   const edits: HeaderEdit[] = [];
   const problems: string[] = [];

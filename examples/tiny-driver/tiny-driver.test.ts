@@ -201,7 +201,7 @@ function tinyDevice(foreignBug: boolean): DeviceUnderTest {
       if (callValueOf(system, own, { op: 1, handle: gone }).errno !== 0) throw new Error('tiny recipe: destroy failed');
       const host = system.buffer(own, new Uint8Array(PAGE), { canary: false });
       return {
-        fixture: {
+        stage: {
           system, own, other, live: new Map([['obj', live]]), stale: new Map([['obj', [gone]]]), foreign: new Map([['obj', [create(other)]]]),
           host: { address: host, size: PAGE, va: 0n }, outOfReach: new Set<string>(),
         },

@@ -21,10 +21,10 @@ export interface MappedHost {
  * other file's live ones (foreign), and mapped host memory for user pointers. Handle kinds the
  * recipe makes on the full uAPI but could not make with the client's spec are listed in
  * `outOfReach` (a case that needs one is never generated). Slot 0 is the caller; slot 1 owns the
- * foreign handles. Built the same way every time, so that two fixtures (two ABIs, a baseline and a
+ * foreign handles. Built the same way every time, so that two stages (two ABIs, a baseline and a
  * variant) start identical.
  */
-export interface Fixture {
+export interface Stage {
   readonly system: System;
   readonly own: Slot;
   readonly other: Slot;
@@ -66,8 +66,8 @@ export interface DeviceUnderTest {
   readonly nodes: { readonly compute: string; readonly control?: string };
   /** Why it cannot serve `spec`, after its name (`needs X, Y, Z and 4 more, which S 1.0.0 does not define`), or undefined. */
   problem(spec: Spec): string | undefined;
-  /** Builds the fixture (see {@link Fixture}); issues when the device cannot be created or the spec lacks what the recipe uses. */
-  recipe(options: RecipeOptions): { fixture?: Fixture; issues: Issue[] };
+  /** Builds the stage (see {@link Stage}); issues when the device cannot be created or the spec lacks what the recipe uses. */
+  recipe(options: RecipeOptions): { stage?: Stage; issues: Issue[] };
   /** Handle kinds the recipe cannot make with the client's spec (without building anything). */
   outOfReach(facts: SpecFacts): ReadonlySet<string>;
   /** Properties only this device has (a stateful model of it, scenarios); they run after the spec-derived ones. */

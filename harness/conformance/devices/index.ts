@@ -5,7 +5,7 @@ import { HABANALABS } from './habanalabs/device';
 import { userfaultfdDevice } from './userfaultfd/device';
 
 export { USERFAULTFD_NODE } from './userfaultfd/device';
-export type { DeviceUnderTest, Fixture, HandlesByKind, MappedHost, RecipeOptions } from './device-under-test';
+export type { DeviceUnderTest, Stage, HandlesByKind, MappedHost, RecipeOptions } from './device-under-test';
 
 /** The devices under test the harness has, in the order a spec is offered to them. */
 export const DEVICES: readonly DeviceUnderTest[] = [HABANALABS];

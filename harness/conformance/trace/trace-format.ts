@@ -2,7 +2,7 @@
  * A golden ioctl trace: what a release's userspace did to the emulated core and what the core
  * answered, call by call, bytes in hex. It is a list of sessions (one device and its processes,
  * fresh for each: one property run builds one, or two for an ABI pair); each session is a list of
- * system calls and user memory writes. Identical steps (the fixture every run starts with) are
+ * system calls and user memory writes. Identical steps (the stage every run starts with) are
  * stored once in `steps` and referred to by index, which keeps a trace of thousands of calls small.
  */
 

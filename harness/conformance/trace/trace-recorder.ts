@@ -7,7 +7,7 @@ import type { TraceSession, TraceStep } from './trace-format';
 
 /**
  * Collects the sessions of a suite run as a trace: every system the suite builds while the recorder
- * watches becomes a session; its steps are interned, so the fixture each run starts with (the same
+ * watches becomes a session; its steps are interned, so the stage each run starts with (the same
  * calls, the same addresses, the same answers) is stored once.
  */
 export class TraceRecorder implements SessionHook {

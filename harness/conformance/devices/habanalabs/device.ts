@@ -1,14 +1,14 @@
 import type { SuiteProperty } from '../../pbt/properties/suite-property';
 import { emulatorProblem } from '../../pbt/run/suite-setup';
 import type { DeviceUnderTest } from '../device-under-test';
-import { buildFixture, kindsOutOfReach } from './fixture';
+import { buildStage, kindsOutOfReach } from './stage';
 import { modelSequences } from './model/model-property';
 import { freshMemory } from './scenarios/fresh-memory';
 import { submissionTimeout } from './scenarios/submission-timeout';
 
 /**
  * The habanalabs accel driver as the emulated core (emulator/) serves it: opened at the accel nodes,
- * its fixture (command buffers, device memory, mapped host memory, a submission, a timestamp buffer
+ * its stage (command buffers, device memory, mapped host memory, a submission, a timestamp buffer
  * and a block, with stale and foreign handles), and what only it has: the stateful model of the
  * driver and two scenarios.
  */
@@ -16,7 +16,7 @@ export const HABANALABS: DeviceUnderTest = {
   name: 'the emulated habanalabs core',
   nodes: { compute: '/dev/accel/accel0', control: '/dev/accel/accel_controlD0' },
   problem: emulatorProblem,
-  recipe: buildFixture,
+  recipe: buildStage,
   outOfReach: kindsOutOfReach,
   properties: [modelSequences as SuiteProperty, freshMemory as SuiteProperty, submissionTimeout as SuiteProperty],
 };

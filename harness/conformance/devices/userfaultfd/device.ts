@@ -7,7 +7,7 @@ import { specFacts } from '../../pbt/spec-facts/spec-facts';
 import type { DeviceInstance } from '../../pbt/world/device-instance';
 import type { IoctlCounter } from '../../pbt/world/session-hook';
 import { System } from '../../pbt/world/system';
-import type { DeviceUnderTest, Fixture, RecipeOptions } from '../device-under-test';
+import type { DeviceUnderTest, Stage, RecipeOptions } from '../device-under-test';
 import { ExecutorPool } from './executor-pool';
 import type { UserfaultfdRequests } from './userfaultfd-process';
 
@@ -87,8 +87,8 @@ export function userfaultfdDevice(node: string = USERFAULTFD_NODE): DeviceUnderT
       const page = 4096;
       const host = system.buffer(own, new Uint8Array(page), { canary: false });
       const none = new Map<string, readonly bigint[]>();
-      const fixture: Fixture = { system, own, other, live: none, stale: none, foreign: none, host: { address: host, size: page, va: 0n }, outOfReach: new Set() };
-      return { fixture, issues: [] };
+      const stage: Stage = { system, own, other, live: none, stale: none, foreign: none, host: { address: host, size: page, va: 0n }, outOfReach: new Set() };
+      return { stage, issues: [] };
     },
   };
 }

@@ -6,10 +6,10 @@ import { UserfaultfdProcess, type UserfaultfdRequests } from './userfaultfd-proc
 
 /**
  * Native executors kept for the life of this Node process, per ABI, reused round-robin: a property
- * builds a fresh fixture for every generated case, and starting two executors per case would cost
- * more than the calls themselves. POOL executors per ABI let the two fixtures a comparison holds at
+ * builds a fresh stage for every generated case, and starting two executors per case would cost
+ * more than the calls themselves. POOL executors per ABI let the two stages a comparison holds at
  * once (a baseline and a variant, two ABIs) stay valid while the next is built; an executor is reset
- * (its files closed, its mappings unmapped) before it serves the next fixture, and replaced when it
+ * (its files closed, its mappings unmapped) before it serves the next stage, and replaced when it
  * has died.
  */
 const POOL = 4;

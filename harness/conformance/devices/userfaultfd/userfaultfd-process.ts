@@ -21,7 +21,7 @@ const UFFD_API = 0xaan;
  * O_NONBLOCK: a fault nobody serves never blocks the executor) gives the userfaultfd, the node's own
  * descriptor is closed, and the `UFFDIO_API` handshake (UFFD_API, no feature) is made once; the
  * userfaultfd is the open file the suite calls. Everything else passes through. Descriptors and
- * mappings are remembered so that a pooled executor starts the next fixture clean ({@link reset}).
+ * mappings are remembered so that a pooled executor starts the next stage clean ({@link reset}).
  */
 export class UserfaultfdProcess implements Process {
   readonly backend = 'native' as const;

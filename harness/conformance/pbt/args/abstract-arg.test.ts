@@ -3,7 +3,7 @@ import * as fc from 'fast-check';
 import { findAbi, type Abi } from '../../../core/layout/abi';
 import { spec } from '../../../../specs/habanalabs/spec';
 import { checkProperty } from '../../../testing/property';
-import { argCaseArb, fixtureFor, materializeCase } from '../properties/arg-case';
+import { argCaseArb, stageFor, materializeCase } from '../properties/arg-case';
 import type { SuiteContext } from '../properties/suite-property';
 import { lengthSiteOf } from '../spec-facts/field-sites';
 import { readSite, viewOf } from '../world/bytes';
@@ -14,7 +14,7 @@ for (const abiName of ['x86_64', 'i386']) {
 
   test(`property: generated arguments respect every annotation outside unions (${abiName})`, (t) => {
     checkProperty(fc.property(argCaseArb(ctx), (c) => {
-      const fx = fixtureFor(ctx);
+      const fx = stageFor(ctx);
       const facts = fx.system.facts;
       const ioctl = facts.ioctl(c.ioctl);
       const input = ioctl?.input;

@@ -5,7 +5,7 @@ import type { Abi } from '../../../core/layout/abi';
 import type { Spec } from '../../../core/model/model';
 import { ensure } from '../rules';
 import { viewOf, writeSite } from '../world/bytes';
-import { argCaseArb, fixtureFor, fixtureProblem, inputIoctls, ioctlOf, materializeCase, type ArgCase } from './arg-case';
+import { argCaseArb, stageFor, stageProblem, inputIoctls, ioctlOf, materializeCase, type ArgCase } from './arg-case';
 import type { SuiteContext, SuiteProperty } from './suite-property';
 import { argCaseSchema } from '../data/arg-case-schema';
 
@@ -34,7 +34,7 @@ interface Observed {
 }
 
 function observe(ctx: SuiteContext, abi: Abi, c: ArgCase, rawAnswers: boolean): Observed {
-  const fx = fixtureFor(ctx, abi);
+  const fx = stageFor(ctx, abi);
   const ioctl = ioctlOf(fx.system, c.ioctl);
   const m = materializeCase(fx, c);
   const r = fx.system.call(fx.own, ioctl, m.image);
@@ -52,13 +52,13 @@ function observe(ctx: SuiteContext, abi: Abi, c: ArgCase, rawAnswers: boolean): 
 /**
  * D13: the same call from a process of the other ABI (a 32-bit process on the 64-bit kernel: its own
  * layouts and request numbers) gives the same errno and the same decoded answer. Each side runs in its
- * own fixture, built the same way, so handles and device addresses match.
+ * own stage, built the same way, so handles and device addresses match.
  */
 export const abiPair: SuiteProperty<ArgCase> = {
   id: 'D13/32-bit-abi-same-result',
   states: 'a call made through the 32-bit ABI\'s encoding gives the same errno and answer as through the 64-bit one',
   abis: 'pair',
-  skip: (ctx) => (ctx.mirror === undefined ? 'no second ABI to compare with' : inputIoctls(ctx).length === 0 ? 'the spec has no ioctl that reads an argument' : fixtureProblem(ctx) ?? fixtureProblem({ ...ctx, abi: ctx.mirror })),
+  skip: (ctx) => (ctx.mirror === undefined ? 'no second ABI to compare with' : inputIoctls(ctx).length === 0 ? 'the spec has no ioctl that reads an argument' : stageProblem(ctx) ?? stageProblem({ ...ctx, abi: ctx.mirror })),
   arbitrary: (ctx) => argCaseArb(ctx),
   check(ctx, c) {
     const mirror = ctx.mirror;

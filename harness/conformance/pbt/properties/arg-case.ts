@@ -9,7 +9,7 @@ import { payloadView } from '../spec-facts/device-view';
 import { specFacts, type SpecFacts } from '../spec-facts/spec-facts';
 import { readSite, viewOf } from '../world/bytes';
 import { CANARY, CANARY_BYTES, type System } from '../world/system';
-import { DEFAULT_DEVICE, type DeviceUnderTest, type Fixture } from '../../devices';
+import { DEFAULT_DEVICE, type DeviceUnderTest, type Stage } from '../../devices';
 import type { SuiteContext } from './suite-property';
 
 /** One call of the argument-level properties: an ioctl and a spec-conforming argument for it. */
@@ -21,20 +21,20 @@ export interface ArgCase {
 /** The device under test of a context (the default one unless the run names another). */
 export const deviceOf = (ctx: SuiteContext): DeviceUnderTest => ctx.device ?? DEFAULT_DEVICE;
 
-/** A fresh fixture on `abi` (default the context's); a fixture that cannot be built is a finding about the device. */
-export function fixtureFor(ctx: SuiteContext, abi: Abi = ctx.abi): Fixture {
+/** A fresh stage on `abi` (default the context's); a stage that cannot be built is a finding about the device. */
+export function stageFor(ctx: SuiteContext, abi: Abi = ctx.abi): Stage {
   const r = deviceOf(ctx).recipe({ spec: ctx.spec, deviceSpec: ctx.deviceSpec, abi, mutations: ctx.mutations, counter: ctx.counter });
-  if (r.fixture === undefined) {
-    throw new Violation('D14/model-expected-result', `the fixture (open, create, map, submit) could not be built: ${r.issues.map((i) => i.message).join('; ')}`);
+  if (r.stage === undefined) {
+    throw new Violation('D14/model-expected-result', `the stage (open, create, map, submit) could not be built: ${r.issues.map((i) => i.message).join('; ')}`);
   }
-  return r.fixture;
+  return r.stage;
 }
 
-/** Why the fixture cannot be built for this context on a correct device (the property is then skipped). */
-export function fixtureProblem(ctx: SuiteContext): string | undefined {
+/** Why the stage cannot be built for this context on a correct device (the property is then skipped). */
+export function stageProblem(ctx: SuiteContext): string | undefined {
   try {
     const r = deviceOf(ctx).recipe({ spec: ctx.spec, deviceSpec: ctx.deviceSpec, abi: ctx.abi, counter: { ioctls: 0 } });
-    return r.fixture === undefined ? r.issues.map((i) => i.message).join('; ') : undefined;
+    return r.stage === undefined ? r.issues.map((i) => i.message).join('; ') : undefined;
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
   }
@@ -63,7 +63,7 @@ function namesHandleOf(arg: AbstractArg, kinds: ReadonlySet<string>): boolean {
 }
 
 /**
- * Leaves out the cases that need a live handle of a kind the fixture cannot make with the client's
+ * Leaves out the cases that need a live handle of a kind the stage cannot make with the client's
  * spec (see the device's outOfReach): there is none to send, and an invented value would test nothing the
  * spec says. With the current spec every kind is in reach and the arbitrary is returned as it is.
  */
@@ -78,13 +78,13 @@ export function argCaseArb(ctx: SuiteContext, among: readonly IoctlFacts[] = inp
   return withinReach(ctx, fc.constantFrom(...among).chain((i) => recordArb(facts, i.input?.name ?? '').map((arg): ArgCase => ({ ioctl: i.name, arg }))));
 }
 
-/** The argument of a case placed in the fixture's calling process, with its own live handles. */
-export function materializeCase(fx: Fixture, c: ArgCase, extra: Partial<MaterializeOptions> = {}): Materialized {
+/** The argument of a case placed in the stage's calling process, with its own live handles. */
+export function materializeCase(fx: Stage, c: ArgCase, extra: Partial<MaterializeOptions> = {}): Materialized {
   return materializeRecord(fx.system, fx.own, c.arg, { handle: handlesFrom(fx.live), ...extra });
 }
 
 /** Buffers the kernel writes (out, inout) keep their canaries: nothing was written past the length the caller gave. */
-export function checkBufferCanaries(fx: Fixture, ioctl: string, m: Materialized): void {
+export function checkBufferCanaries(fx: Stage, ioctl: string, m: Materialized): void {
   for (const b of m.buffers) {
     if (b.dir === 'in' || !b.guarded) continue;
     const after = fx.system.read(fx.own, b.address + b.length, CANARY_BYTES);
@@ -97,7 +97,7 @@ export function checkBufferCanaries(fx: Fixture, ioctl: string, m: Materialized)
  * After a successful call whose selector picked a payload the kernel writes back (an INFO answer):
  * the pad and reserved fields of the payload, as far as the caller's buffer holds it, are zero.
  */
-export function checkPayloadPads(fx: Fixture, c: ArgCase, m: Materialized, errno: number): void {
+export function checkPayloadPads(fx: Stage, c: ArgCase, m: Materialized, errno: number): void {
   if (errno !== 0) return;
   const facts = fx.system.facts;
   const ioctl = facts.ioctl(c.ioctl);

@@ -5,8 +5,8 @@ import { deviceIoctl } from '../spec-facts/device-view';
 import type { IoctlFacts } from '../spec-facts/ioctl-facts';
 import { specFacts } from '../spec-facts/spec-facts';
 import type { PlacedBuffer } from '../args/materialize';
-import type { Fixture } from '../../devices/device-under-test';
-import { argCaseArb, fixtureFor, fixtureProblem, inputIoctls, ioctlOf, materializeCase, type ArgCase } from './arg-case';
+import type { Stage } from '../../devices/device-under-test';
+import { argCaseArb, stageFor, stageProblem, inputIoctls, ioctlOf, materializeCase, type ArgCase } from './arg-case';
 import type { SuiteContext, SuiteProperty } from './suite-property';
 import { argCaseSchema } from '../data/arg-case-schema';
 import { int } from '../data/data-schema';
@@ -50,18 +50,18 @@ function sizedArb(ctx: SuiteContext, longer: boolean): fc.Arbitrary<SizedCase> {
   });
 }
 
-/** The case's argument in a fresh fixture, after a call that leaves non-zero bytes in the kernel's argument buffer. */
-function prepared(ctx: SuiteContext, c: SizedCase): { fx: Fixture; ioctl: IoctlFacts; image: Uint8Array; buffers: readonly PlacedBuffer[] } {
-  const fx = fixtureFor(ctx);
+/** The case's argument in a fresh stage, after a call that leaves non-zero bytes in the kernel's argument buffer. */
+function prepared(ctx: SuiteContext, c: SizedCase): { fx: Stage; ioctl: IoctlFacts; image: Uint8Array; buffers: readonly PlacedBuffer[] } {
+  const fx = stageFor(ctx);
   const ioctl = ioctlOf(fx.system, c.ioctl);
   const { image, buffers } = materializeCase(fx, c);
-  // Garbage of the full size (rejected or not: the same in every fixture) leaves stale bytes behind.
+  // Garbage of the full size (rejected or not: the same in every stage) leaves stale bytes behind.
   fx.system.call(fx.own, ioctl, new Uint8Array(ioctl.size).fill(0xff));
   return { fx, ioctl, image, buffers };
 }
 
 /** What the call's user buffers hold afterwards (answers the kernel wrote), for comparing two calls. */
-function answers(p: { fx: Fixture; buffers: readonly PlacedBuffer[] }): string {
+function answers(p: { fx: Stage; buffers: readonly PlacedBuffer[] }): string {
   return p.buffers.map((b) => hex(p.fx.system.read(p.fx.own, b.address, b.length) ?? new Uint8Array())).join('|');
 }
 
@@ -75,7 +75,7 @@ export const shorterArgument: SuiteProperty<SizedCase> = {
   id: 'D4/shorter-argument-zero-extended',
   states: 'a shorter (older) argument struct behaves as the full struct with the missing fields zero',
   abis: 'each',
-  skip: (ctx) => (inputIoctls(ctx).some((i) => i.size > 1) ? fixtureProblem(ctx) : 'no ioctl argument to shorten'),
+  skip: (ctx) => (inputIoctls(ctx).some((i) => i.size > 1) ? stageProblem(ctx) : 'no ioctl argument to shorten'),
   arbitrary: (ctx) => sizedArb(ctx, false),
   check(ctx, c) {
     const a = prepared(ctx, c);
@@ -110,7 +110,7 @@ export const longerArgument: SuiteProperty<SizedCase> = {
   id: 'D4/longer-argument-tail-policy',
   states: 'a longer (newer) argument struct is handled as its spec\'s tail policy says',
   abis: 'each',
-  skip: (ctx) => (inputIoctls(ctx).length > 0 ? fixtureProblem(ctx) : 'no ioctl argument to extend'),
+  skip: (ctx) => (inputIoctls(ctx).length > 0 ? stageProblem(ctx) : 'no ioctl argument to extend'),
   arbitrary: (ctx) => sizedArb(ctx, true),
   check(ctx, c) {
     const a = prepared(ctx, c);

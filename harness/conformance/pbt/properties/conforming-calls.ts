@@ -1,4 +1,4 @@
-import { argCaseArb, checkBufferCanaries, checkPayloadPads, fixtureFor, fixtureProblem, inputIoctls, ioctlOf, materializeCase, type ArgCase } from './arg-case';
+import { argCaseArb, checkBufferCanaries, checkPayloadPads, stageFor, stageProblem, inputIoctls, ioctlOf, materializeCase, type ArgCase } from './arg-case';
 import type { SuiteProperty } from './suite-property';
 import { argCaseSchema } from '../data/arg-case-schema';
 
@@ -11,10 +11,10 @@ export const conformingCalls: SuiteProperty<ArgCase> = {
   id: 'D14/declared-errno',
   states: 'every spec-conforming call of every ioctl returns a declared errno, leaks nothing through padding and writes nothing past the caller\'s lengths',
   abis: 'each',
-  skip: (ctx) => (inputIoctls(ctx).length === 0 ? 'the spec has no ioctl that reads an argument' : fixtureProblem(ctx)),
+  skip: (ctx) => (inputIoctls(ctx).length === 0 ? 'the spec has no ioctl that reads an argument' : stageProblem(ctx)),
   arbitrary: (ctx) => argCaseArb(ctx),
   check(ctx, c) {
-    const fx = fixtureFor(ctx);
+    const fx = stageFor(ctx);
     const ioctl = ioctlOf(fx.system, c.ioctl);
     const m = materializeCase(fx, c);
     const r = fx.system.call(fx.own, ioctl, m.image);

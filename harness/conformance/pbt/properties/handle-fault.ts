@@ -2,22 +2,22 @@ import { errnoName } from '../../../../emulator/errno';
 import { ensure, Violation } from '../rules';
 import { specFacts } from '../spec-facts/spec-facts';
 import { viewOf, writeSite } from '../world/bytes';
-import type { Fixture } from '../../devices/device-under-test';
-import { fixtureFor, fixtureProblem, ioctlOf, materializeCase } from './arg-case';
+import type { Stage } from '../../devices/device-under-test';
+import { stageFor, stageProblem, ioctlOf, materializeCase } from './arg-case';
 import { faultCaseArb, hasFaultSites, type FaultCase } from './single-fault';
 import type { SuiteContext, SuiteProperty } from './suite-property';
 import { argCaseSchema, faultSchema } from '../data/arg-case-schema';
 
 /** A handle of the kind that is not this file's live one: destroyed here, or live in the other file. */
-function otherHandle(fx: Fixture, kind: string, pick: number, which: 'stale' | 'foreign'): bigint | undefined {
+function otherHandle(fx: Stage, kind: string, pick: number, which: 'stale' | 'foreign'): bigint | undefined {
   const list = (which === 'stale' ? fx.stale : fx.foreign).get(kind) ?? [];
   if (list.length === 0) return which === 'stale' ? 0xdead0000n + BigInt(pick) : undefined;
   return list[pick % list.length];
 }
 
-/** The call of the case in a fresh fixture, with the handle field replaced (or not); its errno. */
+/** The call of the case in a fresh stage, with the handle field replaced (or not); its errno. */
 function run(ctx: SuiteContext, c: FaultCase, which: 'live' | 'stale' | 'foreign'): { errno: number } | undefined {
-  const fx = fixtureFor(ctx);
+  const fx = stageFor(ctx);
   const ioctl = ioctlOf(fx.system, c.ioctl);
   const m = materializeCase(fx, c);
   if (which !== 'live' && c.fault.kind === 'handle') {
@@ -36,13 +36,13 @@ function run(ctx: SuiteContext, c: FaultCase, which: 'live' | 'stale' | 'foreign
  * depends on the op (CB create ignores cb_handle), so the stale handle is the witness: when the call
  * succeeds with a live handle, a stale one must fail with the staleHandle errno or, if the op ignores
  * the field, change nothing; and a foreign one (live in another file) must then do exactly the same,
- * with the foreignHandle errno. Each of the three calls runs in its own identical fixture.
+ * with the foreignHandle errno. Each of the three calls runs in its own identical stage.
  */
 export const handleFault: SuiteProperty<FaultCase> = {
   id: 'no-cross-context-handle-use',
   states: 'a destroyed handle fails with the staleHandle errno and another file\'s live handle with the foreignHandle errno wherever a live one succeeds',
   abis: 'each',
-  skip: (ctx) => (hasFaultSites(ctx, 'handle') ? fixtureProblem(ctx) : 'no handle field outside a union in any ioctl argument'),
+  skip: (ctx) => (hasFaultSites(ctx, 'handle') ? stageProblem(ctx) : 'no handle field outside a union in any ioctl argument'),
   arbitrary: (ctx) => faultCaseArb(ctx, 'handle'),
   check(ctx, c) {
     const baseline = run(ctx, c, 'live');

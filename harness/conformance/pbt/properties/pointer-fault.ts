@@ -1,6 +1,6 @@
 import { errnoName } from '../../../../emulator/errno';
 import { Violation } from '../rules';
-import { checkBufferCanaries, fixtureFor, fixtureProblem, ioctlOf, materializeCase } from './arg-case';
+import { checkBufferCanaries, stageFor, stageProblem, ioctlOf, materializeCase } from './arg-case';
 import { describeFault, faultCaseArb, hasFaultSites, type FaultCase } from './single-fault';
 import type { SuiteProperty } from './suite-property';
 import { argCaseSchema, faultSchema } from '../data/arg-case-schema';
@@ -15,19 +15,19 @@ export const pointerFault: SuiteProperty<FaultCase> = {
   id: 'D14/bad-user-pointer-efault',
   states: 'an unmapped or short user buffer fails with the badPointer errno wherever a mapped one succeeds',
   abis: 'each',
-  skip: (ctx) => (hasFaultSites(ctx, 'pointer') ? fixtureProblem(ctx) : 'no user pointer outside a union in any ioctl argument'),
+  skip: (ctx) => (hasFaultSites(ctx, 'pointer') ? stageProblem(ctx) : 'no user pointer outside a union in any ioctl argument'),
   arbitrary: (ctx) => faultCaseArb(ctx, 'pointer'),
   check(ctx, c) {
     if (c.fault.kind !== 'pointer') return;
     const placement = c.fault.placement;
     const path = c.fault.path;
-    const base = fixtureFor(ctx);
+    const base = stageFor(ctx);
     const ioctl = ioctlOf(base.system, c.ioctl);
     const bm = materializeCase(base, c);
     const b = base.system.call(base.own, ioctl, bm.image).errno;
     checkBufferCanaries(base, c.ioctl, bm);
     if (b !== 0) return;
-    const fx = fixtureFor(ctx);
+    const fx = stageFor(ctx);
     const m = materializeCase(fx, c, { placement: (p) => (p === path ? placement : 'normal') });
     const v = fx.system.call(fx.own, ioctl, m.image).errno;
     checkBufferCanaries(fx, c.ioctl, m);

@@ -6,7 +6,7 @@ import { ensure, Violation } from '../rules';
 import { inputView } from '../spec-facts/device-view';
 import type { IoctlFacts } from '../spec-facts/ioctl-facts';
 import { specFacts } from '../spec-facts/spec-facts';
-import { fixtureFor, fixtureProblem, inputIoctls, ioctlOf, materializeCase, withinReach, type ArgCase } from './arg-case';
+import { stageFor, stageProblem, inputIoctls, ioctlOf, materializeCase, withinReach, type ArgCase } from './arg-case';
 import type { SuiteContext, SuiteProperty } from './suite-property';
 import { argCaseSchema, faultSchema } from '../data/arg-case-schema';
 
@@ -55,10 +55,10 @@ export function hasFaultSites(ctx: SuiteContext, kind: FaultKind): boolean {
 function strictFault(kind: 'pad' | 'flag' | 'value', id: string, states: string): SuiteProperty<FaultCase> {
   return {
     id, states, abis: 'each',
-    skip: (ctx) => (hasFaultSites(ctx, kind) ? fixtureProblem(ctx) : `no ${kind} site outside a union in any ioctl argument`),
+    skip: (ctx) => (hasFaultSites(ctx, kind) ? stageProblem(ctx) : `no ${kind} site outside a union in any ioctl argument`),
     arbitrary: (ctx) => faultCaseArb(ctx, kind),
     check(ctx, c) {
-      const fx = fixtureFor(ctx);
+      const fx = stageFor(ctx);
       const ioctl = ioctlOf(fx.system, c.ioctl);
       const m = materializeCase(fx, c);
       const variant = m.image.slice();

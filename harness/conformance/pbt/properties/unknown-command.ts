@@ -4,7 +4,7 @@ import { encodeRequest } from '../../../core/layout/ioctl-encoding';
 import type { IoctlDir } from '../../../core/model/model';
 import { ensure } from '../rules';
 import { specFacts } from '../spec-facts/spec-facts';
-import { deviceOf, fixtureFor, fixtureProblem, inputIoctls } from './arg-case';
+import { deviceOf, stageFor, stageProblem, inputIoctls } from './arg-case';
 import type { SuiteContext, SuiteProperty } from './suite-property';
 import { int, literal, object } from '../data/data-schema';
 import { MAX_IOCTL_SIZE } from '../data/limits';
@@ -32,7 +32,7 @@ export const unknownCommand: SuiteProperty<UnknownCommand> = {
   id: 'D3/unknown-command-enotty',
   states: 'a request whose type and nr no ioctl of the spec (nor of the driver\'s, for an older client) declares fails with ENOTTY',
   abis: 'each',
-  skip: (ctx) => (inputIoctls(ctx).length === 0 ? 'the spec has no ioctl' : fixtureProblem(ctx)),
+  skip: (ctx) => (inputIoctls(ctx).length === 0 ? 'the spec has no ioctl' : stageProblem(ctx)),
   arbitrary(ctx) {
     const f = specFacts(ctx.spec, ctx.abi);
     const near = f.ioctls.flatMap((i) => [[i.decl.type, i.decl.nr + 1], [i.decl.type, i.decl.nr - 1], [i.decl.type ^ 1, i.decl.nr], [i.decl.type, 0]]);
@@ -49,7 +49,7 @@ export const unknownCommand: SuiteProperty<UnknownCommand> = {
       .map((r): UnknownCommand => ({ type: r.typeNr[0], nr: r.typeNr[1], size: r.size, dir: r.dir }));
   },
   check(ctx, c) {
-    const fx = fixtureFor(ctx);
+    const fx = stageFor(ctx);
     const any = fx.system.facts.ioctls[0];
     if (any === undefined) return;
     const request = encodeRequest(fx.system.abi.ioctl, c.dir, c.type, c.nr, c.size);

@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import { errnoName } from '../../../../emulator/errno';
 import { straddle } from '../args/materialize';
 import { ensure } from '../rules';
-import { argCaseArb, deviceOf, fixtureFor, fixtureProblem, inputIoctls, ioctlOf, materializeCase, type ArgCase } from './arg-case';
+import { argCaseArb, deviceOf, stageFor, stageProblem, inputIoctls, ioctlOf, materializeCase, type ArgCase } from './arg-case';
 import type { SuiteContext, SuiteProperty } from './suite-property';
 import type { IoctlFacts } from '../spec-facts/ioctl-facts';
 import { argCaseSchema } from '../data/arg-case-schema';
@@ -35,13 +35,13 @@ export const unreadableArgument: SuiteProperty<UnreadableCase> = {
   id: 'D14/unreadable-argument-efault',
   states: 'an argument that is unmapped, or mapped only in part, fails with the badPointer errno and changes nothing',
   abis: 'each',
-  skip: (ctx) => (inputIoctls(ctx).length === 0 ? 'the spec has no ioctl that reads an argument' : fixtureProblem(ctx)),
+  skip: (ctx) => (inputIoctls(ctx).length === 0 ? 'the spec has no ioctl that reads an argument' : stageProblem(ctx)),
   arbitrary: (ctx) => argCaseArb(ctx).chain((c) => {
     const ioctl = inputIoctls(ctx).find((i) => i.name === c.ioctl);
     return fc.integer({ min: 0, max: Math.max(0, readBytes(ctx, ioctl) - 1) }).map((mapped): UnreadableCase => ({ ...c, mapped }));
   }),
   check(ctx, c) {
-    const fx = fixtureFor(ctx);
+    const fx = stageFor(ctx);
     const ioctl = ioctlOf(fx.system, c.ioctl);
     const m = materializeCase(fx, c);
     const address = c.mapped === 0 ? fx.system.unmappedAddress(fx.own) : straddle(fx.own, m.image, c.mapped);

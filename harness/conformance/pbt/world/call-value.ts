@@ -9,7 +9,7 @@ export interface ValueOutcome {
   readonly bytes: Uint8Array;
 }
 
-/** The facts of an ioctl the suite needs; an exception names it when the spec has none (a fixture bug). */
+/** The facts of an ioctl the suite needs; an exception names it when the spec has none (a stage bug). */
 export function needIoctl(system: System, name: string): IoctlFacts {
   const f = system.facts.ioctl(name);
   if (f === undefined) throw new Error(`the spec has no ioctl ${name}`);

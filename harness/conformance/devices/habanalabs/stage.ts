@@ -5,7 +5,7 @@ import { issue } from '../../../core/diagnostics/issue';
 import { Violation } from '../../pbt/rules';
 import { callValue, needConstant } from '../../pbt/world/call-value';
 import type { SpecFacts } from '../../pbt/spec-facts/spec-facts';
-import type { Fixture, MappedHost, RecipeOptions } from '../device-under-test';
+import type { Stage, MappedHost, RecipeOptions } from '../device-under-test';
 import type { Slot, System } from '../../pbt/world/system';
 import { System as SystemClass } from '../../pbt/world/system';
 import { SUITE_CONFIG } from '../../pbt/world/suite-config';
@@ -61,7 +61,7 @@ class Recipe {
   constructor(private readonly sys: System, private readonly slot: Slot) {}
 
   private must(what: string, errno: number): void {
-    if (errno !== 0) throw new Error(`fixture: ${what} failed with errno ${errno}`);
+    if (errno !== 0) throw new Error(`stage: ${what} failed with errno ${errno}`);
   }
 
   cb(flags: number): bigint {
@@ -69,7 +69,7 @@ class Recipe {
     this.must('CB create', r.errno);
     const h = r.out['cb_handle'] as bigint;
     const m = this.slot.caller.mmap(h, CB_BYTES);
-    if (!m.ok) throw new Error(`fixture: mmap of a CB failed with errno ${m.errno}`);
+    if (!m.ok) throw new Error(`stage: mmap of a CB failed with errno ${m.errno}`);
     const nops = packets();
     for (let i = 0; i < CB_BYTES / 8; i++) nops.nop();
     this.slot.process.write(m.value, nops.bytes().subarray(0, CB_BYTES));
@@ -105,9 +105,9 @@ class Recipe {
     this.must('MEM map host', hostMap.errno);
     this.host = { address, size, va: hostMap.out['device_virt_addr'] as bigint };
     const chunk = s.facts.ioctl('DRM_IOCTL_HL_CS')?.pointed.get('hl_cs_chunk');
-    if (chunk === undefined) throw new Error('fixture: the spec has no hl_cs_chunk');
+    if (chunk === undefined) throw new Error('stage: the spec has no hl_cs_chunk');
     const chunkBytes = chunk.codec.encode({ cb_handle: this.live.get('cb')?.[0] ?? 0n, queue_index: 0, cb_size: 64 });
-    if (!chunkBytes.ok) throw new Error('fixture: cannot encode a chunk');
+    if (!chunkBytes.ok) throw new Error('stage: cannot encode a chunk');
     const chunks = s.buffer(this.slot, chunkBytes.value, { canary: false });
     const cs = callValue(s, this.slot, 'DRM_IOCTL_HL_CS', { chunks_execute: BigInt(chunks), num_chunks_execute: 1 });
     this.must('CS submit', cs.errno);
@@ -133,8 +133,8 @@ class Recipe {
   }
 }
 
-/** Builds the fixture (see {@link Fixture}); issues when the device cannot be created or the spec lacks what the recipe uses. */
-export function buildFixture(options: RecipeOptions): { fixture?: Fixture; issues: Issue[] } {
+/** Builds the stage (see {@link Stage}); issues when the device cannot be created or the spec lacks what the recipe uses. */
+export function buildStage(options: RecipeOptions): { stage?: Stage; issues: Issue[] } {
   const { system, issues } = SystemClass.create({ config: SUITE_CONFIG, ...options, slots: 2 });
   if (system === undefined) return { issues };
   const own = system.slot(0);
@@ -142,18 +142,18 @@ export function buildFixture(options: RecipeOptions): { fixture?: Fixture; issue
   try {
     for (const slot of [own, other]) {
       const rc = system.open(slot);
-      if (rc !== 0) throw new Error(`fixture: open failed with errno ${rc}`);
+      if (rc !== 0) throw new Error(`stage: open failed with errno ${rc}`);
     }
     const mine = new Recipe(system, own);
     mine.build();
     const theirs = new Recipe(system, other);
     theirs.build();
-    if (mine.host === undefined) throw new Error('fixture: no host mapping');
+    if (mine.host === undefined) throw new Error('stage: no host mapping');
     const outOfReach = kindsOutOfReach(system.facts);
-    return { fixture: { system, own, other, live: mine.live, foreign: theirs.live, stale: mine.stale, host: mine.host, outOfReach }, issues };
+    return { stage: { system, own, other, live: mine.live, foreign: theirs.live, stale: mine.stale, host: mine.host, outOfReach }, issues };
   } catch (e) {
-    // A broken invariant while building is a finding about the device, not a fixture problem.
+    // A broken invariant while building is a finding about the device, not a stage problem.
     if (e instanceof Violation) throw e;
-    return { issues: [issue('PBT_FIXTURE', `spec ${options.spec.name} ${options.spec.version}`, e instanceof Error ? e.message : String(e))] };
+    return { issues: [issue('PBT_STAGE', `spec ${options.spec.name} ${options.spec.version}`, e instanceof Error ? e.message : String(e))] };
   }
 }
