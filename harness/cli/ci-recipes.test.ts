@@ -12,8 +12,9 @@ import { sarifProblems } from '../testing/sarif-shape';
 // (`apt-get`, `npm ci`) is the CI system's part and is not repeated here; fuzz runs are cut to one round.
 // The GitHub and GitLab recipes test the wiring of their lines (flags, shards, files, merge), so their
 // project's uapi.config.json gives the quick suite a budget of WIRING_RUNS runs per property (which both
-// `uapi check` and each fuzz round take from there); the plain shell recipe runs the gate on this
-// repository at the default budget, as a project without a configuration would.
+// `uapi check` and each fuzz round take from there), and so does the plain shell recipe's copy, which
+// must pass and then fail on a renumbered ioctl (the suite at the default budget is
+// harness/conformance/pbt/quick-suite.test.ts's).
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
@@ -116,7 +117,16 @@ test('GitLab CI recipe: a gate with a JUnit report, parallel fuzz jobs and a mer
 test('the plain shell recipe gates with its exit code', async (t) => {
   const line = recipe('shell').trim();
   t.regex(line, /^npm ci && npx uapi check$/);
-  const r = await runLine(line.replace(/^npm ci && /, ''), repositoryCopy(), {});
+  const project = repositoryCopy(WIRING_RUNS);
+  const r = await runLine(line.replace(/^npm ci && /, ''), project, {});
   t.is(r.code, 0, r.out);
   t.regex(r.out, /uapi check: pass/);
+  // A renumbered ioctl in the working spec: the same line fails the build (exit 1).
+  const ioctls = path.join(project, 'specs', 'habanalabs', 'ioctls.ts');
+  const text = fs.readFileSync(ioctls, 'utf8');
+  t.true(text.includes('export const HL_IOCTL_DEBUG = 0x05;'));
+  fs.writeFileSync(ioctls, text.replace('export const HL_IOCTL_DEBUG = 0x05;', 'export const HL_IOCTL_DEBUG = 0x06;'));
+  const broken = await runLine(line.replace(/^npm ci && /, ''), project, {});
+  t.is(broken.code, 1, broken.out);
+  t.regex(broken.out, /uapi check: fail/);
 });
