@@ -62,6 +62,13 @@ export interface DeviceUnderTest {
    * unreadable-argument property cuts the argument inside the bytes the driver reads.
    */
   readonly readsInputPrefixOnly?: string;
+  /**
+   * Set (with the errno and why) when the driver checks user address ranges against the calling
+   * process's address space, as the kernel's range checks do (a 32-bit process's ends at 4 GiB): a call
+   * whose input holds a value at or past 2^32 may then fail with `errno` in the 32-bit process only,
+   * and D13 does not compare such a call.
+   */
+  readonly compatAddressLimit?: { readonly errno: number; readonly why: string };
   /** How a process opens it: the node of a compute open and, when the driver has one, its control node. */
   readonly nodes: { readonly compute: string; readonly control?: string };
   /** Why it cannot serve `spec`, after its name (`needs X, Y, Z and 4 more, which S 1.0.0 does not define`), or undefined. */

@@ -64,6 +64,10 @@ export function userfaultfdDevice(node: string = USERFAULTFD_NODE): DeviceUnderT
     },
     outOfReach: () => new Set<string>(),
     properties: [],
+    compatAddressLimit: {
+      errno: E.EINVAL,
+      why: 'the range ioctls check start + len against the calling task\'s address space (validate_range(): TASK_SIZE of a 32-bit task is 4 GiB), so a range past 4 GiB is EINVAL from a 32-bit process and ENOENT/EEXIST from a 64-bit one (Linux 6.18.44)',
+    },
     unknownCommand: {
       errno: E.EINVAL,
       why: 'userfaultfd_ioctl() and /dev/userfaultfd switch on the whole request number and answer any other with EINVAL (Linux 6.18.44)',
