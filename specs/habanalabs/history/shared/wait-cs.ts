@@ -5,16 +5,6 @@ import { anonymous, array, field, flags, s64, struct, u32, u64, u8, union, value
 // (MULTI_CS), or for a user interrupt to bring a counter to a target value (INTERRUPT). The struct grew
 // 24 -> 32 -> 40 -> 56 bytes over the releases; the driver zero-extends what older callers pass.
 
-export const hlWaitCsFlags = flags('hl_wait_cs_flags', {
-  HL_WAIT_CS_FLAGS_INTERRUPT: 0x2, // Wait for a user interrupt; its id goes in the bits of INTERRUPT_MASK.
-  HL_WAIT_CS_FLAGS_INTERRUPT_MASK: 0xfff00000, // Not a flag: the field holding the interrupt id.
-  HL_WAIT_CS_FLAGS_ANY_CQ_INTERRUPT: 0xfff00000, // Interrupt id meaning any completion-queue interrupt.
-  HL_WAIT_CS_FLAGS_ANY_DEC_INTERRUPT: 0xffe00000, // Interrupt id meaning any decoder interrupt.
-  HL_WAIT_CS_FLAGS_MULTI_CS: 0x4, // seq points to an array of seq_arr_len sequence numbers.
-  HL_WAIT_CS_FLAGS_INTERRUPT_KERNEL_CQ: 0x10, // Compare the counter in a kernel-mapped CB (cq_counters_handle/offset).
-  HL_WAIT_CS_FLAGS_REGISTER_INTERRUPT: 0x20, // Do not wait: register a timestamp write for when the target is reached.
-}, 'Flags of `hl_wait_cs_in.flags`, plus the interrupt-id field in its top 12 bits.');
-
 export const hl_wait_cs_in = struct('hl_wait_cs_in', {
   target_of_wait: anonymous(union({
     cs: anonymous(struct({
