@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { issue, type Issue } from '../../core/diagnostics/issue';
+import { declarationLocations } from '../../core/model/dsl/header-origin';
 import type { KernelScalarName, Member, RecordDecl, SourceLoc, Spec, TypeNode } from '../../core/model/model';
 import { KERNEL_SCALARS } from '../../core/model/model';
 
@@ -103,7 +104,7 @@ export function writeDsl(spec: Spec, header: string, headerFromSpec?: string): {
     body.push(`export const ${idents.get(`ioctl ${i.name}`)} = ${use('ioctl')}('${i.name}', { dir: '${i.dir}', type: ${type}, nr: 0x${i.nr.toString(16)}${arg} });${where(i.loc)}`);
   }
   const types = [...spec.enums.map((e) => idents.get(`enum ${e.name}`)), ...spec.records.filter((r) => r.name !== undefined).map((r) => idents.get(`${r.kind} ${r.name}`))];
-  const located = headerFromSpec !== undefined ? headerLocations(spec, header) : [];
+  const located = headerFromSpec !== undefined ? declarationLocations(spec, header) : [];
   if (headerFromSpec !== undefined && located.length > 0) {
     body.push(
       '',
@@ -137,35 +138,6 @@ export function writeDsl(spec: Spec, header: string, headerFromSpec?: string): {
     '',
   ];
   return { text: [...head, ...body].join('\n'), issues };
-}
-
-/**
- * Each declaration of the imported header with its location there, keyed as `HeaderOrigin.at` names
- * them (see harness/core/model/dsl/header-origin.ts). Declarations the header's includes made are left out.
- */
-function headerLocations(spec: Spec, header: string): [string, SourceLoc][] {
-  const out: [string, SourceLoc][] = [];
-  const add = (key: string, loc: SourceLoc | undefined): void => {
-    if (loc !== undefined && loc.file === header) out.push([key, loc]);
-  };
-  const members = (owner: string, ms: readonly Member[]): void => {
-    for (const m of ms) {
-      if (m.name === undefined && m.type.kind === 'record') members(owner, m.type.record.members);
-      else if (m.name !== undefined) add(`${owner}.${m.name}`, m.loc);
-    }
-  };
-  for (const e of spec.enums) {
-    add(`enum ${e.name}`, e.loc);
-    for (const v of e.values) add(`enum ${e.name}.${v.name}`, v.loc);
-  }
-  for (const r of spec.records) {
-    if (r.name === undefined) continue;
-    add(`${r.kind} ${r.name}`, r.loc);
-    members(`${r.kind} ${r.name}`, r.members);
-  }
-  for (const c of spec.constants) add(`constant ${c.name}`, c.loc);
-  for (const i of spec.ioctls) add(`ioctl ${i.name}`, i.loc);
-  return out;
 }
 
 /** The annotations file a first import creates, with commented suggestions for pad/reserved fields. */

@@ -68,3 +68,33 @@ export function locateInHeader(spec: Spec, origin: HeaderOrigin, specFile: strin
     ioctls: spec.ioctls.map((i: IoctlDecl) => withLoc(i, `ioctl ${i.name}`)),
   };
 }
+
+/**
+ * Each declaration of `spec` located in `file`, keyed as {@link HeaderOrigin.at} names them: what
+ * `uapi import` writes for the header it read (declarations its includes made are left out), and what
+ * {@link locateInHeader} reads back.
+ */
+export function declarationLocations(spec: Spec, file: string): [string, SourceLoc][] {
+  const out: [string, SourceLoc][] = [];
+  const add = (key: string, loc: SourceLoc | undefined): void => {
+    if (loc !== undefined && loc.file === file) out.push([key, loc]);
+  };
+  const members = (owner: string, ms: readonly Member[]): void => {
+    for (const m of ms) {
+      if (m.name === undefined && m.type.kind === 'record') members(owner, m.type.record.members);
+      else if (m.name !== undefined) add(`${owner}.${m.name}`, m.loc);
+    }
+  };
+  for (const e of spec.enums) {
+    add(`enum ${e.name}`, e.loc);
+    for (const v of e.values) add(`enum ${e.name}.${v.name}`, v.loc);
+  }
+  for (const r of spec.records) {
+    if (r.name === undefined) continue;
+    add(`${r.kind} ${r.name}`, r.loc);
+    members(`${r.kind} ${r.name}`, r.members);
+  }
+  for (const c of spec.constants) add(`constant ${c.name}`, c.loc);
+  for (const i of spec.ioctls) add(`ioctl ${i.name}`, i.loc);
+  return out;
+}
