@@ -52,25 +52,23 @@ export class EmulatedProcess implements BoundaryProcess {
   }
 
   /**
-   * Anonymous memory. Contents of a read-only mapping are written while it is still writable, then
-   * the range is mapped again read-only at the same address: the address space has no mprotect, and
-   * this is the order a real process follows (mmap, copy, mprotect).
+   * Anonymous memory. Contents of a writable mapping are copied in after it is made; a read-only one
+   * is made with its contents as its backing (the address space has no mprotect: this is what a real
+   * process's mmap, copy, mprotect leaves).
    */
   map(length: number, request: MapRequest = {}): SysResult<number> {
     const writable = request.writable ?? true;
     const contents = request.contents;
     if (contents === undefined) return this.task.allocate(length, writable);
-    const m = this.task.allocate(length, true);
-    if (!m.ok) return m;
-    const fill = new Uint8Array(length);
-    fill.set(contents.subarray(0, length));
-    this.task.memory.copyOut(m.value, fill, 0, length);
-    if (writable) return m;
-    this.task.munmap(m.value);
+    const bytes = contents.subarray(0, length);
+    if (writable) {
+      const m = this.task.allocate(length, true);
+      if (m.ok) this.task.memory.copyOut(m.value, bytes, 0, bytes.length);
+      return m;
+    }
     const backing = new Uint8Array(Math.ceil(length / PAGE_SIZE) * PAGE_SIZE);
-    backing.set(fill);
-    const ro = this.task.memory.map(length, { at: m.value, writable: false, backing });
-    return ro.ok ? ok(m.value) : ro;
+    backing.set(bytes);
+    return this.task.memory.map(length, { writable: false, backing });
   }
 
   mmap(fd: number, offset: bigint, length: number): SysResult<number> {
